@@ -1,0 +1,19 @@
+/**
+ * One normal form for mail addresses, used by the adapter, the replica's indexes and the server,
+ * so that a lookup can never miss because two tiers spelled an address differently.
+ */
+
+// Zero-width and BOM characters appear in copied names and addresses (host-dom-facts §5.1).
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g;
+
+export function normaliseEmail(address: string): string {
+  return address.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
+}
+
+/** The domain part of an address, or null when the text is not an address. */
+export function domainOf(address: string): string | null {
+  const normalised = normaliseEmail(address);
+  const at = normalised.lastIndexOf('@');
+  if (at <= 0 || at === normalised.length - 1) return null;
+  return normalised.slice(at + 1);
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Every entity id is a UUID made by the client (v7, so ids sort by creation time). */
+export const idSchema = z.uuid();
+
+/** ISO-8601 instant with offset, as stored and compared everywhere. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+/** Free text a person typed: trimmed, bounded, never HTML-rendered anywhere. */
+export const textSchema = (max: number) => z.string().trim().max(max);
+
+/** A mail address as found in headers or pages; normalised later by shared/domain/email. */
+export const emailAddressSchema = z.string().trim().max(320).pipe(z.email());
+
+/** A mail domain such as `example.com` or `示例.中国` (IDN allowed, no scheme or @). */
+export const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(253)
+  .regex(/^[^\s@/:]+\.[^\s@/:.]+$/, 'must be a mail domain such as example.com');

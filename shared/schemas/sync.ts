@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+import { contactCreateSchema, contactSchema } from './contact';
+import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
+import { memberSchema } from './member';
+import { noteCreateSchema, timelineItemSchema } from './timeline';
+
+/**
+ * The sync protocol (DESIGN.md "Sync protocol"). A mutation is written to the local outbox in the
+ * same Dexie transaction as the optimistic row, and pushed later; the server applies each one
+ * once, keyed by its id.
+ */
+const mutationBase = {
+  id: idSchema,
+  /** The server version the client saw when it made the change; informational for LWW fields. */
+  baseVersion: z.number().int().nonnegative().nullable(),
+};
+
+export const mutationSchema = z.discriminatedUnion('kind', [
+  z.object({ ...mutationBase, kind: z.literal('customer.create'), payload: customerCreateSchema }),
+  z.object({
+    ...mutationBase,
+    kind: z.literal('customer.update'),
+    payload: z.object({ id: idSchema, patch: customerPatchSchema }),
+  }),
+  z.object({ ...mutationBase, kind: z.literal('contact.create'), payload: contactCreateSchema }),
+  z.object({ ...mutationBase, kind: z.literal('note.create'), payload: noteCreateSchema }),
+]);
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationKind = Mutation['kind'];
+
+export const MAX_PUSH_BATCH = 200;
+export const pushInputSchema = z.object({
+  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushInput = z.infer<typeof pushInputSchema>;
+
+/** Why the server refused a mutation; the sidebar shows a translated text for each code. */
+export const rejectionCodeSchema = z.enum(['not_found', 'forbidden', 'invalid', 'conflict']);
+export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ mutationId: idSchema, status: z.literal('applied') }),
+  z.object({
+    mutationId: idSchema,
+    status: z.literal('rejected'),
+    code: rejectionCodeSchema,
+    reason: z.string(),
+  }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+export const pushOutputSchema = z.object({ results: z.array(mutationResultSchema) });
+export type PushOutput = z.infer<typeof pushOutputSchema>;
+
+export const entitySchema = z.enum(['customer', 'contact', 'timelineItem', 'member']);
+export type Entity = z.infer<typeof entitySchema>;
+
+export const changeSchema = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('customer'), op: z.literal('upsert'), row: customerSchema }),
+  z.object({ entity: z.literal('contact'), op: z.literal('upsert'), row: contactSchema }),
+  z.object({ entity: z.literal('timelineItem'), op: z.literal('upsert'), row: timelineItemSchema }),
+  z.object({ entity: z.literal('member'), op: z.literal('upsert'), row: memberSchema }),
+]);
+export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
+export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);
+export type PulledChange = z.infer<typeof pulledChangeSchema>;
+
+export const MAX_PULL_LIMIT = 5000;
+export const pullInputSchema = z.object({
+  /** Opaque; null means "from the beginning of my scope". */
+  cursor: z.string().max(200).nullable(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+});
+export type PullInput = z.infer<typeof pullInputSchema>;
+
+export const pullOutputSchema = z.discriminatedUnion('resetRequired', [
+  z.object({
+    resetRequired: z.literal(false),
+    changes: z.array(pulledChangeSchema),
+    nextCursor: z.string(),
+    hasMore: z.boolean(),
+  }),
+  /** The cursor is older than the change log keeps: drop the replica and pull from null. */
+  z.object({ resetRequired: z.literal(true) }),
+]);
+export type PullOutput = z.infer<typeof pullOutputSchema>;
