@@ -23,6 +23,8 @@ export const mutationSchema = z.discriminatedUnion('kind', [
     kind: z.literal('customer.update'),
     payload: z.object({ id: idSchema, patch: customerPatchSchema }),
   }),
+  /** Soft delete: the customer, its contacts and timeline leave every replica as tombstones. */
+  z.object({ ...mutationBase, kind: z.literal('customer.delete'), payload: z.object({ id: idSchema }) }),
   z.object({ ...mutationBase, kind: z.literal('contact.create'), payload: contactCreateSchema }),
   z.object({ ...mutationBase, kind: z.literal('note.create'), payload: noteCreateSchema }),
 ]);
