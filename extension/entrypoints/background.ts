@@ -1,1 +1,49 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { forgetToken } from '../background/account';
+import { handleMessage } from '../background/handle-message';
+import { forgetTab } from '../background/tab-state';
+import { getLocalDb } from '../local-db/db';
+import { createSyncEngine } from '../sync/engine';
+import { loadSettings } from '../sync/settings';
+import { createApiClient, trpcTransport } from '../sync/trpc-client';
+
+const SYNC_ALARM = 'inbox-crm-sync';
+
+// Thin wiring. Listeners are registered synchronously at start so a stopped worker that is woken
+// by an alarm or a message gets the event (MV3); all sync state is in Dexie and storage.
+export default defineBackground(() => {
+  const db = getLocalDb();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const engine = createSyncEngine({
+    db,
+    async getTransport() {
+      const settings = await loadSettings();
+      if (!settings?.token) return null;
+      return trpcTransport(createApiClient(settings.serverUrl, settings.token));
+    },
+    onUnauthorized: forgetToken,
+    scheduleRetry(delayMs) {
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void engine.requestSync(), delayMs);
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    handleMessage(message, sender, { db, engine }).then(sendResponse, (error: unknown) => {
+      console.warn('[inbox-crm] message failed', error);
+      sendResponse(undefined);
+    });
+    return true; // answer asynchronously
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void engine.requestSync();
+  });
+  void browser.alarms.get(SYNC_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  });
+  self.addEventListener('online', () => void engine.requestSync());
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  void engine.requestSync();
+});

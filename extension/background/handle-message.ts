@@ -1,0 +1,62 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { LocalDb } from '../local-db/db';
+import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
+import type { SyncEngine } from '../sync/engine';
+import { signIn, signOut } from './account';
+import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** Only our own extension pages (options, popup, sidebar) may sign in or out. */
+function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith('chrome-extension://');
+}
+
+/** A content script in a Gmail tab's top frame. */
+function fromContentScript(sender: Sender): number | null {
+  const ok = sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0;
+  return ok && (sender.url ?? '').startsWith('https://mail.google.com/') ? sender.tab!.id! : null;
+}
+
+/** Dispatches one runtime message; unknown or malformed messages get no answer. */
+export async function handleMessage(
+  raw: unknown,
+  sender: Sender,
+  deps: { db: LocalDb; engine: SyncEngine },
+): Promise<RuntimeResponses[keyof RuntimeResponses] | undefined> {
+  const parsed = runtimeRequestSchema.safeParse(raw);
+  if (!parsed.success || sender.id !== browser.runtime.id) return undefined;
+  const message = parsed.data;
+  switch (message.type) {
+    case 'host-context': {
+      const tabId = fromContentScript(sender);
+      return { ok: tabId !== null && (await storeTabContext(tabId, message.context)) };
+    }
+    case 'get-nonce': {
+      const tabId = fromContentScript(sender);
+      return tabId === null ? undefined : { nonce: await issueNonce(tabId) };
+    }
+    case 'check-nonce': {
+      const tabId = sender.tab?.id;
+      const ok = fromExtensionPage(sender) && tabId !== undefined && (await consumeNonce(tabId, message.nonce));
+      return { ok };
+    }
+    case 'get-last-context': {
+      const tabId = sender.tab?.id;
+      return { context: fromExtensionPage(sender) && tabId !== undefined ? await lastTabContext(tabId) : null };
+    }
+    case 'sync-now':
+      void deps.engine.requestSync();
+      return { ok: true };
+    case 'sign-in': {
+      if (!fromExtensionPage(sender)) return undefined;
+      const result = await signIn(deps.db, message);
+      if (result.ok) void deps.engine.requestSync();
+      return result;
+    }
+    case 'sign-out':
+      if (!fromExtensionPage(sender)) return undefined;
+      await signOut(deps.db);
+      return { ok: true };
+  }
+}

@@ -1,0 +1,73 @@
+import type { HostContext, Participant } from '../../../shared/schemas/host-context';
+import { hostContextSchema } from '../../../shared/schemas/host-context';
+import { normaliseEmail } from '../../../shared/domain/email';
+import { pickCounterpart } from '../../../shared/domain/sender';
+import { parseGmailUrl } from './gmail-url';
+import { readAccount, readThread, GmailReadError } from './read-thread';
+
+/** A context before the edge stamps it with `seq`. */
+export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
+
+/** Keeps the last occurrence of each (email, role), so the latest sender stays last (pickCounterpart). */
+function participantsOf(thread: ReturnType<typeof readThread>): Participant[] {
+  const byKey = new Map<string, Participant>();
+  const add = (email: string, name: string, role: Participant['role']): void => {
+    const normalised = normaliseEmail(email);
+    if (!normalised.includes('@')) return;
+    const key = `${role} ${normalised}`;
+    byKey.delete(key);
+    byKey.set(key, { email: normalised, name: name || normalised, role });
+  };
+  for (const message of thread.messages) {
+    add(message.from.email, message.from.name, 'from');
+    for (const person of message.to) add(person.email, person.name, 'to');
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Reads the page as a HostContext (without seq). Throws GmailReadError when the URL says a thread
+ * is open but the DOM does not hold one we can read (house rule 3: fail loudly inside).
+ */
+export function readGmailContext(doc: Document, href: string): UnstampedContext {
+  const view = parseGmailUrl(href);
+  if (view.kind !== 'thread') return { host: 'gmail', kind: 'none', url: href };
+  const thread = readThread(doc);
+  const threadId = thread.threadIdFromDom ?? view.threadIdFromUrl;
+  const participants = participantsOf(thread);
+  const accountRaw = readAccount(doc.title);
+  const account = accountRaw ? normaliseEmail(accountRaw) : null;
+  return {
+    host: 'gmail',
+    kind: 'thread',
+    url: href,
+    threadId,
+    subject: thread.subject,
+    sender: pickCounterpart(participants, account),
+    participants,
+    account,
+  };
+}
+
+/** The edge: never throws; anything unreadable or invalid becomes kind 'unreadable'. */
+export function readGmailContextSafely(
+  doc: Document,
+  href: string,
+  seq: number,
+): { context: HostContext; error: Error | null } {
+  try {
+    const parsed = hostContextSchema.safeParse({ ...readGmailContext(doc, href), seq });
+    if (parsed.success) return { context: parsed.data, error: null };
+    return { context: unreadable(href, seq, 'invalid'), error: new GmailReadError(parsed.error.message) };
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    const reason = err instanceof GmailReadError ? 'missing-parts' : 'error';
+    return { context: unreadable(href, seq, reason), error: err };
+  }
+}
+
+function unreadable(href: string, seq: number, reason: string): HostContext {
+  // The URL itself could be hostile or too long; keep a bounded, valid stand-in.
+  const url = href.length <= 4096 ? href : 'https://mail.google.com/';
+  return { host: 'gmail', kind: 'unreadable', url, seq, reason };
+}

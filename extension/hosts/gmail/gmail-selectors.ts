@@ -1,0 +1,33 @@
+/**
+ * Every Gmail selector, in one place (house rule 2). Counts refer to the fixture pages in
+ * test/fixtures/gmail (app.js renders them; test/extension/hosts/gmail-selectors.test.ts checks
+ * the counts). Sources: host-dom-facts.md §2.
+ */
+export const gmailSelectors = {
+  /** The main content area; absent while Gmail loads. Fixtures: exactly 1 on every view. */
+  main: 'div[role="main"]',
+  /**
+   * The visible thread subject; carries data-legacy-thread-id / data-thread-perm-id (stable since
+   * 2018). Fixtures: 1 in each readable thread view, 0 in lists and in the broken thread.
+   */
+  subject: 'h2.hP',
+  /** Emoji inside the subject are images; their alt holds the character. Fixtures: 0. */
+  subjectEmoji: 'img[data-emoji]',
+  /**
+   * One block per message (div.adn, `.ads` when open). Fixtures: 1 per message; 4 in the
+   * multi-message thread, 0 in lists and in the broken thread.
+   */
+  message: 'div.adn',
+  /** Sender inside a message block: exactly 1 per div.adn in the fixtures. */
+  sender: 'span.gD[email]',
+  /**
+   * Recipients (To and Cc are not told apart in this header) inside a message block.
+   * Fixtures: 1–3 per message.
+   */
+  recipients: '.hb span[email], span.g2[email]',
+  /** List rows (the inbox view). Fixtures: one per thread in threads.json, 0 in thread views. */
+  listRow: 'tr.zA[role="row"]',
+} as const;
+
+/** Attributes read from the subject h2, newest-stable first. */
+export const THREAD_ID_ATTRIBUTES = ['data-legacy-thread-id', 'data-thread-perm-id'] as const;

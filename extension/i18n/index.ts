@@ -1,0 +1,47 @@
+import { en, type MessageKey } from './en';
+import { zhCN } from './zh-cn';
+
+export type { MessageKey };
+export type Language = 'en' | 'zh-CN';
+
+export const dictionaries: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+/** Any Chinese locale gets zh-CN (the only Chinese dictionary); everything else English. */
+export function pickLanguage(tag: string | undefined): Language {
+  return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export const language: Language = pickLanguage(
+  typeof navigator === 'undefined' ? undefined : navigator.language,
+);
+
+/** Interpolates `{name}` placeholders; params are inserted as text, never as markup. */
+export function translate(
+  lang: Language,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return translate(language, key, params);
+}
+
+/** HH:MM in the UI language, 24-hour, for "synced at". */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}

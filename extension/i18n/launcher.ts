@@ -1,0 +1,17 @@
+/**
+ * The only texts the content script shows (the launcher button). A separate module so the
+ * content script bundle does not carry the whole sidebar dictionaries.
+ */
+export const launcherEn = {
+  'launcher.toggle': 'Show or hide the customer sidebar',
+  'launcher.label': 'CRM',
+} as const;
+
+export const launcherZhCN: Record<keyof typeof launcherEn, string> = {
+  'launcher.toggle': '显示或隐藏客户侧栏',
+  'launcher.label': 'CRM',
+};
+
+export function launcherText(key: keyof typeof launcherEn, tag = navigator.language): string {
+  return (tag.toLowerCase().startsWith('zh') ? launcherZhCN : launcherEn)[key];
+}

@@ -1,0 +1,68 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Contact } from '../../shared/schemas/contact';
+import type { Customer } from '../../shared/schemas/customer';
+import type { Member } from '../../shared/schemas/member';
+import type { Entity, Mutation, RejectionCode } from '../../shared/schemas/sync';
+import type { TimelineItem } from '../../shared/schemas/timeline';
+
+export const DB_NAME = 'inbox-crm';
+
+/** A mutation waiting to be pushed (pending) or refused by the server (rejected, shown to the user). */
+export type OutboxEntry = {
+  /** = mutation.id (uuid v7), so primary-key order is creation order. */
+  id: string;
+  /** The row the mutation changes optimistically; a pull never overwrites it while pending. */
+  entityId: string;
+  entity: Entity;
+  mutation: Mutation;
+  status: 'pending' | 'rejected';
+  code?: RejectionCode;
+  reason?: string;
+  createdAt: string;
+};
+
+export type MetaRow = { key: string; value: unknown };
+
+export type LocalDb = Dexie & {
+  customers: EntityTable<Customer, 'id'>;
+  contacts: EntityTable<Contact, 'id'>;
+  timeline: EntityTable<TimelineItem, 'id'>;
+  members: EntityTable<Member, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/** The replica tables a pull writes and a reset clears (the outbox and meta are not replica). */
+export const REPLICA_TABLES = ['customers', 'contacts', 'timeline', 'members'] as const;
+export type ReplicaTable = (typeof REPLICA_TABLES)[number];
+export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
+  customer: 'customers',
+  contact: 'contacts',
+  timelineItem: 'timeline',
+  member: 'members',
+};
+
+/**
+ * Schema versions only append (house rule 7): a change is a new `db.version(n)` with an upgrade
+ * and a test, never an edit of version 1.
+ */
+export function createLocalDb(name: string = DB_NAME): LocalDb {
+  const db = new Dexie(name) as LocalDb;
+  db.version(1).stores({
+    customers: 'id, name, *emailDomains',
+    contacts: 'id, customerId, *emails',
+    timeline: 'id, customerId, [customerId+occurredAt]',
+    members: 'id',
+    outbox: 'id, entityId, status',
+    meta: 'key',
+  });
+  return db;
+}
+
+let shared: LocalDb | undefined;
+
+/** The one database of this extension origin (sidebar, options, popup and worker share it). */
+export function getLocalDb(): LocalDb {
+  shared ??= createLocalDb();
+  return shared;
+}

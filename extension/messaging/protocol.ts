@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
+import { memberSchema } from '../../shared/schemas/member';
+import { HANDSHAKE_TYPE } from './handshake';
+
+/**
+ * The one protocol map for content ↔ background ↔ sidebar. Every message is parsed with these
+ * schemas where it is received: a content script runs inside a hostile page, and the sidebar's
+ * window can be posted to by that page.
+ */
+
+const nonceSchema = z.string().min(16).max(128);
+
+export const runtimeRequestSchema = z.discriminatedUnion('type', [
+  /** content → background; the context is re-validated on its own so a bad one is only dropped. */
+  z.object({ type: z.literal('host-context'), context: z.unknown() }),
+  /** content → background: a fresh handshake nonce for this tab (one per iframe load). */
+  z.object({ type: z.literal('get-nonce') }),
+  /** sidebar → background: is this the nonce you gave my tab's content script? (consumes it) */
+  z.object({ type: z.literal('check-nonce'), nonce: nonceSchema }),
+  /** sidebar → background: the last context of my tab, so a new iframe renders at once. */
+  z.object({ type: z.literal('get-last-context') }),
+  /** sidebar / options / popup → background: run the sync engine now. */
+  z.object({ type: z.literal('sync-now') }),
+  /** options → background */
+  z.object({
+    type: z.literal('sign-in'),
+    serverUrl: z.string().max(2000),
+    email: z.string().max(320),
+    code: z.string().max(64),
+  }),
+  z.object({ type: z.literal('sign-out') }),
+]);
+export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
+export type RuntimeRequestType = RuntimeRequest['type'];
+
+export type SignInResult =
+  | { ok: true; user: z.infer<typeof memberSchema> }
+  | { ok: false; error: string };
+
+/** What the background answers to each request type. */
+export type RuntimeResponses = {
+  'host-context': { ok: boolean };
+  'get-nonce': { nonce: string };
+  'check-nonce': { ok: boolean };
+  'get-last-context': { context: HostContext | null };
+  'sync-now': { ok: boolean };
+  'sign-in': SignInResult;
+  'sign-out': { ok: boolean };
+};
+
+export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;
+
+export const handshakeSchema = z.object({ type: z.literal(HANDSHAKE_TYPE), nonce: nonceSchema });
+
+/** Messages on the MessageChannel between content script and sidebar. */
+export const portMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('context'), context: hostContextSchema }),
+  /** sidebar → content: the port was accepted; start sending contexts on it. */
+  z.object({ type: z.literal('ready') }),
+]);
+export type PortMessage = z.infer<typeof portMessageSchema>;

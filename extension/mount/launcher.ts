@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { launcherText as t } from '../i18n/launcher';
+import { SIDEBAR_WIDTH_PX } from './sidebar-frame';
+
+const VISIBLE_KEY = 'sidebarVisible';
+
+/** The user's show/hide choice survives reloads (storage.local; plain API keeps the bundle small). */
+export async function loadSidebarVisible(): Promise<boolean> {
+  const stored = await browser.storage.local.get(VISIBLE_KEY);
+  return stored[VISIBLE_KEY] !== false;
+}
+
+const CSS = `
+:host { all: initial; }
+button { all: unset; box-sizing: border-box; cursor: pointer; width: 40px; height: 40px;
+  border-radius: 20px; background: #1a73e8; color: #fff; font: 600 12px/40px system-ui, sans-serif;
+  text-align: center; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+button:focus-visible { outline: 2px solid #174ea6; outline-offset: 2px; }
+button[aria-pressed="false"] { background: #5f6368; }
+`;
+
+/**
+ * A small toggle in a closed shadow root; it shows no customer data, so the page may see it.
+ * Built by hand rather than with WXT's createShadowRootUi: that helper (and its CSS loader) cost
+ * ~2 KB gzipped in a content script that must stay under 30 KB, and this one needs none of it.
+ */
+export function mountLauncher(ctx: ContentScriptContext, visible: boolean, onToggle: (visible: boolean) => void): void {
+  for (const stale of document.querySelectorAll('[data-inbox-crm="launcher"]')) stale.remove();
+  const host = document.createElement('inbox-crm-launcher');
+  host.setAttribute('data-inbox-crm', 'launcher');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = t('launcher.label');
+  button.title = t('launcher.toggle');
+  button.setAttribute('aria-label', t('launcher.toggle'));
+  shadow.append(style, button);
+
+  const render = (): void => {
+    button.setAttribute('aria-pressed', String(visible));
+    host.style.cssText = `position:fixed;bottom:16px;right:${visible ? SIDEBAR_WIDTH_PX + 12 : 16}px;z-index:2147483001;`;
+  };
+  button.addEventListener('click', () => {
+    visible = !visible;
+    render();
+    onToggle(visible);
+    void browser.storage.local.set({ [VISIBLE_KEY]: visible });
+  });
+  render();
+  document.body.append(host);
+
+  // Idempotent: put it back if the page removes it; remove it when the extension reloads.
+  const observer = new MutationObserver(() => {
+    if (!host.isConnected) document.body.append(host);
+  });
+  observer.observe(document.body, { childList: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    host.remove();
+  });
+}

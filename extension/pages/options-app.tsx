@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '../i18n';
+import { getLocalDb } from '../local-db/db';
+import { live } from '../local-db/live';
+import { syncStatus } from '../local-db/queries/sync-status';
+import { sendToBackground } from '../messaging/runtime-client';
+import { SyncStatusLine } from '../sidebar/components/sync-status';
+import { useLive } from '../sidebar/hooks/use-live';
+import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
+
+export function OptionsApp() {
+  const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
+  const [serverUrl, setServerUrl] = useState(DEFAULT_SERVER_URL);
+  const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const signIn = (event: Event): void => {
+    event.preventDefault();
+    setError(null);
+    const url = normaliseServerUrl(serverUrl);
+    if (!url) return setError(t('options.badUrl'));
+    const origin = new URL(url).origin;
+    // Must be requested inside the click (a user gesture), before any await.
+    const permitted = needsHostPermission(url)
+      ? browser.permissions.request({ origins: [`${origin}/*`] })
+      : Promise.resolve(true);
+    setBusy(true);
+    void permitted
+      .then(async (granted) => {
+        if (!granted) return setError(t('options.permissionDenied', { origin }));
+        const result = await sendToBackground({ type: 'sign-in', serverUrl: url, email, code });
+        if (!result) setError(t('options.error.network'));
+        else if (!result.ok) setError(t(`options.error.${result.error}` as MessageKey));
+        else setCode('');
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
+
+  const session = status?.signedIn ? status.session : null;
+  return (
+    <div class="page">
+      <h1>{t('options.title')}</h1>
+      {session ? (
+        <div class="row">
+          <span data-testid="signed-in-as">
+            {t('options.signedInAs', { name: session.displayName, email: session.email, organisation: session.organisationName })}
+          </span>
+          <button type="button" data-testid="sign-out" onClick={() => void sendToBackground({ type: 'sign-out' })}>
+            {t('options.signOut')}
+          </button>
+        </div>
+      ) : (
+        <form class="form" onSubmit={signIn}>
+          <label>
+            <span>{t('options.serverUrl')}</span>
+            <input name="serverUrl" type="url" value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
+          </label>
+          <label>
+            <span>{t('options.email')}</span>
+            <input name="email" type="email" autocomplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          </label>
+          <label>
+            <span>{t('options.code')}</span>
+            <input name="code" autocomplete="one-time-code" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary" data-testid="sign-in" disabled={busy}>
+            {busy ? t('options.signingIn') : t('options.signIn')}
+          </button>
+          {error && (
+            <p class="error" data-testid="sign-in-error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+      <div class="row">
+        <button type="button" data-testid="sync-now" onClick={() => void sendToBackground({ type: 'sync-now' })}>
+          {t('options.syncNow')}
+        </button>
+      </div>
+      {status && <SyncStatusLine status={status} />}
+      {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
+    </div>
+  );
+}

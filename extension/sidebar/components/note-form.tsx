@@ -1,0 +1,35 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { addNoteToCustomer } from '../actions';
+
+export function NoteForm({ customerId, threadId }: { customerId: string; threadId: string | null }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    try {
+      await addNoteToCustomer(customerId, text, threadId);
+      setText('');
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <form class="form note-form" onSubmit={(e) => void submit(e)}>
+      <textarea
+        name="note"
+        rows={3}
+        maxLength={10000}
+        placeholder={t('note.placeholder')}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <button type="submit" class="primary" data-testid="add-note" disabled={!text.trim()}>
+        {t('note.add')}
+      </button>
+      {error && <p class="error">{t('unknown.saveFailed', { reason: error })}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { t, type MessageKey } from '../../i18n';
+import { getLocalDb } from '../../local-db/db';
+import { live } from '../../local-db/live';
+import { rejectedChanges } from '../../local-db/queries/sync-status';
+import { dismissChange } from '../actions';
+import { useLive } from '../hooks/use-live';
+
+/** Refused changes stay visible until the user dismisses them (never lost silently). */
+export function RejectedChanges() {
+  const entries = useLive(() => live(() => rejectedChanges(getLocalDb())), []);
+  if (!entries || entries.length === 0) return null;
+  return (
+    <section class="rejected">
+      <h3 class="section-title">{t('rejected.title')}</h3>
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.id} data-testid="rejected-change" data-code={entry.code}>
+            <strong>{t(`mutation.${entry.mutation.kind}` as MessageKey)}</strong>
+            <span>{entry.code ? t(`rejected.code.${entry.code}` as MessageKey) : ''}</span>
+            <span class="reason">{entry.reason}</span>
+            <button type="button" class="link" data-testid="dismiss-rejected" onClick={() => void dismissChange(entry.id)}>
+              {t('rejected.dismiss')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { formatTime, t } from '../../i18n';
+import type { SyncStatus } from '../../local-db/queries/sync-status';
+
+/** offline / syncing / synced at HH:MM / N changes waiting; the data-* attributes are for tests. */
+export function statusText(status: SyncStatus): string {
+  const main = {
+    offline: () => t('sync.offline'),
+    syncing: () => t('sync.syncing'),
+    error: () => t('sync.error', { error: status.lastError ?? '' }),
+    'signed-out': () => t('sync.signedOut'),
+    idle: () => (status.lastSyncedAt ? t('sync.syncedAt', { time: formatTime(status.lastSyncedAt) }) : t('sync.never')),
+  }[status.state]();
+  return status.pending > 0 ? `${main} · ${t('sync.pending', { count: status.pending })}` : main;
+}
+
+export function SyncStatusLine({ status }: { status: SyncStatus }) {
+  return (
+    <p class={`sync-status state-${status.state}`} data-testid="sync-status" data-state={status.state} data-pending={String(status.pending)} role="status">
+      <span class="dot" aria-hidden="true" />
+      {statusText(status)}
+    </p>
+  );
+}

@@ -1,0 +1,113 @@
+import { MAX_PUSH_BATCH } from '../../shared/schemas/sync';
+import type { LocalDb } from '../local-db/db';
+import { getMeta, setMeta, setMetas } from '../local-db/meta';
+import { applyPullPage, applyPushResults, pendingBatch, resetReplica } from '../local-db/sync-store';
+import { backoffDelayMs } from './backoff';
+import { SyncTransportError, type SyncTransport } from './transport';
+
+export type SyncOutcome = 'ok' | 'offline' | 'error' | 'signed-out';
+
+export type SyncEngineDeps = {
+  db: LocalDb;
+  /** Built from stored settings on every run (the worker may have restarted); null = signed out. */
+  getTransport: () => Promise<SyncTransport | null>;
+  /** The server refused the token: forget it (the outbox stays for the next sign-in). */
+  onUnauthorized?: () => Promise<void>;
+  /** In-worker retry timer; the 1-minute alarm covers a worker that died meanwhile. */
+  scheduleRetry?: (delayMs: number) => void;
+  pullLimit?: number;
+};
+
+export type SyncEngine = { requestSync(): Promise<SyncOutcome> };
+
+/**
+ * Push the outbox in order, then pull until caught up. Single-flight: a request during a run
+ * joins it and causes exactly one more run (a mutation made mid-run is pushed promptly). All
+ * state lives in Dexie; nothing here survives the worker, and nothing needs to.
+ */
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const { db } = deps;
+  let running: Promise<SyncOutcome> | null = null;
+  let again = false;
+
+  async function pushAll(transport: SyncTransport): Promise<void> {
+    for (;;) {
+      const batch = await pendingBatch(db, MAX_PUSH_BATCH);
+      if (batch.length === 0) return;
+      const { results } = await transport.push({ mutations: batch });
+      const answered = new Set(results.map((r) => r.mutationId));
+      // A server that answers none of the batch would make this loop spin; stop and report.
+      if (!batch.some((m) => answered.has(m.id))) throw new Error('push: the server answered no mutation');
+      await applyPushResults(db, results);
+    }
+  }
+
+  async function pullAll(transport: SyncTransport): Promise<void> {
+    let cursor = (await getMeta(db, 'cursor')) ?? null;
+    let resets = 0;
+    for (;;) {
+      const page = await transport.pull({ cursor, limit: deps.pullLimit ?? 1000 });
+      if (page.resetRequired) {
+        if (resets++ > 0) throw new Error('pull: reset required twice in one run');
+        await resetReplica(db);
+        cursor = null;
+        continue;
+      }
+      await applyPullPage(db, page.changes, page.nextCursor);
+      cursor = page.nextCursor;
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function runOnce(): Promise<SyncOutcome> {
+    const transport = await deps.getTransport();
+    if (!transport) {
+      await setMeta(db, 'syncState', 'signed-out');
+      return 'signed-out';
+    }
+    await setMeta(db, 'syncState', 'syncing');
+    try {
+      await pushAll(transport);
+      await pullAll(transport);
+      await setMetas(db, {
+        syncState: 'idle',
+        lastSyncedAt: new Date().toISOString(),
+        lastError: null,
+        backoffAttempt: 0,
+      });
+      return 'ok';
+    } catch (error) {
+      const kind = error instanceof SyncTransportError ? error.kind : 'error';
+      const message = error instanceof Error ? error.message : String(error);
+      if (kind === 'unauthorized') {
+        await setMetas(db, { syncState: 'signed-out', lastError: message });
+        await deps.onUnauthorized?.();
+        return 'signed-out';
+      }
+      const attempt = (await getMeta(db, 'backoffAttempt')) ?? 0;
+      await setMetas(db, { syncState: kind, lastError: message, backoffAttempt: attempt + 1 });
+      deps.scheduleRetry?.(backoffDelayMs(attempt));
+      return kind;
+    }
+  }
+
+  return {
+    requestSync() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let outcome: SyncOutcome;
+        do {
+          again = false;
+          outcome = await runOnce();
+        } while (again && outcome === 'ok');
+        return outcome;
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { PullInput, PullOutput, PushInput, PushOutput } from '../../shared/schemas/sync';
+
+/** The engine's view of the server; the tRPC client implements it, tests pass a fake. */
+export type SyncTransport = {
+  push(input: PushInput): Promise<PushOutput>;
+  pull(input: PullInput): Promise<PullOutput>;
+};
+
+export type TransportErrorKind = 'offline' | 'unauthorized' | 'error';
+
+/** Thrown by a transport so the engine can tell "no network" and "token refused" apart. */
+export class SyncTransportError extends Error {
+  override name = 'SyncTransportError';
+  constructor(
+    readonly kind: TransportErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { hostContextSchema, type HostContext } from '../../../shared/schemas/host-context';
+import { readGmailContext, readGmailContextSafely } from '../../../extension/hosts/gmail/gmail-adapter';
+import { GmailReadError, readAccount } from '../../../extension/hosts/gmail/read-thread';
+import { watchGmail } from '../../../extension/hosts/gmail/watch-gmail';
+import { bootFixture, expectedContexts, FIXTURE_BASE, navigate } from './load-gmail-fixture';
+
+describe('gmail adapter on the fixture pages', () => {
+  it.each(expectedContexts.map((c) => [c.description, c] as const))('%s', async (_name, { hash, expected }) => {
+    await bootFixture(hash);
+    const { context } = readGmailContextSafely(document, location.href, 7);
+    expect(hostContextSchema.safeParse(context).success).toBe(true);
+    const { seq, url, ...rest } = context;
+    expect(seq).toBe(7);
+    expect(url).toBe(`${FIXTURE_BASE}${hash}`);
+    expect(rest).toEqual(expected);
+  });
+
+  it('throws inside the adapter for a thread view without its parts', async () => {
+    await bootFixture('#inbox/18f3a2b4c5d6e7f7');
+    expect(() => readGmailContext(document, location.href)).toThrow(GmailReadError);
+  });
+
+  it('refuses to guess between two visible subjects', async () => {
+    await bootFixture('#inbox/18f3a2b4c5d6e7f1');
+    const main = document.querySelector('div[role="main"]')!;
+    main.append(document.querySelector('h2.hP')!.cloneNode(true));
+    expect(() => readGmailContext(document, location.href)).toThrow(/ambiguous/);
+  });
+});
+
+describe('readAccount', () => {
+  it('reads the address before the product name', () => {
+    expect(readAccount('Inbox - someone@company.com - Gmail')).toBe('someone@company.com');
+    expect(readAccount('Re: a - b - x@y.com - Gmail')).toBe('x@y.com');
+    expect(readAccount('Gmail')).toBeNull();
+  });
+});
+
+describe('watchGmail', () => {
+  it('follows SPA navigation and emits each context once with increasing seq', async () => {
+    await bootFixture('#inbox');
+    const seen: HostContext[] = [];
+    const controller = new AbortController();
+    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 0 });
+    await navigate('#inbox/18f3a2b4c5d6e7f2');
+    await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('thread'));
+    await navigate('#inbox/18f3a2b4c5d6e7f3');
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ threadId: '18f3a2b4c5d6e7f3' }));
+    await navigate('#inbox/18f3a2b4c5d6e7f7');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'));
+    controller.abort();
+    expect(seen.map((c) => c.kind)).toEqual(['none', 'thread', 'thread', 'unreadable']);
+    const seqs = seen.map((c) => c.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('shows "none" (never the previous thread) while a new thread is still rendering', async () => {
+    await bootFixture('#inbox/18f3a2b4c5d6e7f1');
+    const seen: HostContext[] = [];
+    const controller = new AbortController();
+    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 200 });
+    expect(seen.at(-1)?.kind).toBe('thread');
+    await navigate('#inbox/18f3a2b4c5d6e7f7');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('none'));
+    await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'), { timeout: 1000 });
+    controller.abort();
+    warn.mockRestore();
+  });
+});

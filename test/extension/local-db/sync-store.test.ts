@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { getMeta } from '../../../extension/local-db/meta';
+import { addNote } from '../../../extension/local-db/mutations/add-note';
+import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
+import { applyPullPage, applyPushResults, pendingBatch, resetReplica } from '../../../extension/local-db/sync-store';
+import { contact, customer, freshDb, timelineItem } from './helpers';
+
+describe('applyPullPage', () => {
+  it('upserts rows, applies tombstones and stores the cursor in one go', async () => {
+    const db = freshDb();
+    const gone = customer({ name: 'Gone' });
+    await db.customers.add(gone);
+    const c = customer();
+    const p = contact(c.id);
+    await applyPullPage(
+      db,
+      [
+        { entity: 'customer', op: 'upsert', row: c },
+        { entity: 'contact', op: 'upsert', row: p },
+        { entity: 'timelineItem', op: 'upsert', row: timelineItem(c.id) },
+        { entity: 'member', op: 'upsert', row: { id: c.id, email: 'a@b.example', displayName: 'A', role: 'sales_rep' } },
+        { entity: 'customer', op: 'delete', id: gone.id },
+      ],
+      'cursor-1',
+    );
+    expect(await db.customers.get(c.id)).toEqual(c);
+    expect(await db.customers.get(gone.id)).toBeUndefined();
+    expect(await db.contacts.count()).toBe(1);
+    expect(await db.timeline.count()).toBe(1);
+    expect(await db.members.count()).toBe(1);
+    expect(await getMeta(db, 'cursor')).toBe('cursor-1');
+  });
+
+  it('keeps the last change of a row within a page', async () => {
+    const db = freshDb();
+    const c = customer();
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: c }, { entity: 'customer', op: 'delete', id: c.id }], 'c2');
+    expect(await db.customers.count()).toBe(0);
+  });
+
+  it('never overwrites or deletes a row that has a pending outbox entry', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, { customerName: 'Mine', contactName: 'M', email: 'm@mine.example' });
+    const server = customer({ id: customerId, name: 'Server version' });
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: server }], 'c1');
+    expect((await db.customers.get(customerId))?.name).toBe('Mine');
+    await applyPullPage(db, [{ entity: 'customer', op: 'delete', id: customerId }], 'c2');
+    expect(await db.customers.get(customerId)).toBeDefined();
+    // Once the server has applied it, the pull wins again.
+    const entries = await db.outbox.toArray();
+    await applyPushResults(db, entries.map((e) => ({ mutationId: e.id, status: 'applied' as const })));
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: server }], 'c3');
+    expect((await db.customers.get(customerId))?.name).toBe('Server version');
+  });
+});
+
+describe('resetReplica', () => {
+  it('clears replica tables and the cursor but keeps the outbox and pending rows', async () => {
+    const db = freshDb();
+    const c = customer();
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: c }], 'old');
+    const noteId = await addNote(db, { customerId: c.id, text: 'keep me', sourceRef: null });
+    await resetReplica(db);
+    expect(await db.customers.count()).toBe(0);
+    expect(await db.timeline.get(noteId)).toBeDefined();
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getMeta(db, 'cursor')).toBeNull();
+  });
+});
+
+describe('push results', () => {
+  it('applied removes the entry, rejected keeps it with code and reason', async () => {
+    const db = freshDb();
+    await createCustomerFromSender(db, { customerName: 'A', contactName: 'B', email: 'b@a-corp.example' });
+    const [first, second] = await pendingBatch(db, 200);
+    await applyPushResults(db, [
+      { mutationId: first!.id, status: 'applied' },
+      { mutationId: second!.id, status: 'rejected', code: 'invalid', reason: 'email already used' },
+    ]);
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: second!.id, status: 'rejected', code: 'invalid', reason: 'email already used' });
+    expect(await pendingBatch(db, 200)).toEqual([]);
+  });
+});
