@@ -1,0 +1,21 @@
+import type { Mutation } from '../../shared/schemas/sync';
+import type { Store } from '../storage/repositories/index';
+import { createAuthService, type AuthedUser } from './auth-service';
+import { compactChangeLog } from './change-log-compaction';
+import { createCustomersService } from './customers-service';
+import { pullChanges } from './sync-pull';
+import { pushMutations } from './sync-push';
+
+/** Every service, built once per process around one store; the tRPC context carries this. */
+export function createServices(store: Store) {
+  return {
+    auth: createAuthService(store),
+    customers: createCustomersService(store),
+    sync: {
+      push: (user: AuthedUser, mutations: Mutation[]) => pushMutations(store, user, mutations),
+      pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),
+      compact: (orgId: string, options: { tombstonesOlderThan: Date }) => compactChangeLog(store, orgId, options),
+    },
+  };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,73 @@
+import type { PulledChange, PullOutput } from '../../shared/schemas/sync';
+import type { Store } from '../storage/repositories/index';
+import type { ChangeLogEntry } from '../storage/repositories/change-log';
+import { toMember, type AuthedUser } from './auth-service';
+import { DomainError } from './errors';
+import { decodeCursor, encodeCursor } from './sync-cursor';
+import { canSee } from './visibility';
+
+/**
+ * One page of changes after the cursor. Each entity appears once per page with its CURRENT row
+ * (read after the log page, so it is at least as new as the entries), or a tombstone when it is
+ * deleted or no longer visible. Pages are cut by log entries, so `limit` bounds the work.
+ */
+export async function pullChanges(
+  store: Store,
+  user: AuthedUser,
+  input: { cursor: string | null; limit: number },
+): Promise<PullOutput> {
+  const org = await store.repos.organisations.get(user.orgId);
+  if (!org) throw new DomainError('UNAUTHORIZED', 'organisation no longer exists');
+  let afterSeq = 0;
+  if (input.cursor !== null) {
+    const cursor = decodeCursor(input.cursor);
+    // Another organisation's cursor, one from before a restore (ahead of the log), or one older
+    // than compaction kept: the replica cannot be patched up, only rebuilt.
+    if (cursor.org !== org.id || cursor.seq > org.lastChangeSeq || cursor.seq < org.logFloorSeq) {
+      return { resetRequired: true };
+    }
+    afterSeq = cursor.seq;
+  }
+
+  const fetched = await store.repos.changeLog.page(org.id, afterSeq, input.limit + 1);
+  const hasMore = fetched.length > input.limit;
+  const entries = fetched.slice(0, input.limit);
+  const changes = await currentRows(store, user, entries);
+  const lastSeq = entries.at(-1)?.seq ?? afterSeq;
+  return { resetRequired: false, changes, nextCursor: encodeCursor(org.id, lastSeq), hasMore };
+}
+
+async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEntry[]): Promise<PulledChange[]> {
+  const order: ChangeLogEntry[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const key = `${e.entity}:${e.entityId}`;
+    if (!seen.has(key)) order.push(e), seen.add(key);
+  }
+  const idsOf = (entity: ChangeLogEntry['entity']) => order.filter((e) => e.entity === entity).map((e) => e.entityId);
+  const { repos } = store;
+  const [customers, contacts, items, members] = await Promise.all([
+    repos.customers.listByIds(user.orgId, idsOf('customer')),
+    repos.contacts.listByIds(user.orgId, idsOf('contact')),
+    repos.timelineItems.listByIds(user.orgId, idsOf('timelineItem')),
+    repos.users.listByIds(user.orgId, idsOf('member')),
+  ]);
+  const byKey = new Map<string, PulledChange>();
+  for (const { orgId, deleted, ...row } of customers) {
+    if (!deleted && canSee(user, { orgId })) byKey.set(`customer:${row.id}`, { entity: 'customer', op: 'upsert', row });
+  }
+  for (const { orgId, deleted, ...row } of contacts) {
+    if (!deleted && canSee(user, { orgId })) byKey.set(`contact:${row.id}`, { entity: 'contact', op: 'upsert', row });
+  }
+  for (const { orgId, deleted, ...row } of items) {
+    if (!deleted && canSee(user, { orgId })) {
+      byKey.set(`timelineItem:${row.id}`, { entity: 'timelineItem', op: 'upsert', row });
+    }
+  }
+  for (const m of members) {
+    if (canSee(user, m)) byKey.set(`member:${m.id}`, { entity: 'member', op: 'upsert', row: toMember(m) });
+  }
+  return order.map(
+    (e) => byKey.get(`${e.entity}:${e.entityId}`) ?? { entity: e.entity, op: 'delete', id: e.entityId },
+  );
+}

@@ -1,0 +1,54 @@
+import type { Mutation, MutationResult, PushOutput } from '../../shared/schemas/sync';
+import type { Store } from '../storage/repositories/index';
+import type { AuthedUser } from './auth-service';
+import { mutationHandlers } from './mutation-handlers';
+
+/**
+ * Applies a batch in order, each mutation in its own transaction together with its stored
+ * result, so a crash between two mutations leaves the first applied and recorded and a retry
+ * replays it as a no-op. A replay returns the stored result, rejections included.
+ */
+export async function pushMutations(store: Store, user: AuthedUser, mutations: Mutation[]): Promise<PushOutput> {
+  const results: MutationResult[] = [];
+  for (const mutation of mutations) results.push(await applyOne(store, user, mutation));
+  return { results };
+}
+
+async function applyOne(store: Store, user: AuthedUser, mutation: Mutation): Promise<MutationResult> {
+  return store.transaction(async (repos) => {
+    const claimed = await repos.appliedMutations.claim({
+      id: mutation.id,
+      orgId: user.orgId,
+      userId: user.id,
+      kind: mutation.kind,
+    });
+    if (!claimed) {
+      const previous = await repos.appliedMutations.get(mutation.id);
+      // Only the author's own replay sees the result; someone else reusing the id learns nothing.
+      if (previous && previous.orgId === user.orgId && previous.userId === user.id && previous.result) {
+        return previous.result;
+      }
+      return {
+        mutationId: mutation.id,
+        status: 'rejected',
+        code: 'conflict',
+        reason: 'This change id was already used for a different change.',
+      };
+    }
+    const rejection = await runHandler(repos, user, mutation);
+    const result: MutationResult = rejection
+      ? { mutationId: mutation.id, status: 'rejected', code: rejection.code, reason: rejection.reason }
+      : { mutationId: mutation.id, status: 'applied' };
+    await repos.appliedMutations.setResult(mutation.id, result);
+    return result;
+  });
+}
+
+function runHandler(repos: Parameters<typeof mutationHandlers['note.create']>[0], user: AuthedUser, m: Mutation) {
+  // The discriminated union narrows per case; TypeScript cannot correlate handler and payload
+  // through an index, hence the one cast here.
+  const handler = mutationHandlers[m.kind] as (r: typeof repos, u: AuthedUser, p: Mutation['payload']) => ReturnType<
+    (typeof mutationHandlers)['note.create']
+  >;
+  return handler(repos, user, m.payload);
+}

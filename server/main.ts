@@ -1,0 +1,42 @@
+import { startServer } from './start-server';
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const server = await startServer({
+  port,
+  host,
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.CRM_DATA_DIR,
+  orgName: process.env.CRM_ORG_NAME,
+  adminEmail: process.env.CRM_ADMIN_EMAIL,
+});
+
+console.log(`Inbox CRM server listening on ${server.url}`);
+console.log(`Database: ${server.database}`);
+if (server.bootstrap.created) {
+  console.log('');
+  console.log('First start: created the organisation and its admin.');
+  console.log(`  Admin email:         ${server.bootstrap.email}`);
+  console.log(`  One-time sign-in code (valid 24 hours, single use): ${server.bootstrap.code}`);
+  console.log('  Lost it? Stop the server and run: npx tsx server/cli.ts issue-code --email ' + server.bootstrap.email);
+}
+console.log('');
+console.log('Extension: build it (npm run build), then load .output/chrome-mv3 unpacked from chrome://extensions,');
+console.log(`open its options page and enter the server URL (${server.url}), your email and the sign-in code.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error('shutdown failed:', err);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,54 @@
+import type { AddressInfo } from 'node:net';
+import { bootstrapFirstOrganisation, type BootstrapInfo } from './bootstrap';
+import type { Services } from './domain/services';
+import { createHttpServer } from './http/http-server';
+import { openServices } from './open-services';
+
+export type StartOptions = {
+  port: number;
+  host: string;
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  orgName?: string | undefined;
+  adminEmail?: string | undefined;
+};
+
+export type RunningServer = {
+  url: string;
+  database: string;
+  bootstrap: BootstrapInfo;
+  services: Services;
+  close(): Promise<void>;
+};
+
+/** Everything main.ts does except reading env and printing; tests start the server with this. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { db, services } = await openServices(options);
+  const bootstrap = await bootstrapFirstOrganisation(services, options);
+  const server = createHttpServer(services);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  }).catch(async (err) => {
+    await db.close();
+    throw err;
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    database: db.description,
+    bootstrap,
+    services,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive connections would hold close() open until they time out.
+          server.closeAllConnections();
+        });
+        await db.close();
+      })()),
+  };
+}

@@ -1,0 +1,31 @@
+import { openPglite } from './pglite-database';
+import { openPostgres } from './postgres-database';
+
+/** The one thing repositories need: parameterised SQL returning plain rows. */
+export type Queryable = {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+};
+
+/**
+ * A database handle that works the same over PGlite (embedded, PostgreSQL 18 in WASM) and
+ * node-postgres (a real server, PostgreSQL 15+). Repositories only see `Queryable`.
+ */
+export type Database = Queryable & {
+  /** Runs `fn` in one transaction; a throw rolls it back. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Multi-statement SQL without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  /** Where the data lives, for the start banner (never includes a password). */
+  readonly description: string;
+};
+
+export type DatabaseConfig = { databaseUrl?: string | undefined; dataDir?: string | undefined };
+
+/** `DATABASE_URL=postgres://…` selects PostgreSQL; anything else is the embedded PGlite folder. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    return openPostgres(config.databaseUrl);
+  }
+  return openPglite(config.dataDir);
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-accounts';
+import { migration0002 } from './0002-crm-records';
+
+export type Migration = { version: number; name: string; sql: string };
+
+/** Append-only: add a file and one line here; never edit or reorder an applied migration. */
+export const migrations: readonly Migration[] = [migration0001, migration0002];

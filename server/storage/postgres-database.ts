@@ -1,0 +1,48 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database';
+
+export function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection emits 'error' on the pool; without a listener Node
+  // would crash the whole server. The next query simply gets a fresh connection.
+  pool.on('error', (err) => console.error('postgres pool error:', err.message));
+  const host = safeHost(url);
+  const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await q.query(text, params);
+      return result.rows as T[];
+    },
+  });
+  return {
+    ...queryable(pool),
+    description: `PostgreSQL at ${host}`,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await fn(queryable(client));
+        await client.query('COMMIT');
+        return value;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** host:port/database only: the URL may carry a password. */
+function safeHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'a PostgreSQL server';
+  }
+}

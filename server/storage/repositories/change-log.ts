@@ -1,0 +1,65 @@
+import type { Entity } from '../../../shared/schemas/sync';
+import type { Queryable } from '../database';
+import { toNumber } from './row-mapping';
+
+export type ChangeOp = 'upsert' | 'delete';
+export type ChangeLogEntry = { seq: number; entity: Entity; entityId: string; op: ChangeOp };
+
+export function changeLogRepository(q: Queryable) {
+  return {
+    /**
+     * Appends one entry with the organisation's next seq. Must run inside the transaction that
+     * made the change. The UPDATE takes the organisation row's lock and holds it to COMMIT, so
+     * writers of one organisation commit in seq order: once a puller sees seq N, every seq < N
+     * is already committed, and advancing the cursor past N can never skip a row that commits
+     * late. (A sequence object or max(seq)+1 would both allow that gap.)
+     */
+    async append(orgId: string, entity: Entity, entityId: string, op: ChangeOp): Promise<number> {
+      const rows = await q.query<{ last_change_seq: unknown }>(
+        'UPDATE organisations SET last_change_seq = last_change_seq + 1 WHERE id = $1 RETURNING last_change_seq',
+        [orgId],
+      );
+      const seq = toNumber(rows[0]?.last_change_seq);
+      if (!Number.isSafeInteger(seq) || seq <= 0) throw new Error(`organisation ${orgId} not found for change log`);
+      await q.query('INSERT INTO change_log (org_id, seq, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)', [
+        orgId,
+        seq,
+        entity,
+        entityId,
+        op,
+      ]);
+      return seq;
+    },
+    async page(orgId: string, afterSeq: number, limit: number): Promise<ChangeLogEntry[]> {
+      const rows = await q.query<{ seq: unknown; entity: Entity; entity_id: string; op: ChangeOp }>(
+        'SELECT seq, entity, entity_id, op FROM change_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [orgId, afterSeq, limit],
+      );
+      return rows.map((r) => ({ seq: toNumber(r.seq), entity: r.entity, entityId: r.entity_id, op: r.op }));
+    },
+    async count(orgId: string): Promise<number> {
+      const rows = await q.query<{ n: unknown }>('SELECT count(*) AS n FROM change_log WHERE org_id = $1', [orgId]);
+      return toNumber(rows[0]?.n ?? 0);
+    },
+    /** Entries for which a later entry of the same entity exists: a puller loses nothing. */
+    async deleteSuperseded(orgId: string): Promise<number> {
+      const rows = await q.query(
+        `DELETE FROM change_log c WHERE c.org_id = $1 AND EXISTS (
+           SELECT 1 FROM change_log later
+            WHERE later.org_id = c.org_id AND later.entity = c.entity
+              AND later.entity_id = c.entity_id AND later.seq > c.seq)
+         RETURNING seq`,
+        [orgId],
+      );
+      return rows.length;
+    },
+    /** Tombstones older than `before`; returns the highest seq removed (the new floor) or 0. */
+    async deleteTombstonesBefore(orgId: string, before: Date): Promise<number> {
+      const rows = await q.query<{ seq: unknown }>(
+        `DELETE FROM change_log WHERE org_id = $1 AND op = 'delete' AND created_at < $2 RETURNING seq`,
+        [orgId, before],
+      );
+      return rows.reduce((max, r) => Math.max(max, toNumber(r.seq)), 0);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Database, Queryable } from '../database';
+import { appliedMutationsRepository } from './applied-mutations';
+import { authTokensRepository } from './auth-tokens';
+import { changeLogRepository } from './change-log';
+import { contactsRepository } from './contacts';
+import { customersRepository } from './customers';
+import { organisationsRepository } from './organisations';
+import { signInCodesRepository } from './sign-in-codes';
+import { timelineItemsRepository } from './timeline-items';
+import { usersRepository } from './users';
+
+export function createRepositories(q: Queryable) {
+  return {
+    organisations: organisationsRepository(q),
+    users: usersRepository(q),
+    signInCodes: signInCodesRepository(q),
+    authTokens: authTokensRepository(q),
+    customers: customersRepository(q),
+    contacts: contactsRepository(q),
+    timelineItems: timelineItemsRepository(q),
+    appliedMutations: appliedMutationsRepository(q),
+    changeLog: changeLogRepository(q),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/**
+ * What services get: repositories outside a transaction, and a way to run several repository
+ * calls atomically. Services never see SQL or the driver.
+ */
+export type Store = {
+  repos: Repositories;
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+};
+
+export function createStore(db: Database): Store {
+  return {
+    repos: createRepositories(db),
+    transaction: (fn) => db.transaction((tx) => fn(createRepositories(tx))),
+  };
+}

@@ -1,0 +1,68 @@
+import type { TimelineItem, TimelineKind } from '../../../shared/schemas/timeline';
+import type { Queryable } from '../database';
+import { toIso } from './row-mapping';
+
+export type TimelineItemRow = TimelineItem & { orgId: string; deleted: boolean };
+
+// contact_ids cast to text[]: node-postgres has no parser for uuid[] on every version.
+const columns = `id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids::text[] AS contact_ids,
+  summary, source_ref, created_at, deleted_at`;
+type Raw = {
+  id: string;
+  org_id: string;
+  customer_id: string;
+  kind: TimelineKind;
+  occurred_at: unknown;
+  author_user_id: string | null;
+  contact_ids: string[];
+  summary: string;
+  source_ref: string | null;
+  created_at: unknown;
+  deleted_at: unknown;
+};
+const map = (r: Raw): TimelineItemRow => ({
+  id: r.id,
+  orgId: r.org_id,
+  customerId: r.customer_id,
+  kind: r.kind,
+  occurredAt: toIso(r.occurred_at),
+  authorUserId: r.author_user_id,
+  contactIds: r.contact_ids,
+  summary: r.summary,
+  sourceRef: r.source_ref,
+  createdAt: toIso(r.created_at),
+  deleted: r.deleted_at !== null,
+});
+
+export type NewTimelineItem = Omit<TimelineItem, 'createdAt'>;
+
+export function timelineItemsRepository(q: Queryable) {
+  return {
+    async insert(orgId: string, t: NewTimelineItem): Promise<void> {
+      await q.query(
+        `INSERT INTO timeline_items
+           (id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids, summary, source_ref)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9)`,
+        [t.id, orgId, t.customerId, t.kind, t.occurredAt, t.authorUserId, t.contactIds, t.summary, t.sourceRef],
+      );
+    },
+    async exists(id: string): Promise<boolean> {
+      return (await q.query('SELECT 1 FROM timeline_items WHERE id = $1', [id])).length > 0;
+    },
+    async listByIds(orgId: string, ids: string[]): Promise<TimelineItemRow[]> {
+      const rows = await q.query<Raw>(
+        `SELECT ${columns} FROM timeline_items WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+        [orgId, ids],
+      );
+      return rows.map(map);
+    },
+    async softDeleteByCustomer(orgId: string, customerId: string): Promise<string[]> {
+      const rows = await q.query<{ id: string }>(
+        `UPDATE timeline_items SET deleted_at = now()
+          WHERE org_id = $1 AND customer_id = $2 AND deleted_at IS NULL RETURNING id`,
+        [orgId, customerId],
+      );
+      return rows.map((r) => r.id).sort();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { router } from './init';
+import { authRouter } from './routers/auth-router';
+import { customersRouter } from './routers/customers-router';
+import { syncRouter } from './routers/sync-router';
+import { usersRouter } from './routers/users-router';
+
+/** One line per router. The extension imports only `type AppRouter` (erased at build). */
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  customers: customersRouter,
+  sync: syncRouter,
+});
+
+export type AppRouter = typeof appRouter;

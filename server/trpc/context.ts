@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthedUser } from '../domain/auth-service';
+import type { Services } from '../domain/services';
+
+export type Context = {
+  services: Services;
+  /** Null when no valid bearer token came with the request. */
+  user: AuthedUser | null;
+  /** The raw bearer token, kept only so signOut can revoke exactly this session. */
+  token: string | null;
+  requestId: string;
+};
+
+/** Shared by the HTTP adapter and tests (createCaller), so both authenticate the same way. */
+export async function createContext(
+  services: Services,
+  authorization: string | undefined | null,
+  requestId: string = randomUUID(),
+): Promise<Context> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  const token = match?.[1] ?? null;
+  const user = token ? await services.auth.authenticate(token) : null;
+  return { services, user, token: user ? token : null, requestId };
+}
