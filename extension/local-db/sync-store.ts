@@ -30,6 +30,8 @@ export async function applyPushResults(db: LocalDb, results: MutationResult[]): 
 }
 
 async function pendingEntityIds(db: LocalDb, ids: string[]): Promise<Set<string>> {
+  // The common case during a big pull is an empty outbox: skip the per-id index probes.
+  if ((await db.outbox.count()) === 0) return new Set();
   const entries = await db.outbox.where('entityId').anyOf(ids).toArray();
   return new Set(entries.filter((e) => e.status === 'pending').map((e) => e.entityId));
 }
@@ -53,15 +55,17 @@ export async function applyPullPage(db: LocalDb, changes: PulledChange[], nextCu
       last.delete(key);
       last.set(key, change);
     }
-    const puts = new Map<ReplicaTable, unknown[]>();
-    const deletes = new Map<ReplicaTable, string[]>();
+    const puts = new Map<ReplicaTable, unknown[]>(REPLICA_TABLES.map((t) => [t, []]));
+    const deletes = new Map<ReplicaTable, string[]>(REPLICA_TABLES.map((t) => [t, []]));
     for (const change of last.values()) {
       const table = TABLE_OF_ENTITY[change.entity];
-      if (change.op === 'delete') deletes.set(table, [...(deletes.get(table) ?? []), change.id]);
-      else puts.set(table, [...(puts.get(table) ?? []), change.row]);
+      if (change.op === 'delete') deletes.get(table)!.push(change.id);
+      else puts.get(table)!.push(change.row);
     }
-    for (const [table, ids] of deletes) await db[table].bulkDelete(ids);
-    for (const [table, rows] of puts) await (db[table] as LocalDb['customers']).bulkPut(rows as never[]);
+    for (const [table, ids] of deletes) if (ids.length > 0) await db[table].bulkDelete(ids);
+    for (const [table, rows] of puts) {
+      if (rows.length > 0) await (db[table] as LocalDb['customers']).bulkPut(rows as never[]);
+    }
     await setMeta(db, 'cursor', nextCursor);
   });
 }

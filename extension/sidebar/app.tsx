@@ -11,12 +11,12 @@ import { NoSender, NoThread, SignedOut, Unreadable } from './components/states';
 import { SyncStatusLine } from './components/sync-status';
 import { Timeline } from './components/timeline';
 import { UnknownSender } from './components/unknown-sender';
-import { useHostContext } from './hooks/use-host-context';
+import { useHostContext, type HostContextFeed } from './hooks/use-host-context';
 import { useLive } from './hooks/use-live';
 
-export function App() {
+export function App({ feed }: { feed: HostContextFeed }) {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
-  const context = useHostContext();
+  const context = useHostContext(feed);
   return (
     <div class="app">
       <header class="app-header">{t('app.title')}</header>

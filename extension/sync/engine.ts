@@ -43,19 +43,27 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function pullAll(transport: SyncTransport): Promise<void> {
-    let cursor = (await getMeta(db, 'cursor')) ?? null;
+    const limit = deps.pullLimit ?? 1000;
+    let page = await transport.pull({ cursor: (await getMeta(db, 'cursor')) ?? null, limit });
     let resets = 0;
     for (;;) {
-      const page = await transport.pull({ cursor, limit: deps.pullLimit ?? 1000 });
       if (page.resetRequired) {
         if (resets++ > 0) throw new Error('pull: reset required twice in one run');
         await resetReplica(db);
-        cursor = null;
+        page = await transport.pull({ cursor: null, limit });
         continue;
       }
-      await applyPullPage(db, page.changes, page.nextCursor);
-      cursor = page.nextCursor;
-      if (!page.hasMore) return;
+      // Fetch the next page while this one is written, outside the write's transaction: the
+      // bench measured the two costs adding up (server wait 14 s + writes 24 s for 100k rows).
+      const next = page.hasMore ? transport.pull({ cursor: page.nextCursor, limit }) : null;
+      try {
+        await applyPullPage(db, page.changes, page.nextCursor);
+      } catch (error) {
+        next?.catch(() => undefined);
+        throw error;
+      }
+      if (!next) return;
+      page = await next;
     }
   }
 

@@ -5,6 +5,8 @@ import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
 import { readAccount, readThread, GmailReadError } from './read-thread';
 
+const LEGACY_HEX_ID = /^[0-9a-f]{16}$/;
+
 /** A context before the edge stamps it with `seq`. */
 export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 
@@ -33,6 +35,12 @@ export function readGmailContext(doc: Document, href: string): UnstampedContext 
   const view = parseGmailUrl(href);
   if (view.kind !== 'thread') return { host: 'gmail', kind: 'none', url: href };
   const thread = readThread(doc);
+  // Right after a hash change Gmail may still show the previous thread's DOM; a legacy hex id in
+  // the URL that disagrees with the DOM means "not rendered yet", never the old thread's context.
+  const urlId = view.threadIdFromUrl.toLowerCase();
+  if (thread.threadIdFromDom && LEGACY_HEX_ID.test(urlId) && thread.threadIdFromDom !== urlId) {
+    throw new GmailReadError(`the page still shows thread ${thread.threadIdFromDom}, the URL names ${urlId}`);
+  }
   const threadId = thread.threadIdFromDom ?? view.threadIdFromUrl;
   const participants = participantsOf(thread);
   const accountRaw = readAccount(doc.title);
