@@ -89,10 +89,12 @@ export function mountSidebarFrame(
 
   // Re-create the column if the page removes it or rewrites its src (mounts are idempotent).
   const observer = new MutationObserver(() => {
+    if (ui.iframe.parentNode !== ui.wrapper) ui.wrapper.append(ui.iframe);
     if (!ui.wrapper.isConnected) ui.mount();
     else if (ui.iframe.getAttribute('src') !== expectedSrc) ui.iframe.src = expectedSrc;
   });
   observer.observe(document.body, { childList: true });
+  observer.observe(ui.wrapper, { childList: true });
   observer.observe(ui.iframe, { attributes: true, attributeFilter: ['src'] });
   ctx.onInvalidated(() => observer.disconnect());
 

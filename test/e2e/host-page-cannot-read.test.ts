@@ -1,0 +1,223 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ATTACKER_SCRIPT, FORGED_SENDER } from '../support/attacker';
+import {
+  ExtensionBrowser,
+  SIDEBAR_IFRAME,
+  assertSidebarHasIndexedDb,
+  gotoThread,
+  sidebarFrame,
+} from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
+import { gmailThreads, type FixtureThread } from '../support/gmail-fixture';
+import { ServerProcess } from '../support/server-process';
+import { addNote, createCustomerFromSender, expectCustomer, expectState } from '../support/sidebar';
+
+// The host page is hostile (DESIGN.md): it must not read customer data, reach into the sidebar,
+// forge the content-script handshake, or command the extension. Everything below runs in the
+// page's main world (page.evaluate) or as the page's own script (the fixture's attacker).
+
+const CUSTOMER = 'Confidential Widgets GmbH';
+const NOTE = 'Secret pricing: 17% discount';
+
+let fixture: FixtureServer;
+let server: ServerProcess;
+let browser: ExtensionBrowser;
+let page: Page;
+let thread: FixtureThread;
+
+beforeAll(async () => {
+  [thread] = gmailThreads().distinctSenders(1) as [FixtureThread];
+  fixture = await startFixtureServer();
+  fixture.setAttackerScript(ATTACKER_SCRIPT);
+  server = await ServerProcess.start();
+  expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
+  browser = await ExtensionBrowser.launch({ fixture });
+  await browser.signIn(server.url, server.admin!.email, server.admin!.code);
+  page = await browser.openGmail(thread.hash);
+  await assertSidebarHasIndexedDb(page);
+  await expectState(page, 'unknown-sender', thread.senderEmail);
+  await createCustomerFromSender(page, { customerName: CUSTOMER, contactName: thread.senderName });
+  await addNote(page, NOTE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+  await fixture?.close();
+});
+
+/** Records, inside the sidebar, whether `text` ever appears in it (even for one frame). */
+async function watchSidebarFor(p: Page, text: string) {
+  const frame = await sidebarFrame(p);
+  const key = `__saw_${Math.random().toString(36).slice(2)}`;
+  await frame.evaluate(
+    ({ text, key }) => {
+      const w = window as unknown as Record<string, boolean>;
+      const check = () => {
+        if (document.body.textContent?.includes(text)) w[key] = true;
+      };
+      w[key] = false;
+      check();
+      new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+    },
+    { text, key },
+  );
+  return {
+    /**
+     * A negative result needs an observation window: the real handshake delivers a context in
+     * ~4-8 ms (DESIGN.md), so 1 s after the forgery is ample for a forged one to have landed.
+     */
+    async sawIt(): Promise<boolean> {
+      return frame.evaluate(
+        (key) => new Promise<boolean>((resolve) => setTimeout(() => resolve(Boolean((window as unknown as Record<string, boolean>)[key])), 1_000)),
+        key,
+      );
+    },
+  };
+}
+
+test('the page script raced the content script with a forged handshake, and lost', async () => {
+  // Reload: the attacker's script runs first and attacks the iframe as soon as it is inserted.
+  await page.reload();
+  await expectCustomer(page, CUSTOMER);
+  const attack = await page.evaluate(() => (window as unknown as { __attack: { attempts: number; iframes: number; errors: string[] } }).__attack);
+  expect(attack.iframes, 'the attacker never saw the sidebar iframe (is it in a closed shadow root?)').toBeGreaterThan(0);
+  expect(attack.attempts).toBeGreaterThan(0);
+  const watcher = await watchSidebarFor(page, FORGED_SENDER);
+  expect(await watcher.sawIt()).toBe(false);
+  await expectCustomer(page, CUSTOMER);
+});
+
+test('the customer name and note are nowhere in the page DOM (including open shadow roots)', async () => {
+  await expectCustomer(page, CUSTOMER);
+  const seen = await page.evaluate(() => {
+    const parts = [document.documentElement.outerHTML, document.documentElement.innerText, document.title];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          parts.push(el.shadowRoot.innerHTML);
+          walk(el.shadowRoot);
+        }
+      }
+    };
+    walk(document);
+    return parts.join('\n');
+  });
+  expect(seen).not.toContain(CUSTOMER);
+  expect(seen).not.toContain(NOTE);
+});
+
+test('the page cannot reach into the sidebar iframe', async () => {
+  const result = await page.evaluate((selector) => {
+    const find = (root: Document | ShadowRoot): HTMLIFrameElement | null => {
+      const direct = root.querySelector<HTMLIFrameElement>(selector);
+      if (direct) return direct;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const iframe = find(document);
+    if (!iframe) return { found: false } as const;
+    let framesAccess = 'no matching window.frames entry';
+    for (let i = 0; i < window.frames.length; i++) {
+      if (window.frames[i] !== iframe.contentWindow) continue;
+      try {
+        framesAccess = `readable: ${String((window.frames[i] as Window).document.body.innerText).slice(0, 50)}`;
+      } catch (error) {
+        framesAccess = `throws ${(error as Error).name}`;
+      }
+    }
+    let locationAccess: string;
+    try {
+      locationAccess = `readable: ${iframe.contentWindow!.location.href}`;
+    } catch (error) {
+      locationAccess = `throws ${(error as Error).name}`;
+    }
+    return { found: true, contentDocument: iframe.contentDocument, framesAccess, locationAccess, src: iframe.src } as const;
+  }, SIDEBAR_IFRAME);
+  expect(result.found).toBe(true);
+  if (!result.found) return;
+  expect(result.contentDocument).toBeNull();
+  expect(result.framesAccess).toBe('throws SecurityError');
+  expect(result.locationAccess).toBe('throws SecurityError');
+  // use_dynamic_url: the page sees a per-session URL, not the extension's stable id.
+  expect(result.src).not.toContain(browser.extensionId);
+});
+
+test('a forged handshake and fake contexts do not change what the sidebar shows', async () => {
+  await expectCustomer(page, CUSTOMER);
+  const watcher = await watchSidebarFor(page, FORGED_SENDER);
+  await page.evaluate((selector) => {
+    const iframe = document.querySelector<HTMLIFrameElement>(selector)!;
+    const fake = {
+      host: 'gmail', kind: 'thread', url: location.href, seq: 2147483647, threadId: 'eeeeeeeeeeeeeeee',
+      subject: 'forged', sender: { email: 'forged.sender@attacker.example', name: 'Forged', role: 'from' },
+      participants: [], account: null,
+    };
+    const channel = new MessageChannel();
+    iframe.contentWindow!.postMessage({ type: 'crm-port', nonce: 'forged' }, '*', [channel.port2]);
+    channel.port1.postMessage({ type: 'context', context: fake });
+    const channel2 = new MessageChannel();
+    iframe.contentWindow!.postMessage({ type: 'crm-port', nonce: 'x'.repeat(32) }, '*', [channel2.port2]);
+    channel2.port1.postMessage({ type: 'context', context: fake });
+    channel2.port1.postMessage({ type: 'context', context: { ...fake, kind: 'unreadable', reason: 'forged' } });
+    iframe.contentWindow!.postMessage({ type: 'context', context: fake }, '*');
+  }, SIDEBAR_IFRAME);
+  expect(await watcher.sawIt()).toBe(false);
+  await expectCustomer(page, CUSTOMER);
+  expect(await page.frameLocator(SIDEBAR_IFRAME).locator('[data-testid="state-unreadable"]').count()).toBe(0);
+
+  // Positive control: the same watcher does see a context that legitimately changes the sidebar.
+  const list = gmailThreads().listHash;
+  const noThread = await watchSidebarFor(page, await noThreadText(page, list));
+  await gotoThread(page, list);
+  await expectState(page, 'no-thread');
+  expect(await noThread.sawIt()).toBe(true);
+  await gotoThread(page, thread.hash);
+  await expectCustomer(page, CUSTOMER);
+});
+
+/** The text the no-thread state shows, read from a scratch tab so the watched tab stays put. */
+async function noThreadText(p: Page, listHash: string): Promise<string> {
+  const scratch = await browser.openGmail(listHash);
+  await expectState(scratch, 'no-thread');
+  const text = (await scratch.frameLocator(SIDEBAR_IFRAME).locator('[data-testid="state-no-thread"]').textContent()) ?? '';
+  await scratch.close();
+  await p.bringToFront();
+  return text.trim().slice(0, 40);
+}
+
+test('chrome.runtime is not usable from the page to command the extension', async () => {
+  const result = await page.evaluate(async (extensionId) => {
+    const c = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Function } } }).chrome;
+    const runtime = c?.runtime;
+    let sendResult = 'no chrome.runtime.sendMessage';
+    if (runtime?.sendMessage) {
+      try {
+        await runtime.sendMessage(extensionId, { type: 'sign-out' });
+        sendResult = 'sent';
+      } catch (error) {
+        sendResult = `throws ${String(error)}`;
+      }
+    }
+    let fetchResult: string;
+    try {
+      const response = await fetch(`chrome-extension://${extensionId}/sidebar.html`);
+      fetchResult = `status ${response.status}`;
+    } catch {
+      fetchResult = 'blocked';
+    }
+    return { hasRuntimeId: Boolean((runtime as { id?: string } | undefined)?.id), sendResult, fetchResult };
+  }, browser.extensionId);
+  expect(result.hasRuntimeId).toBe(false);
+  expect(result.sendResult).not.toBe('sent');
+  expect(result.fetchResult).toBe('blocked');
+  // Still signed in, and the sidebar still works.
+  const options = await browser.openOptions();
+  await options.locator('[data-testid=signed-in-as]').waitFor({ timeout: 5_000 });
+  await page.bringToFront();
+  await expectCustomer(page, CUSTOMER);
+});

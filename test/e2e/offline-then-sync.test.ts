@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { pullAll, signInApi, type ApiClient } from '../support/api-client';
+import { ExtensionBrowser, SYNC_TIMEOUT, assertSidebarHasIndexedDb } from '../support/browser';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
+import { gmailThreads, type FixtureThread } from '../support/gmail-fixture';
+import { ServerProcess } from '../support/server-process';
+import {
+  addNote,
+  createCustomerFromSender,
+  expectCustomer,
+  expectState,
+  expectTimelineCount,
+  sidebarSyncStatus,
+  timelineItems,
+  waitForSidebarSync,
+} from '../support/sidebar';
+
+// Work done while the server is down shows at once, survives in the outbox, reaches the server
+// exactly once when it is back, and then reaches a colleague's browser.
+
+const CUSTOMER = 'Offline Outfitters';
+const NOTES = ['Called about the Q3 order (offline)', '电话回访：客户满意 (offline)'];
+
+let fixture: FixtureServer;
+let server: ServerProcess;
+let admin: ApiClient;
+let rep: { email: string; code: string };
+let colleague: { email: string; code: string };
+let browser: ExtensionBrowser;
+let second: ExtensionBrowser | undefined;
+let page: Page;
+let thread: FixtureThread;
+
+beforeAll(async () => {
+  [thread] = gmailThreads().distinctSenders(1) as [FixtureThread];
+  fixture = await startFixtureServer();
+  server = await ServerProcess.start();
+  expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
+  ({ client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code));
+  rep = { email: 'rep.offline@e2e.example', code: '' };
+  colleague = { email: 'colleague.offline@e2e.example', code: '' };
+  rep.code = (await admin.users.invite.mutate({ email: rep.email, displayName: '李明 Rep', role: 'sales_rep' })).code;
+  colleague.code = (
+    await admin.users.invite.mutate({ email: colleague.email, displayName: 'Colleague', role: 'account_manager' })
+  ).code;
+  browser = await ExtensionBrowser.launch({ fixture });
+});
+
+afterAll(async () => {
+  await second?.close();
+  await browser?.close();
+  await server?.dispose();
+  await fixture?.close();
+});
+
+test('signed in and synced while the server is up', async () => {
+  await browser.signIn(server.url, rep.email, rep.code);
+  await browser.syncNow();
+  page = await browser.openGmail(thread.hash);
+  await assertSidebarHasIndexedDb(page);
+  await expectState(page, 'unknown-sender', thread.senderEmail);
+});
+
+test('with the server stopped, a new customer and two notes show at once', async () => {
+  await server.stop();
+  await page.bringToFront();
+  await createCustomerFromSender(page, { customerName: CUSTOMER, contactName: thread.senderName });
+  for (const note of NOTES) await addNote(page, note);
+  await expectTimelineCount(page, 2);
+  // The outbox holds the changes: customer + contact + 2 notes (at least the notes).
+  const status = await waitForSidebarSync(page, (s) => s.pending >= 2, 'sidebar sync-status shows pending changes');
+  expect(status.state).not.toBe('signed-out');
+  // A sync attempt against the stopped server reports offline (or error), never idle.
+  const state = await browser.syncNow(['offline', 'error']);
+  expect(state).toBe('offline');
+  expect((await sidebarSyncStatus(page)).pending).toBeGreaterThanOrEqual(2);
+});
+
+test('the server is back: the outbox drains, and the server has everything exactly once', async () => {
+  await server.restart();
+  await browser.syncNow(['idle']);
+  await waitForSidebarSync(page, (s) => s.pending === 0 && s.state === 'idle', 'sidebar outbox drained');
+  // A second sync must not apply anything twice.
+  await browser.syncNow(['idle']);
+
+  const scope = await pullAll(admin);
+  const customers = scope.customers.filter((c) => c.name === CUSTOMER);
+  expect(customers).toHaveLength(1);
+  const customerId = customers[0]!.id;
+  const notes = scope.timelineItems.filter((t) => t.customerId === customerId && t.kind === 'note');
+  expect(notes.map((n) => n.summary).sort()).toEqual([...NOTES].sort());
+  const contacts = scope.contacts.filter((c) => c.customerId === customerId);
+  expect(contacts).toHaveLength(1);
+  expect(contacts[0]!.emails).toContain(thread.senderEmail.toLowerCase());
+  const direct = await admin.customers.get.query({ id: String(customerId) });
+  expect(direct).toMatchObject({ id: customerId, name: CUSTOMER });
+
+  // The sidebar still shows the same customer with the two notes (the pull did not duplicate them).
+  await expectCustomer(page, CUSTOMER);
+  await expectTimelineCount(page, 2);
+});
+
+test("a colleague's browser sees the customer and both notes after its pull", async () => {
+  second = await ExtensionBrowser.launch({ fixture });
+  await second.signIn(server.url, colleague.email, colleague.code);
+  await second.syncNow(['idle']);
+  const colleaguePage = await second.openGmail(thread.hash);
+  await assertSidebarHasIndexedDb(colleaguePage);
+  await expectCustomer(colleaguePage, CUSTOMER, SYNC_TIMEOUT);
+  await expectTimelineCount(colleaguePage, 2);
+  for (const note of NOTES) {
+    await timelineItems(colleaguePage).filter({ hasText: note }).first().waitFor({ timeout: SYNC_TIMEOUT });
+  }
+});

@@ -1,0 +1,252 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page, type Worker } from 'playwright-core';
+import type { FixtureServer } from './fixture-https-server';
+import { disableFeaturesArgs } from './playwright-default-args';
+import { extensionDir as defaultExtensionDir, makeTempDir } from './paths';
+import { waitUntil } from './wait';
+
+/** Timeouts for auto-waiting locators: generous for a 2-core CI machine, never a sleep. */
+export const UI_TIMEOUT = 15_000;
+export const SYNC_TIMEOUT = 30_000;
+
+export const SIDEBAR_IFRAME = 'iframe[data-inbox-crm="sidebar"]';
+export const GMAIL_ORIGIN = 'https://mail.google.com';
+export const GMAIL_APP_URL = `${GMAIL_ORIGIN}/mail/u/0/`;
+
+export interface LaunchOptions {
+  fixture: FixtureServer;
+  extensionDir?: string;
+  /** Extra Chromium switches (diagnostics). */
+  extraArgs?: string[];
+}
+
+/**
+ * One Chromium profile with the production extension loaded, the fixture hosts mapped in, and
+ * the helpers a scenario needs. Each instance owns its temp user-data-dir.
+ */
+export class ExtensionBrowser {
+  private optionsPage: Page | null = null;
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    readonly serviceWorker: Worker,
+    private readonly cleanupProfile: () => void,
+  ) {}
+
+  static async launch(options: LaunchOptions): Promise<ExtensionBrowser> {
+    const dir = path.resolve(options.extensionDir ?? defaultExtensionDir);
+    if (!existsSync(path.join(dir, 'manifest.json'))) {
+      throw new Error(`no built extension at ${dir} (the e2e globalSetup builds it; run \`npm run build\`)`);
+    }
+    const { port, spki } = options.fixture;
+    const features = disableFeaturesArgs();
+    const profile = makeTempDir('profile');
+    let context: BrowserContext;
+    try {
+      context = await chromium.launchPersistentContext(profile.dir, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        // Playwright's defaults disable extensions and third-party storage partitioning; the
+        // latter leaves the sidebar iframe without IndexedDB (DESIGN.md trap 1).
+        ignoreDefaultArgs: ['--disable-extensions', ...features.ignore],
+        args: [
+          features.replacement,
+          `--disable-extensions-except=${dir}`,
+          `--load-extension=${dir}`,
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          // Real host names → the fixture server; every other name fails, so Chromium's own
+          // traffic never leaves the machine. The sync server is reached on 127.0.0.1.
+          `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${port}, MAP outlook.office.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
+          `--ignore-certificate-errors-spki-list=${spki}`,
+          ...(options.extraArgs ?? []),
+        ],
+      });
+    } catch (error) {
+      profile.cleanup();
+      throw error;
+    }
+    try {
+      const worker = await waitForExtensionWorker(context);
+      const extensionId = new URL(worker.url()).host;
+      return new ExtensionBrowser(context, extensionId, worker, profile.cleanup);
+    } catch (error) {
+      await context.close().catch(() => {});
+      profile.cleanup();
+      throw error;
+    }
+  }
+
+  get optionsUrl(): string {
+    return `chrome-extension://${this.extensionId}/options.html`;
+  }
+
+  /** The options page (one per profile, re-opened if a test closed it). */
+  async openOptions(): Promise<Page> {
+    if (this.optionsPage && !this.optionsPage.isClosed()) {
+      await this.optionsPage.bringToFront();
+      return this.optionsPage;
+    }
+    const page = await this.context.newPage();
+    await page.goto(this.optionsUrl);
+    this.optionsPage = page;
+    return page;
+  }
+
+  async signIn(serverUrl: string, email: string, code: string): Promise<void> {
+    const page = await this.openOptions();
+    await page.locator('input[name=serverUrl]').fill(serverUrl, { timeout: UI_TIMEOUT });
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=code]').fill(code);
+    await page.locator('button[data-testid=sign-in]').click();
+    const signedIn = page.locator('[data-testid=signed-in-as]');
+    const error = page.locator('[data-testid=sign-in-error]');
+    await signedIn.or(error).first().waitFor({ timeout: SYNC_TIMEOUT });
+    if (await error.isVisible()) {
+      throw new Error(`sign-in as ${email} failed: ${await error.innerText()}`);
+    }
+    await page.locator('[data-testid=signed-in-as]', { hasText: email }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /**
+   * Clicks "sync now" on the options page and waits until the status leaves "syncing" and
+   * reaches one of `until` (default: idle), returning the final data-state.
+   */
+  async syncNow(until: string[] = ['idle']): Promise<string> {
+    const page = await this.openOptions();
+    await page.locator('button[data-testid=sync-now]').click({ timeout: UI_TIMEOUT });
+    const status = page.locator('[data-testid=sync-status]');
+    const selector = until.map((s) => `[data-testid=sync-status][data-state="${s}"]`).join(', ');
+    try {
+      await page.locator(selector).waitFor({ timeout: SYNC_TIMEOUT });
+    } catch (error) {
+      const state = await status.getAttribute('data-state').catch(() => null);
+      throw new Error(`sync-now did not reach ${until.join('|')} (sync-status data-state=${state})`, { cause: error });
+    }
+    return (await status.getAttribute('data-state')) ?? '';
+  }
+
+  /** Opens the Gmail fixture at `#<hashRoute>` in a new tab and waits for the sidebar iframe. */
+  async openGmail(hashRoute: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(gmailUrl(hashRoute));
+    await page.locator(SIDEBAR_IFRAME).waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+    return page;
+  }
+
+  /** Extension documents Chromium knows of (chrome.runtime.getContexts in the worker). */
+  async extensionContexts(): Promise<{ contextType: string; tabId: number; frameId: number; documentUrl: string }[]> {
+    return this.serviceWorker.evaluate(async () => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<any[]> } } }).chrome.runtime;
+      const contexts = await runtime.getContexts({});
+      return contexts.map((c) => ({
+        contextType: String(c.contextType),
+        tabId: Number(c.tabId),
+        frameId: Number(c.frameId),
+        documentUrl: String(c.documentUrl ?? ''),
+      }));
+    });
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.context.close();
+    } finally {
+      this.cleanupProfile();
+    }
+  }
+}
+
+export function gmailUrl(hashRoute: string): string {
+  return `${GMAIL_APP_URL}#${hashRoute.replace(/^#/, '')}`;
+}
+
+/** SPA navigation inside the already open Gmail fixture (what a click on a thread does). */
+export async function gotoThread(page: Page, hashRoute: string): Promise<void> {
+  const hash = `#${hashRoute.replace(/^#/, '')}`;
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}
+
+/** Locators inside the sidebar; re-resolved on every use, so a re-created iframe is followed. */
+export function sidebar(page: Page): FrameLocator {
+  return page.frameLocator(SIDEBAR_IFRAME);
+}
+
+/** The sidebar iframe's Frame, for evaluate() in the extension origin. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator(SIDEBAR_IFRAME).elementHandle({ timeout: UI_TIMEOUT });
+  if (!handle) throw new Error(`no ${SIDEBAR_IFRAME} in ${page.url()}`);
+  // The extension page is an out-of-process frame: wait until it has committed its own URL.
+  const frame = await waitUntil(
+    () => handle.contentFrame(),
+    (f) => f !== null && f.url().startsWith('chrome-extension://'),
+    { timeout: UI_TIMEOUT, message: 'the sidebar iframe never loaded an extension page' },
+  );
+  await frame!.waitForLoadState('domcontentloaded', { timeout: UI_TIMEOUT });
+  return frame!;
+}
+
+/**
+ * DESIGN.md trap 1: with Playwright's default --disable-features (ThirdPartyStoragePartitioning
+ * off) this Chromium denies IndexedDB to the extension iframe inside a web page. Every scenario
+ * calls this first so a Playwright upgrade that changes the switch fails here, clearly.
+ */
+export async function assertSidebarHasIndexedDb(page: Page): Promise<void> {
+  const frame = await sidebarFrame(page);
+  const result = await frame.evaluate(
+    () =>
+      new Promise<{ ok: boolean; detail: string; origin: string }>((resolve) => {
+        const name = `e2e-probe-${Math.random().toString(36).slice(2)}`;
+        let request: IDBOpenDBRequest;
+        try {
+          request = indexedDB.open(name);
+        } catch (error) {
+          resolve({ ok: false, detail: `indexedDB.open threw: ${String(error)}`, origin: location.origin });
+          return;
+        }
+        request.onsuccess = () => {
+          request.result.close();
+          indexedDB.deleteDatabase(name);
+          resolve({ ok: true, detail: 'opened', origin: location.origin });
+        };
+        request.onerror = () =>
+          resolve({
+            ok: false,
+            detail: `${request.error?.name ?? 'Error'}: ${request.error?.message ?? 'unknown'}`,
+            origin: location.origin,
+          });
+        request.onblocked = () => resolve({ ok: false, detail: 'blocked', origin: location.origin });
+      }),
+  );
+  if (!result.ok) {
+    throw new Error(
+      `[e2e setup] the sidebar iframe (${result.origin}) cannot open IndexedDB: ${result.detail}.\n` +
+        'This is DESIGN.md trap 1: Playwright\'s default --disable-features includes ' +
+        'ThirdPartyStoragePartitioning. Check test/support/playwright-default-args.ts still finds ' +
+        'Playwright\'s exact switch (node_modules/playwright-core chromiumSwitches) so it is ignored and replaced.',
+    );
+  }
+}
+
+async function waitForExtensionWorker(context: BrowserContext): Promise<Worker> {
+  const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const existing = context.serviceWorkers().find(isExtension);
+  if (existing) return existing;
+  try {
+    return await context.waitForEvent('serviceworker', { predicate: isExtension, timeout: UI_TIMEOUT });
+  } catch (error) {
+    throw new Error('the extension service worker never started (is the extension built and loadable?)', {
+      cause: error,
+    });
+  }
+}
+
