@@ -24,8 +24,13 @@ export async function handleMessage(
   sender: Sender,
   deps: { db: LocalDb; engine: SyncEngine },
 ): Promise<RuntimeResponses[keyof RuntimeResponses] | undefined> {
+  if (sender.id !== browser.runtime.id) return undefined;
   const parsed = runtimeRequestSchema.safeParse(raw);
-  if (!parsed.success || sender.id !== browser.runtime.id) return undefined;
+  if (!parsed.success) {
+    // A content script lives in a hostile page: a malformed context is dropped, never shown.
+    console.warn('[inbox-crm] dropped a malformed message:', parsed.error.issues[0]?.message);
+    return undefined;
+  }
   const message = parsed.data;
   switch (message.type) {
     case 'host-context': {

@@ -123,14 +123,22 @@ export class ExtensionBrowser {
     const page = await this.openOptions();
     await page.locator('button[data-testid=sync-now]').click({ timeout: UI_TIMEOUT });
     const status = page.locator('[data-testid=sync-status]');
-    const selector = until.map((s) => `[data-testid=sync-status][data-state="${s}"]`).join(', ');
     try {
-      await page.locator(selector).waitFor({ timeout: SYNC_TIMEOUT });
+      // Return the state that matched, read in the same check: a second attempt may already be
+      // 'syncing' by the time a separate read would run.
+      const matched = await page.waitForFunction(
+        (states) => {
+          const state = document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state');
+          return state && states.includes(state) ? state : null;
+        },
+        until,
+        { timeout: SYNC_TIMEOUT },
+      );
+      return String(await matched.jsonValue());
     } catch (error) {
       const state = await status.getAttribute('data-state').catch(() => null);
       throw new Error(`sync-now did not reach ${until.join('|')} (sync-status data-state=${state})`, { cause: error });
     }
-    return (await status.getAttribute('data-state')) ?? '';
   }
 
   /** Opens the Gmail fixture at `#<hashRoute>` in a new tab and waits for the sidebar iframe. */
