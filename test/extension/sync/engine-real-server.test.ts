@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
+import { addNote } from '../../../extension/local-db/mutations/add-note';
+import { createSyncEngine } from '../../../extension/sync/engine';
+import { createApiClient, trpcTransport } from '../../../extension/sync/trpc-client';
+import { startServer, type RunningServer } from '../../../server/start-server';
+import { freshDb } from '../local-db/helpers';
+
+// The extension's own sync engine and tRPC client against the real server on PGlite: what the
+// e2e suite proves through the browser, here at unit-test speed and with the corner cases.
+let server: RunningServer;
+let dataDir: string;
+let adminToken: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-crm-engine-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminEmail: 'admin@ourco.example' });
+  if (!server.bootstrap.created) throw new Error('expected a first start');
+  const signedIn = await createApiClient(server.url, null).auth.signIn.mutate({
+    email: server.bootstrap.email,
+    code: server.bootstrap.code,
+  });
+  adminToken = signedIn.token;
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const engineFor = (db: ReturnType<typeof freshDb>, url: string, token: string) =>
+  createSyncEngine({ db, getTransport: async () => trpcTransport(createApiClient(url, token)) });
+
+async function invite(email: string, displayName: string): Promise<string> {
+  const admin = createApiClient(server.url, adminToken);
+  const { code } = await admin.users.invite.mutate({ email, displayName, role: 'sales_rep' });
+  return (await createApiClient(server.url, null).auth.signIn.mutate({ email, code })).token;
+}
+
+describe('sync engine against the real server', () => {
+  it('keeps offline work, then delivers it exactly once, and a colleague pulls it', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, {
+      customerName: '上海钢铁有限公司',
+      contactName: '张伟',
+      email: 'Zhang.Wei@steel-example.cn',
+    });
+    await addNote(db, { customerId, text: '报价已发送', sourceRef: '18f3a2b4c5d6e7f1' });
+    await addNote(db, { customerId, text: 'Call back on Monday', sourceRef: null });
+
+    // Nothing listens on port 9 of loopback: the engine reports offline and keeps the outbox.
+    expect(await engineFor(db, 'http://127.0.0.1:9', adminToken).requestSync()).toBe('offline');
+    expect(await db.outbox.count()).toBe(4);
+
+    const online = engineFor(db, server.url, adminToken);
+    expect(await online.requestSync()).toBe('ok');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await online.requestSync()).toBe('ok'); // a second run changes nothing
+
+    const colleague = freshDb();
+    const token = await invite('wang.fang@ourco.example', '王芳');
+    expect(await engineFor(colleague, server.url, token).requestSync()).toBe('ok');
+    expect((await colleague.customers.toArray()).map((c) => c.name)).toEqual(['上海钢铁有限公司']);
+    expect((await colleague.contacts.toArray()).map((c) => c.emails)).toEqual([['zhang.wei@steel-example.cn']]);
+    const notes = await colleague.timeline.where('customerId').equals(customerId).toArray();
+    expect(notes.map((n) => n.summary).sort()).toEqual(['Call back on Monday', '报价已发送']);
+    expect((await colleague.members.toArray()).map((m) => m.displayName)).toContain('王芳');
+  });
+
+  it('keeps a refused change visible with the server reason', async () => {
+    const db = freshDb();
+    const noteId = await addNote(db, { customerId: uuidv7(), text: 'on a customer that does not exist', sourceRef: null });
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ status: 'rejected', code: 'not_found' });
+    expect(entry?.reason).toMatch(/customer/i);
+    expect(await db.timeline.get(noteId)).toBeDefined(); // still shown until the user dismisses it
+  });
+
+  it('rebuilds the replica when its cursor is older than the change log keeps', async () => {
+    const db = freshDb();
+    const engine = engineFor(db, server.url, adminToken);
+    expect(await engine.requestSync()).toBe('ok');
+    const doomed = await createCustomerFromSender(db, { customerName: 'Gone Ltd', contactName: 'X', email: 'x@gone.example' });
+    expect(await engine.requestSync()).toBe('ok');
+    const stale = freshDb();
+    const staleEngine = engineFor(stale, server.url, adminToken);
+    expect(await staleEngine.requestSync()).toBe('ok');
+    expect(await stale.customers.get(doomed.customerId)).toBeDefined();
+
+    const admin = createApiClient(server.url, adminToken);
+    await admin.sync.push.mutate({
+      mutations: [{ id: uuidv7(), kind: 'customer.delete', baseVersion: null, payload: { id: doomed.customerId } }],
+    });
+    const me = await admin.auth.me.query();
+    await server.services.sync.compact(me.organisation.id, { tombstonesOlderThan: new Date(Date.now() + 60_000) });
+
+    // The stale replica's cursor predates the dropped tombstones: it must reset, not keep the row.
+    expect(await staleEngine.requestSync()).toBe('ok');
+    expect(await stale.customers.get(doomed.customerId)).toBeUndefined();
+    expect(await stale.contacts.where('customerId').equals(doomed.customerId).count()).toBe(0);
+    expect(await stale.customers.where('name').equals('上海钢铁有限公司').count()).toBe(1);
+  });
+});
