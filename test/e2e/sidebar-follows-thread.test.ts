@@ -56,6 +56,9 @@ test('an unknown sender can be made a customer from the thread', async () => {
   await gotoThread(page, first.hash);
   await expectState(page, 'unknown-sender', first.senderEmail);
   await createCustomerFromSender(page, { customerName: 'Northwind Trading', contactName: first.senderName });
+  // The creator owns it; the owner's name comes from the replicated member list.
+  await sidebar(page).locator('[data-testid="customer-owner"]', { hasText: 'Admin' }).waitFor({ timeout: UI_TIMEOUT });
+  await sidebar(page).locator('[data-testid="contact-name"]', { hasText: first.senderName }).waitFor({ timeout: UI_TIMEOUT });
 });
 
 test('another thread from a different sender: the sidebar follows', async () => {

@@ -19,6 +19,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The last line server/main.ts prints on every start. */
+const START_BANNER_END = 'open its options page';
+
 export interface AdminSignIn {
   email: string;
   code: string;
@@ -113,7 +116,9 @@ export class ServerProcess {
       if (exited) throw new Error(`server exited during start (${exited}):\n${this.output}`);
       try {
         const response = await fetch(`${this.url}/health`);
-        if (response.ok) return;
+        // The server listens before it prints; the start banner (and the first start's sign-in
+        // code) can reach this pipe after /health answers.
+        if (response.ok && this.output.includes(START_BANNER_END)) return;
       } catch {
         // not listening yet
       }

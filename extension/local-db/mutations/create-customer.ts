@@ -3,6 +3,7 @@ import { companyDomainOf } from '../../../shared/domain/customer-match';
 import { normaliseEmail } from '../../../shared/domain/email';
 import type { Contact } from '../../../shared/schemas/contact';
 import type { Customer } from '../../../shared/schemas/customer';
+import { getMeta } from '../meta';
 import type { LocalDb } from '../db';
 import { outboxEntry } from './outbox-entry';
 
@@ -18,6 +19,8 @@ export async function createCustomerFromSender(
 ): Promise<{ customerId: string; contactId: string }> {
   const now = new Date().toISOString();
   const email = normaliseEmail(input.email);
+  // Whoever creates a customer from their mail owns it until someone reassigns it.
+  const ownerUserId = (await getMeta(db, 'session'))?.userId ?? null;
   const domain = companyDomainOf(email);
   const customerId = uuidv7();
   const contactId = uuidv7();
@@ -31,7 +34,7 @@ export async function createCustomerFromSender(
         id: customerId,
         name: input.customerName.trim(),
         customerClass: null,
-        ownerUserId: null,
+        ownerUserId,
         emailDomains: domain ? [domain] : [],
       },
     },

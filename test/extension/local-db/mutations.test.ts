@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { dismissRejected } from '../../../extension/local-db/mutations/dismiss-rejected';
+import { setMeta } from '../../../extension/local-db/meta';
 import { applyPushResults } from '../../../extension/local-db/sync-store';
 import { customer, freshDb } from './helpers';
 
@@ -19,6 +20,19 @@ describe('createCustomerFromSender', () => {
     expect(outbox.map((e) => e.mutation.kind)).toEqual(['customer.create', 'contact.create']);
     expect(outbox.map((e) => e.entityId)).toEqual([customerId, contactId]);
     expect(outbox.every((e) => e.status === 'pending')).toBe(true);
+  });
+
+  it('makes the signed-in user the owner, and leaves it unassigned when nobody is signed in', async () => {
+    const db = freshDb();
+    const input = { customerName: 'Owned Co', contactName: 'A', email: 'a@owned.example' };
+    const unowned = await createCustomerFromSender(db, input);
+    expect((await db.customers.get(unowned.customerId))?.ownerUserId).toBeNull();
+    const userId = '01a20796-0000-7000-8000-000000000001';
+    await setMeta(db, 'session', { userId, email: 'me@ourco.example', displayName: 'Me', organisationId: 'o', organisationName: 'Our Co' });
+    const owned = await createCustomerFromSender(db, { ...input, email: 'b@owned.example' });
+    expect((await db.customers.get(owned.customerId))?.ownerUserId).toBe(userId);
+    const [, , entry] = await db.outbox.orderBy('id').toArray();
+    expect(entry?.mutation).toMatchObject({ kind: 'customer.create', payload: { ownerUserId: userId } });
   });
 
   it('gives a free-mail sender no email domain', async () => {
