@@ -22,7 +22,8 @@ if (server.bootstrap.created) {
   console.log('  Lost it? Stop the server and run: npx tsx server/cli.ts issue-code --email ' + server.bootstrap.email);
 }
 console.log('');
-console.log('Extension: build it (npm run build), then load .output/chrome-mv3 unpacked from chrome://extensions,');
+console.log('Extension: .output/chrome-mv3 (`npm start` builds it; otherwise `npm run build`). Load it unpacked');
+console.log('from chrome://extensions (Developer mode), then');
 console.log(`open its options page and enter the server URL (${server.url}), your email and the sign-in code.`);
 
 let stopping = false;
