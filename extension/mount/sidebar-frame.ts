@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HostContext } from '../../shared/schemas/host-context';
 import { HANDSHAKE_TYPE } from '../messaging/handshake';
@@ -30,32 +31,25 @@ export function mountSidebarFrame(
   let readyTimer: number | undefined;
   let reloads = 0;
 
-  // Built by hand rather than with WXT's createIframeUi (which is the same createElement +
-  // runtime.getURL): its autoMount machinery (wait-element, many-keys-map) costs ~2 KB gzipped in
-  // a content script that must stay under 30 KB, and we re-mount with our own observer below.
-  const wrapper = document.createElement('div');
-  const iframe = document.createElement('iframe');
-  wrapper.setAttribute('data-inbox-crm-wrapper', 'sidebar');
-  iframe.setAttribute('data-inbox-crm', 'sidebar');
-  iframe.setAttribute('title', 'Inbox CRM');
-  iframe.src = browser.runtime.getURL('/sidebar.html');
-  iframe.style.cssText = 'width:100%;height:100%;border:0;display:block;';
-  const place = (): void => {
+  const ui = createIframeUi(ctx, {
+    page: '/sidebar.html',
+    // 'inline': WXT leaves positioning to us; the column is fixed to the right edge.
+    position: 'inline',
+    anchor: 'body',
+    onMount(wrapper, iframe) {
+      wrapper.setAttribute('data-inbox-crm-wrapper', 'sidebar');
+      iframe.setAttribute('data-inbox-crm', 'sidebar');
+      iframe.setAttribute('title', 'Inbox CRM');
+      iframe.style.cssText = 'width:100%;height:100%;border:0;display:block;';
+      place(wrapper);
+    },
+  });
+  function place(wrapper: HTMLElement = ui.wrapper): void {
     wrapper.style.cssText =
       `position:fixed;top:0;right:0;width:${SIDEBAR_WIDTH_PX}px;height:100vh;z-index:2147483000;` +
       `display:${visible ? 'block' : 'none'};background:#fff;` +
       'box-shadow:-1px 0 0 rgba(0,0,0,.12),-4px 0 12px rgba(0,0,0,.06);';
-  };
-  wrapper.append(iframe);
-  const ui = {
-    wrapper,
-    iframe,
-    mount(): void {
-      place();
-      document.body.append(wrapper);
-    },
-  };
-  ctx.onInvalidated(() => wrapper.remove());
+  }
   const expectedSrc = ui.iframe.src;
 
   const post = (message: PortMessage): void => port?.postMessage(message);
