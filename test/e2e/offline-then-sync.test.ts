@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pullAll, signInApi, type ApiClient } from '../support/api-client';
 import { ExtensionBrowser, SYNC_TIMEOUT, assertSidebarHasIndexedDb } from '../support/browser';
@@ -112,4 +113,27 @@ test("a colleague's browser sees the customer and both notes after its pull", as
   for (const note of NOTES) {
     await timelineItems(colleaguePage).filter({ hasText: note }).first().waitFor({ timeout: SYNC_TIMEOUT });
   }
+});
+
+test('a note on a customer someone else deleted is refused, stays visible with the reason, and can be dismissed', async () => {
+  const scope = await pullAll(admin);
+  const customerId = String(scope.customers.find((c) => c.name === CUSTOMER)!.id);
+  // The admin deletes the customer; the rep's replica has not pulled that yet when the note is made.
+  await admin.sync.push.mutate({
+    mutations: [{ id: uuidv7(), kind: 'customer.delete', baseVersion: null, payload: { id: customerId } }],
+  });
+  await page.bringToFront();
+  await expectCustomer(page, CUSTOMER);
+  await addNote(page, 'Too late: this customer is gone');
+
+  const frame = page.frameLocator('iframe[data-inbox-crm="sidebar"]');
+  const rejected = frame.locator('[data-testid="rejected-change"]');
+  await rejected.filter({ hasText: 'Too late: this customer is gone' }).waitFor({ timeout: SYNC_TIMEOUT });
+  await rejected.filter({ hasText: /deleted/i }).waitFor({ timeout: SYNC_TIMEOUT });
+  // The pull after the push removed the customer: the sidebar no longer shows it.
+  await expectState(page, 'unknown-sender', thread.senderEmail);
+
+  await rejected.locator('button[data-testid="dismiss-rejected"]').click({ timeout: SYNC_TIMEOUT });
+  await rejected.waitFor({ state: 'detached', timeout: SYNC_TIMEOUT });
+  expect((await sidebarSyncStatus(page)).pending).toBe(0);
 });
