@@ -13,6 +13,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = mkdtempSync(path.join(tmpdir(), 'inbox-crm-vitest-'));
 const outFile = path.join(outDir, 'vitest.json');
 
+// Types first: vitest strips types without checking them, so a wrong type in a test or in code
+// only tests reach would otherwise pass. A failed check counts as one failure (about 7 s).
+const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+const typecheck = await new Promise((resolve) =>
+  spawn(process.execPath, [tsc, '--noEmit', '-p', root], { cwd: root, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)),
+);
+console.log(typecheck === 0 ? 'typecheck: ok' : 'typecheck: FAILED (see above)');
+
 const vitest = path.join(root, 'node_modules', '.bin', 'vitest');
 const args = ['run', '--reporter=default', '--reporter=json', `--outputFile=${outFile}`, ...process.argv.slice(2)];
 const child = spawn(process.execPath, [vitest, ...args], { cwd: root, stdio: 'inherit' });
@@ -48,5 +56,6 @@ if (existsSync(outFile)) {
 }
 rmSync(outDir, { recursive: true, force: true });
 
+if (typecheck !== 0) failed += 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || exitCode !== 0 ? 1 : 0);
