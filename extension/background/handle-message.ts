@@ -3,6 +3,7 @@ import type { LocalDb } from '../local-db/db';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
+import { announceReplicaChanged, answerReplicaQuery, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 
 type Sender = Browser.runtime.MessageSender;
@@ -62,6 +63,16 @@ export async function handleMessage(
     case 'sign-out':
       if (!fromExtensionPage(sender)) return undefined;
       await signOut(deps.db);
+      announceReplicaChanged();
+      return { ok: true };
+    case 'replica-query':
+      if (!fromExtensionPage(sender)) return undefined;
+      return { value: await answerReplicaQuery(deps.db, message.request) };
+    case 'replica-mutate':
+      if (!fromExtensionPage(sender)) return undefined;
+      await runReplicaMutation(deps.db, message.request);
+      announceReplicaChanged();
+      void deps.engine.requestSync();
       return { ok: true };
   }
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetToken } from '../background/account';
 import { handleMessage } from '../background/handle-message';
+import { announceReplicaChanged } from '../background/replica-service';
 import { forgetTab } from '../background/tab-state';
 import { getLocalDb } from '../local-db/db';
 import { createSyncEngine } from '../sync/engine';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
       return trpcTransport(createApiClient(settings.serverUrl, settings.token));
     },
     onUnauthorized: forgetToken,
+    onChange: announceReplicaChanged,
     scheduleRetry(delayMs) {
       clearTimeout(retryTimer);
       retryTimer = setTimeout(() => void engine.requestSync(), delayMs);

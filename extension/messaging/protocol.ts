@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
 import { memberSchema } from '../../shared/schemas/member';
 import { HANDSHAKE_TYPE } from './handshake';
+import { replicaMutationSchema, replicaQuerySchema } from './replica-protocol';
 
 /**
  * The one protocol map for content ↔ background ↔ sidebar. Every message is parsed with these
@@ -30,6 +31,9 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
     code: z.string().max(64),
   }),
   z.object({ type: z.literal('sign-out') }),
+  /** sidebar → background, only when the sidebar's iframe has no IndexedDB (replica-protocol). */
+  z.object({ type: z.literal('replica-query'), request: replicaQuerySchema }),
+  z.object({ type: z.literal('replica-mutate'), request: replicaMutationSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -47,6 +51,9 @@ export type RuntimeResponses = {
   'sync-now': { ok: boolean };
   'sign-in': SignInResult;
   'sign-out': { ok: boolean };
+  /** The query's answer as the local-db query returns it (structured-cloned). */
+  'replica-query': { value: unknown };
+  'replica-mutate': { ok: boolean };
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

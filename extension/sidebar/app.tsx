@@ -1,9 +1,6 @@
 import type { HostContext, ThreadContext } from '../../shared/schemas/host-context';
 import { t } from '../i18n';
-import { getLocalDb } from '../local-db/db';
-import { live } from '../local-db/live';
-import { matchSender } from '../local-db/queries/match-context';
-import { syncStatus } from '../local-db/queries/sync-status';
+import { useSidebarData } from './data/sidebar-data';
 import { CustomerCard } from './components/customer-card';
 import { NoteForm } from './components/note-form';
 import { RejectedChanges } from './components/rejected-changes';
@@ -15,10 +12,11 @@ import { useHostContext, type HostContextFeed } from './hooks/use-host-context';
 import { useLive } from './hooks/use-live';
 
 export function App({ feed }: { feed: HostContextFeed }) {
-  const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
+  const data = useSidebarData();
+  const status = useLive(() => data.syncStatus(), []);
   const context = useHostContext(feed);
   return (
-    <div class="app">
+    <div class="app" data-storage={data.mode}>
       <header class="app-header">{t('app.title')}</header>
       <main class="app-main">
         {status && !status.signedIn && <SignedOut />}
@@ -40,7 +38,8 @@ function ContextView({ context }: { context: HostContext | undefined }) {
 
 function ThreadView({ context }: { context: ThreadContext }) {
   const sender = context.sender!;
-  const match = useLive(() => live(() => matchSender(getLocalDb(), sender)), [sender.email, sender.name]);
+  const data = useSidebarData();
+  const match = useLive(() => data.matchSender(sender), [sender.email, sender.name]);
   if (!match) return null;
   if (match.kind === 'unknown') return <UnknownSender sender={sender} />;
   return (

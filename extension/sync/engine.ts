@@ -16,6 +16,8 @@ export type SyncEngineDeps = {
   /** In-worker retry timer; the 1-minute alarm covers a worker that died meanwhile. */
   scheduleRetry?: (delayMs: number) => void;
   pullLimit?: number;
+  /** Called when the sync state or the replica may have changed (start and end of each run). */
+  onChange?: () => void;
 };
 
 export type SyncEngine = { requestSync(): Promise<SyncOutcome> };
@@ -74,6 +76,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return 'signed-out';
     }
     await setMeta(db, 'syncState', 'syncing');
+    deps.onChange?.();
     try {
       await pushAll(transport);
       await pullAll(transport);
@@ -114,6 +117,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return outcome;
       })().finally(() => {
         running = null;
+        deps.onChange?.();
       });
       return running;
     },

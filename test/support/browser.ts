@@ -19,6 +19,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Extra Chromium switches (diagnostics). */
   extraArgs?: string[];
+  /**
+   * Keep Playwright's own --disable-features list, which leaves the sidebar iframe without
+   * IndexedDB: the same condition as an enterprise policy that blocks third-party storage
+   * (DESIGN.md), for testing the sidebar's fallback through the background.
+   */
+  withoutIframeStorage?: boolean;
 }
 
 /**
@@ -50,9 +56,9 @@ export class ExtensionBrowser {
         headless: true,
         // Playwright's defaults disable extensions and third-party storage partitioning; the
         // latter leaves the sidebar iframe without IndexedDB (DESIGN.md trap 1).
-        ignoreDefaultArgs: ['--disable-extensions', ...features.ignore],
+        ignoreDefaultArgs: ['--disable-extensions', ...(options.withoutIframeStorage ? [] : features.ignore)],
         args: [
-          features.replacement,
+          ...(options.withoutIframeStorage ? [] : [features.replacement]),
           `--disable-extensions-except=${dir}`,
           `--load-extension=${dir}`,
           '--no-sandbox',

@@ -3,15 +3,14 @@ import type { Contact } from '../../../shared/schemas/contact';
 import type { Customer } from '../../../shared/schemas/customer';
 import type { Participant } from '../../../shared/schemas/host-context';
 import { t } from '../../i18n';
-import { getLocalDb } from '../../local-db/db';
-import { live } from '../../local-db/live';
-import { memberById } from '../../local-db/queries/members';
+import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 
 type Props = { customer: Customer; contact: Contact | null; reason: MatchReason; sender: Participant };
 
 export function CustomerCard({ customer, contact, reason, sender }: Props) {
-  const owner = useLive(() => live(() => memberById(getLocalDb(), customer.ownerUserId)), [customer.ownerUserId]);
+  const data = useSidebarData();
+  const owner = useLive(() => data.member(customer.ownerUserId), [customer.ownerUserId]);
   const reasonText = reason.kind === 'contact' ? t('card.reasonContact') : t('card.reasonDomain', { domain: reason.domain });
   return (
     <section class="card" data-testid="customer-card">

@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { addNoteToCustomer } from '../actions';
+import { useSidebarData } from '../data/sidebar-data';
 
 export function NoteForm({ customerId, threadId }: { customerId: string; threadId: string | null }) {
+  const data = useSidebarData();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (!text.trim()) return;
     try {
-      await addNoteToCustomer(customerId, text, threadId);
+      await data.addNote(customerId, text, threadId);
       setText('');
       setError(null);
     } catch (e) {

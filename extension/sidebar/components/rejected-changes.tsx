@@ -1,9 +1,6 @@
 import type { Mutation } from '../../../shared/schemas/sync';
 import { t, type MessageKey } from '../../i18n';
-import { getLocalDb } from '../../local-db/db';
-import { live } from '../../local-db/live';
-import { rejectedChanges } from '../../local-db/queries/sync-status';
-import { dismissChange } from '../actions';
+import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 
 function whatChanged(mutation: Mutation): string {
@@ -22,7 +19,8 @@ function whatChanged(mutation: Mutation): string {
 
 /** Refused changes stay visible until the user dismisses them (never lost silently). */
 export function RejectedChanges() {
-  const entries = useLive(() => live(() => rejectedChanges(getLocalDb())), []);
+  const data = useSidebarData();
+  const entries = useLive(() => data.rejected(), []);
   if (!entries || entries.length === 0) return null;
   return (
     <section class="rejected">
@@ -35,7 +33,7 @@ export function RejectedChanges() {
             <span class="what">{whatChanged(entry.mutation)}</span>
             <span>{entry.code ? t(`rejected.code.${entry.code}` as MessageKey) : ''}</span>
             <span class="reason">{entry.reason}</span>
-            <button type="button" class="link" data-testid="dismiss-rejected" onClick={() => void dismissChange(entry.id)}>
+            <button type="button" class="link" data-testid="dismiss-rejected" onClick={() => void data.dismissRejected(entry.id)}>
               {t('rejected.dismiss')}
             </button>
           </li>

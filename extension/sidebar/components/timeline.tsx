@@ -1,12 +1,11 @@
 import type { TimelineItem } from '../../../shared/schemas/timeline';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
-import { getLocalDb } from '../../local-db/db';
-import { live } from '../../local-db/live';
-import { timelineOf } from '../../local-db/queries/timeline';
+import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 
 export function Timeline({ customerId }: { customerId: string }) {
-  const items = useLive(() => live(() => timelineOf(getLocalDb(), customerId)), [customerId]);
+  const data = useSidebarData();
+  const items = useLive(() => data.timeline(customerId), [customerId]);
   return (
     <section class="timeline" data-testid="timeline">
       <h3 class="section-title">{t('timeline.title')}</h3>

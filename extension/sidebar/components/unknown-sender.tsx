@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Participant } from '../../../shared/schemas/host-context';
 import { t } from '../../i18n';
-import { createCustomer } from '../actions';
+import { useSidebarData } from '../data/sidebar-data';
 import { prefillFor } from '../prefill';
 
 /** A sender no customer matches: who it is, and a one-step "make them a customer" form. */
 export function UnknownSender({ sender }: { sender: Participant }) {
+  const data = useSidebarData();
   const initial = prefillFor(sender);
   const [customerName, setCustomerName] = useState(initial.customerName);
   const [contactName, setContactName] = useState(initial.contactName);
@@ -17,7 +18,7 @@ export function UnknownSender({ sender }: { sender: Participant }) {
     setBusy(true);
     setError(null);
     try {
-      await createCustomer({ customerName, contactName, email: sender.email });
+      await data.createCustomer({ customerName, contactName, email: sender.email });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

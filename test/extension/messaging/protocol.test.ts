@@ -41,3 +41,32 @@ describe('message schemas', () => {
     expect(handshakeSchema.safeParse('crm-port').success).toBe(false);
   });
 });
+
+describe('replica fallback requests', () => {
+  it('accepts the queries and mutations the sidebar makes', () => {
+    const sender = { email: 'zhang.wei@steel-example.cn', name: '张伟', role: 'from' as const };
+    for (const request of [
+      { query: 'sync-status' },
+      { query: 'match-sender', sender },
+      { query: 'member', id: null },
+    ]) {
+      expect(runtimeRequestSchema.safeParse({ type: 'replica-query', request }).success).toBe(true);
+    }
+    const note = { mutation: 'add-note', customerId: '01a20796-0000-7000-8000-000000000001', text: '备注', sourceRef: null };
+    expect(runtimeRequestSchema.safeParse({ type: 'replica-mutate', request: note }).success).toBe(true);
+  });
+
+  it('rejects unknown queries, bad ids and oversized text', () => {
+    const bad = [
+      { type: 'replica-query', request: { query: 'all-customers' } },
+      { type: 'replica-query', request: { query: 'timeline', customerId: 'not-a-uuid' } },
+      { type: 'replica-mutate', request: { mutation: 'add-note', customerId: 'x', text: 'a', sourceRef: null } },
+      { type: 'replica-mutate', request: { mutation: 'create-customer', customerName: '', contactName: 'a', email: 'a@b.example' } },
+      {
+        type: 'replica-mutate',
+        request: { mutation: 'add-note', customerId: '01a20796-0000-7000-8000-000000000001', text: 'x'.repeat(10_001), sourceRef: null },
+      },
+    ];
+    for (const message of bad) expect(runtimeRequestSchema.safeParse(message).success).toBe(false);
+  });
+});

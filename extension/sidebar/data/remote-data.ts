@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import type { Live } from '../../local-db/live';
+import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
+import { sendToBackground } from '../../messaging/runtime-client';
+import type { SidebarData } from './sidebar-data';
+
+/**
+ * A query answered by the background, asked again whenever it announces a change. Answers that
+ * arrive out of order are dropped, so an older answer never replaces a newer one.
+ */
+function remoteLive<T>(request: ReplicaQuery): Live<T> {
+  return {
+    subscribe(next, error) {
+      let latest = 0;
+      let stopped = false;
+      const ask = (): void => {
+        const asked = ++latest;
+        sendToBackground({ type: 'replica-query', request }).then(
+          (answer) => !stopped && asked === latest && next(answer.value as T),
+          (e: unknown) => (error ?? ((x) => console.warn('[inbox-crm]', x)))(e),
+        );
+      };
+      const onMessage = (message: unknown): undefined => {
+        if (replicaChangedSchema.safeParse(message).success) ask();
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      ask();
+      return () => {
+        stopped = true;
+        browser.runtime.onMessage.removeListener(onMessage);
+      };
+    },
+  };
+}
+
+async function mutate(request: ReplicaMutation): Promise<void> {
+  const answer = await sendToBackground({ type: 'replica-mutate', request });
+  if (!answer?.ok) throw new Error('the background did not accept the change');
+}
+
+/** The fallback: the worker's replica, which the same extension origin owns (DESIGN.md). */
+export function remoteSidebarData(): SidebarData {
+  return {
+    mode: 'remote',
+    syncStatus: () => remoteLive({ query: 'sync-status' }),
+    matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
+    timeline: (customerId) => remoteLive({ query: 'timeline', customerId }),
+    member: (id) => remoteLive({ query: 'member', id }),
+    rejected: () => remoteLive({ query: 'rejected' }),
+    createCustomer: (input) => mutate({ mutation: 'create-customer', ...input }),
+    addNote: (customerId, text, threadId) => mutate({ mutation: 'add-note', customerId, text, sourceRef: threadId }),
+    dismissRejected: (mutationId) => mutate({ mutation: 'dismiss-rejected', mutationId }),
+  };
+}
