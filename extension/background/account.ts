@@ -1,12 +1,16 @@
 import { signInInputSchema, signInOutputSchema } from '../../shared/schemas/auth';
 import type { LocalDb } from '../local-db/db';
-import { getMeta, setMetas } from '../local-db/meta';
+import { getMeta, setMeta, setMetas } from '../local-db/meta';
 import { wipeAll } from '../local-db/sync-store';
 import type { SignInResult } from '../messaging/protocol';
+import type { SyncEngine } from '../sync/engine';
+import { normaliseServerUrl } from '../sync/settings';
 import { classifyError, createApiClient } from '../sync/trpc-client';
-import { loadSettings, normaliseServerUrl, saveSettings } from '../sync/settings';
 
-/** Sign in through the server; the token only ever lives in the worker and storage.local. */
+/**
+ * Sign in through the server. The token lives only in the worker's memory and the extension
+ * origin's IndexedDB (meta 'connection'), never where a content script or the page can read it.
+ */
 export async function signIn(
   db: LocalDb,
   request: { serverUrl: string; email: string; code: string },
@@ -21,20 +25,13 @@ export async function signIn(
     const kind = classifyError(error);
     return { ok: false, error: kind === 'offline' ? 'network' : 'rejected' };
   }
-  const previous = await loadSettings();
-  const session = await getMeta(db, 'session');
+  const [session, previous] = await Promise.all([getMeta(db, 'session'), getMeta(db, 'connection')]);
   // Another user's or another server's replica and outbox must not leak into this account.
   if ((session && session.userId !== output.user.id) || (previous && previous.serverUrl !== serverUrl)) {
     await wipeAll(db);
   }
-  await saveSettings({
-    serverUrl,
-    token: output.token,
-    expiresAt: output.expiresAt,
-    user: output.user,
-    organisation: output.organisation,
-  });
   await setMetas(db, {
+    connection: { serverUrl, token: output.token, expiresAt: output.expiresAt },
     session: {
       userId: output.user.id,
       email: output.user.email,
@@ -49,23 +46,28 @@ export async function signIn(
   return { ok: true, user: output.user };
 }
 
-/** Best-effort server sign-out, then nothing of the account stays on the device. */
-export async function signOut(db: LocalDb): Promise<void> {
-  const settings = await loadSettings();
-  if (settings?.token) {
-    const client = createApiClient(settings.serverUrl, settings.token);
+/**
+ * Nothing of the account stays on the device. Order matters: forget the token (no new run can
+ * start), let the running sync finish without writing further pages, revoke on the server
+ * (best effort), then wipe.
+ */
+export async function signOut(db: LocalDb, engine: SyncEngine): Promise<void> {
+  const connection = await getMeta(db, 'connection');
+  if (connection) await setMeta(db, 'connection', { ...connection, token: null, expiresAt: null });
+  await engine.stop();
+  if (connection?.token) {
+    const client = createApiClient(connection.serverUrl, connection.token);
     await Promise.race([
       client.auth.signOut.mutate().catch(() => undefined),
       new Promise((resolve) => setTimeout(resolve, 3000)),
     ]);
   }
   await wipeAll(db);
-  if (settings) await saveSettings({ ...settings, token: null, expiresAt: null, user: null, organisation: null });
   await setMetas(db, { syncState: 'signed-out' });
 }
 
 /** A 401 during sync: drop the token, keep the replica's outbox for the next sign-in. */
-export async function forgetToken(): Promise<void> {
-  const settings = await loadSettings();
-  if (settings) await saveSettings({ ...settings, token: null, expiresAt: null });
+export async function forgetToken(db: LocalDb): Promise<void> {
+  const connection = await getMeta(db, 'connection');
+  if (connection) await setMeta(db, 'connection', { ...connection, token: null, expiresAt: null });
 }

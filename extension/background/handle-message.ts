@@ -62,7 +62,7 @@ export async function handleMessage(
     }
     case 'sign-out':
       if (!fromExtensionPage(sender)) return undefined;
-      await signOut(deps.db);
+      await signOut(deps.db, deps.engine);
       announceReplicaChanged();
       return { ok: true };
     case 'replica-query':

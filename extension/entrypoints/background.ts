@@ -5,8 +5,8 @@ import { handleMessage } from '../background/handle-message';
 import { announceReplicaChanged } from '../background/replica-service';
 import { forgetTab } from '../background/tab-state';
 import { getLocalDb } from '../local-db/db';
+import { getMeta } from '../local-db/meta';
 import { createSyncEngine } from '../sync/engine';
-import { loadSettings } from '../sync/settings';
 import { createApiClient, trpcTransport } from '../sync/trpc-client';
 
 const SYNC_ALARM = 'inbox-crm-sync';
@@ -19,11 +19,11 @@ export default defineBackground(() => {
   const engine = createSyncEngine({
     db,
     async getTransport() {
-      const settings = await loadSettings();
-      if (!settings?.token) return null;
-      return trpcTransport(createApiClient(settings.serverUrl, settings.token));
+      const connection = await getMeta(db, 'connection');
+      if (!connection?.token) return null;
+      return trpcTransport(createApiClient(connection.serverUrl, connection.token));
     },
-    onUnauthorized: forgetToken,
+    onUnauthorized: () => forgetToken(db),
     onChange: announceReplicaChanged,
     scheduleRetry(delayMs) {
       clearTimeout(retryTimer);

@@ -65,6 +65,7 @@ export const en = {
   'options.signingIn': 'Signing in…',
   'options.signedInAs': 'Signed in as {name} <{email}> · {organisation}',
   'options.signOut': 'Sign out',
+  'options.confirmSignOut': '{count} changes have not reached the server yet and will be lost. Sign out anyway?',
   'options.syncNow': 'Sync now',
   'options.permissionDenied': 'Access to {origin} was not granted.',
   'options.badUrl': 'Enter a server URL such as http://127.0.0.1:8787',

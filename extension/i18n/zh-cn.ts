@@ -66,6 +66,7 @@ export const zhCN: Record<MessageKey, string> = {
   'options.signingIn': '正在登录…',
   'options.signedInAs': '当前登录：{name} <{email}> · {organisation}',
   'options.signOut': '退出登录',
+  'options.confirmSignOut': '还有 {count} 项更改尚未同步到服务器，退出后将丢失。仍要退出吗？',
   'options.syncNow': '立即同步',
   'options.permissionDenied': '未获得访问 {origin} 的权限。',
   'options.badUrl': '请输入服务器地址，例如 http://127.0.0.1:8787',

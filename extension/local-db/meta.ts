@@ -14,6 +14,17 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
+/**
+ * The server and the bearer token. Kept here, in the extension origin's IndexedDB, rather than in
+ * storage.local, which every content script can read; a sign-out wipe removes it with the replica.
+ */
+export const connectionSchema = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
 /** Every meta key and the schema its value must satisfy (meta is read across contexts). */
 export const metaSchemas = {
   cursor: z.string().nullable(),
@@ -22,6 +33,7 @@ export const metaSchemas = {
   lastError: z.string().nullable(),
   backoffAttempt: z.number().int().nonnegative(),
   session: sessionInfoSchema.nullable(),
+  connection: connectionSchema.nullable(),
 } as const;
 export type MetaKey = keyof typeof metaSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaSchemas)[K]>;

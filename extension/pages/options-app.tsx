@@ -49,7 +49,7 @@ export function OptionsApp() {
           <span data-testid="signed-in-as">
             {t('options.signedInAs', { name: session.displayName, email: session.email, organisation: session.organisationName })}
           </span>
-          <button type="button" data-testid="sign-out" onClick={() => void sendToBackground({ type: 'sign-out' })}>
+          <button type="button" data-testid="sign-out" onClick={() => void signOut(status?.pending ?? 0)}>
             {t('options.signOut')}
           </button>
         </div>
@@ -86,4 +86,10 @@ export function OptionsApp() {
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
     </div>
   );
+}
+
+/** Signing out wipes the replica; unsynced changes go with it, so the user decides first. */
+async function signOut(pending: number): Promise<void> {
+  if (pending > 0 && !window.confirm(t('options.confirmSignOut', { count: String(pending) }))) return;
+  await sendToBackground({ type: 'sign-out' });
 }

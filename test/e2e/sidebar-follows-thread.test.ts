@@ -13,6 +13,7 @@ import { ServerProcess } from '../support/server-process';
 import { createCustomerFromSender, customerCardCount, expectCustomer, expectState } from '../support/sidebar';
 import type { Page } from 'playwright-core';
 import { waitUntil } from '../support/wait';
+import { apiClient } from '../support/api-client';
 
 // A person reading mail: the sidebar shows the sender's customer, follows every SPA navigation
 // (other thread, back, list, a page it cannot read) and never keeps showing a stale customer.
@@ -149,4 +150,39 @@ test('the page removing just the iframe element: it comes back', async () => {
   await gotoThread(other, second.hash);
   await expectState(other, 'unknown-sender', second.senderEmail);
   await other.close();
+});
+
+test('signing out wipes the replica and the token, and the server no longer accepts that token', async () => {
+  const options = await browser.openOptions();
+  // Read the token the way only an extension page can (the page and content scripts cannot).
+  const readReplica = () =>
+    options.evaluate(
+      () =>
+        new Promise<{ token: string | null; customers: number }>((resolve, reject) => {
+          const open = indexedDB.open('inbox-crm');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['meta', 'customers'], 'readonly');
+            const connection = tx.objectStore('meta').get('connection');
+            const customers = tx.objectStore('customers').count();
+            tx.oncomplete = () => {
+              const value = connection.result?.value as { token?: string | null } | undefined;
+              resolve({ token: value?.token ?? null, customers: customers.result });
+              open.result.close();
+            };
+          };
+        }),
+    );
+  const before = await readReplica();
+  expect(before.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  expect(before.customers).toBeGreaterThan(0);
+
+  await options.locator('button[data-testid=sign-out]').click({ timeout: UI_TIMEOUT });
+  await options.locator('[data-testid=sync-status][data-state="signed-out"]').waitFor({ timeout: UI_TIMEOUT });
+  await expectState(page, 'signed-out');
+  const after = await readReplica();
+  expect(after).toEqual({ token: null, customers: 0 });
+
+  const revoked = apiClient(server.url, before.token!);
+  await expect(revoked.auth.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
 });

@@ -155,6 +155,37 @@ describe('sync engine', () => {
   });
 });
 
+describe('sync engine stop (sign-out)', () => {
+  it('writes no page fetched after stop() and waits for the run to end', async () => {
+    const db = freshDb();
+    const rows = [customer({ name: 'Page one' }), customer({ name: 'Page two' })];
+    let releaseSecond!: () => void;
+    const secondAsked = new Promise<void>((resolve) => (releaseSecond = resolve));
+    let gate!: () => void;
+    const secondAnswered = new Promise<void>((resolve) => (gate = resolve));
+    const transport: SyncTransport = {
+      push: async () => ({ results: [] }),
+      async pull(input) {
+        if (input.cursor === null) {
+          return { resetRequired: false, changes: [{ entity: 'customer', op: 'upsert', row: rows[0]! }], nextCursor: 'c1', hasMore: true };
+        }
+        releaseSecond();
+        await secondAnswered;
+        return { resetRequired: false, changes: [{ entity: 'customer', op: 'upsert', row: rows[1]! }], nextCursor: 'c2', hasMore: false };
+      },
+    };
+    const engine = createSyncEngine({ db, getTransport: async () => transport });
+    const run = engine.requestSync();
+    await secondAsked; // page one is being written or written; page two is in flight
+    const stopped = engine.stop();
+    gate();
+    await stopped;
+    expect(await run).toBe('signed-out');
+    expect((await db.customers.toArray()).map((c) => c.name)).toEqual(['Page one']);
+    expect(await getMeta(db, 'cursor')).toBe('c1');
+  });
+});
+
 describe('backoff', () => {
   it('doubles from 2 s and caps at 60 s', () => {
     expect([0, 1, 2, 3, 4, 5, 10].map(backoffDelayMs)).toEqual([2000, 4000, 8000, 16000, 32000, 60000, 60000]);
