@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH } from '../../shared/schemas/sync';
+import { MAX_PUSH_BATCH, type Mutation, type MutationResult, type PushOutput } from '../../shared/schemas/sync';
 import type { LocalDb } from '../local-db/db';
 import { getMeta, setMeta, setMetas } from '../local-db/meta';
 import { applyPullPage, applyPushResults, pendingBatch, resetReplica } from '../local-db/sync-store';
@@ -46,11 +46,34 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (started !== generation) throw new SyncStopped('sync stopped');
   };
 
+  /**
+   * The server refuses a whole batch when one mutation fails its schema (only after a version
+   * skew: the client validates with the same schema). Pushing one by one then isolates the bad
+   * ones as rejected, with the server's message, instead of blocking the outbox for good.
+   */
+  async function pushOrIsolate(transport: SyncTransport, batch: Mutation[]): Promise<PushOutput> {
+    try {
+      return await transport.push({ mutations: batch });
+    } catch (error) {
+      if (!(error instanceof SyncTransportError) || error.kind !== 'invalid') throw error;
+      const results: MutationResult[] = [];
+      for (const mutation of batch) {
+        try {
+          results.push(...(await transport.push({ mutations: [mutation] })).results);
+        } catch (single) {
+          if (!(single instanceof SyncTransportError) || single.kind !== 'invalid') throw single;
+          results.push({ mutationId: mutation.id, status: 'rejected', code: 'invalid', reason: single.message });
+        }
+      }
+      return { results };
+    }
+  }
+
   async function pushAll(transport: SyncTransport, started: number): Promise<void> {
     for (;;) {
       const batch = await pendingBatch(db, MAX_PUSH_BATCH);
       if (batch.length === 0) return;
-      const { results } = await transport.push({ mutations: batch });
+      const { results } = await pushOrIsolate(transport, batch);
       const answered = new Set(results.map((r) => r.mutationId));
       // A server that answers none of the batch would make this loop spin; stop and report.
       if (!batch.some((m) => answered.has(m.id))) throw new Error('push: the server answered no mutation');
@@ -114,10 +137,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await deps.onUnauthorized?.();
         return 'signed-out';
       }
+      const outcome = kind === 'offline' ? 'offline' : 'error';
       const attempt = (await getMeta(db, 'backoffAttempt')) ?? 0;
-      await setMetas(db, { syncState: kind, lastError: message, backoffAttempt: attempt + 1 });
+      await setMetas(db, { syncState: outcome, lastError: message, backoffAttempt: attempt + 1 });
       deps.scheduleRetry?.(backoffDelayMs(attempt));
-      return kind;
+      return outcome;
     }
   }
 

@@ -6,7 +6,8 @@ export type SyncTransport = {
   pull(input: PullInput): Promise<PullOutput>;
 };
 
-export type TransportErrorKind = 'offline' | 'unauthorized' | 'error';
+/** 'invalid': the server refused the request's shape (BAD_REQUEST), e.g. after a version skew. */
+export type TransportErrorKind = 'offline' | 'unauthorized' | 'invalid' | 'error';
 
 /** Thrown by a transport so the engine can tell "no network" and "token refused" apart. */
 export class SyncTransportError extends Error {

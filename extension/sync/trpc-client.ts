@@ -15,11 +15,12 @@ export function createApiClient(serverUrl: string, token: string | null) {
 }
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** 401 → signed out; a failed fetch (no HTTP answer at all) → offline; anything else → error. */
+/** 401 → signed out; 400 → invalid; a failed fetch (no HTTP answer at all) → offline; else → error. */
 export function classifyError(error: unknown): TransportErrorKind {
   if (error instanceof TRPCClientError) {
     const data = error.data as { httpStatus?: number; code?: string } | undefined | null;
     if (data?.httpStatus === 401 || data?.code === 'UNAUTHORIZED') return 'unauthorized';
+    if (data?.code === 'BAD_REQUEST') return 'invalid';
     if (!data && (error.cause instanceof TypeError || /fetch|network/i.test(error.message))) return 'offline';
     return 'error';
   }

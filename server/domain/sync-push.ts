@@ -14,7 +14,36 @@ export async function pushMutations(store: Store, user: AuthedUser, mutations: M
   return { results };
 }
 
+/**
+ * A data exception (SQLSTATE class 22: a value the database refuses, such as a date out of its
+ * range) fails the same way on every retry. Answered as a stored rejection, it cannot block the
+ * client's outbox forever; any other error (database down) stays an error and is retried.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 async function applyOne(store: Store, user: AuthedUser, mutation: Mutation): Promise<MutationResult> {
+  try {
+    return await applyInTransaction(store, user, mutation);
+  } catch (error) {
+    if (!isDataException(error)) throw error;
+    const result: MutationResult = {
+      mutationId: mutation.id,
+      status: 'rejected',
+      code: 'invalid',
+      reason: 'The server cannot store this change: one of its values is outside what the database accepts.',
+    };
+    await store.transaction(async (repos) => {
+      const claim = { id: mutation.id, orgId: user.orgId, userId: user.id, kind: mutation.kind };
+      if (await repos.appliedMutations.claim(claim)) await repos.appliedMutations.setResult(mutation.id, result);
+    });
+    return result;
+  }
+}
+
+async function applyInTransaction(store: Store, user: AuthedUser, mutation: Mutation): Promise<MutationResult> {
   return store.transaction(async (repos) => {
     const claimed = await repos.appliedMutations.claim({
       id: mutation.id,

@@ -6,8 +6,16 @@ export const idSchema = z.uuid();
 /** ISO-8601 instant with offset, as stored and compared everywhere. */
 export const instantSchema = z.iso.datetime({ offset: true });
 
-/** Free text a person typed: trimmed, bounded, never HTML-rendered anywhere. */
-export const textSchema = (max: number) => z.string().trim().max(max);
+/**
+ * Free text a person typed: trimmed, bounded, never HTML-rendered anywhere. NUL is refused here
+ * because PostgreSQL text cannot hold it; caught late, it would fail a whole sync push.
+ */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
 
 /** A mail address as found in headers or pages; normalised later by shared/domain/email. */
 export const emailAddressSchema = z.string().trim().max(320).pipe(z.email());

@@ -103,6 +103,31 @@ describe.each(databaseKinds)('sync.push on $name', (kind) => {
       await expect(api.customers.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
+    it('answers a value the database refuses as a stored rejection, so the outbox is not blocked', async () => {
+      const { services, db } = testDb();
+      const admin = await signedInAdmin(services);
+      const api = await admin.api();
+      const create = m.createCustomer('Acme');
+      // Year 0 passes the ISO check but not PostgreSQL's calendar (SQLSTATE 22008).
+      const old = m.createNote(create.payload.id, 'old');
+      const yearZero = { ...old, payload: { ...old.payload, occurredAt: '0000-01-01T00:00:00Z' } };
+      const after = m.createNote(create.payload.id, 'after');
+      const out = await api.sync.push({ mutations: [create, yearZero, after] });
+      expect(out.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['applied', 'invalid', 'applied']);
+      const replay = await api.sync.push({ mutations: [yearZero] });
+      expect(replay.results).toEqual([out.results[1]]);
+      expect((await countRows(db)).timeline_items).toBe(1);
+    });
+
+    it('refuses NUL characters at the boundary, naming the field', async () => {
+      const { services } = testDb();
+      const api = await (await signedInAdmin(services)).api();
+      await expect(api.sync.push({ mutations: [m.createCustomer('Bad\u0000name')] })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('mutations.0.payload.name: must not contain NUL characters'),
+      });
+    });
+
     it('refuses invalid input with a message naming the field, and writes nothing', async () => {
       const { services, db } = testDb();
       const admin = await signedInAdmin(services);

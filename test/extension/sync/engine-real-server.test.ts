@@ -81,6 +81,24 @@ describe('sync engine against the real server', () => {
     expect(await db.timeline.get(noteId)).toBeDefined(); // still shown until the user dismisses it
   });
 
+  it('isolates a mutation the server refuses as input, so the rest of the outbox still goes through', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, { customerName: 'Skew Ltd', contactName: 'S', email: 's@skew.example' });
+    const noteId = await addNote(db, { customerId, text: 'fine', sourceRef: null });
+    // As if written by a newer client: a note kind this server's schema does not know.
+    const [entry] = await db.outbox.where('entityId').equals(noteId).toArray();
+    const skewed = { ...entry!.mutation, id: uuidv7(), kind: 'note.pin' } as unknown as typeof entry.mutation;
+    await db.outbox.add({ ...entry!, id: skewed.id, entityId: uuidv7(), mutation: skewed });
+
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: skewed.id, status: 'rejected', code: 'invalid' });
+    expect(left[0]?.reason).toMatch(/kind/);
+    const scope = await createApiClient(server.url, adminToken).customers.get.query({ id: customerId });
+    expect(scope.name).toBe('Skew Ltd');
+  });
+
   it('rebuilds the replica when its cursor is older than the change log keeps', async () => {
     const db = freshDb();
     const engine = engineFor(db, server.url, adminToken);
