@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Mutation } from '../../../shared/schemas/sync';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
 import { createSyncEngine } from '../../../extension/sync/engine';
@@ -87,7 +88,7 @@ describe('sync engine against the real server', () => {
     const noteId = await addNote(db, { customerId, text: 'fine', sourceRef: null });
     // As if written by a newer client: a note kind this server's schema does not know.
     const [entry] = await db.outbox.where('entityId').equals(noteId).toArray();
-    const skewed = { ...entry!.mutation, id: uuidv7(), kind: 'note.pin' } as unknown as typeof entry.mutation;
+    const skewed = { ...entry!.mutation, id: uuidv7(), kind: 'note.pin' } as unknown as Mutation;
     await db.outbox.add({ ...entry!, id: skewed.id, entityId: uuidv7(), mutation: skewed });
 
     expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
