@@ -43,7 +43,7 @@ export const en = {
   'sync.syncing': 'Syncing…',
   'sync.syncedAt': 'Synced at {time}',
   'sync.never': 'Not synced yet',
-  'sync.error': 'Sync failed: {error}',
+  'sync.failed': 'Sync failed; retrying shortly',
   'sync.signedOut': 'Signed out',
   'sync.pending': '{count} changes waiting',
   'rejected.title': 'Changes the server refused',

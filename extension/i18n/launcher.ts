@@ -1,15 +1,17 @@
 /**
- * The only texts the content script shows (the launcher button). A separate module so the
+ * The only texts the content script shows (the launcher button, the iframe's title). A separate module so the
  * content script bundle does not carry the whole sidebar dictionaries.
  */
 export const launcherEn = {
   'launcher.toggle': 'Show or hide the customer sidebar',
   'launcher.label': 'CRM',
+  'frame.title': 'Customer sidebar',
 } as const;
 
 export const launcherZhCN: Record<keyof typeof launcherEn, string> = {
   'launcher.toggle': '显示或隐藏客户侧栏',
   'launcher.label': 'CRM',
+  'frame.title': '客户侧栏',
 };
 
 export function launcherText(key: keyof typeof launcherEn, tag = navigator.language): string {

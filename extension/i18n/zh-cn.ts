@@ -44,7 +44,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sync.syncing': '正在同步…',
   'sync.syncedAt': '同步于 {time}',
   'sync.never': '尚未同步',
-  'sync.error': '同步失败：{error}',
+  'sync.failed': '同步失败，稍后自动重试',
   'sync.signedOut': '已退出登录',
   'sync.pending': '{count} 项更改待同步',
   'rejected.title': '服务器拒绝的更改',

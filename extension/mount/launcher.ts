@@ -21,9 +21,9 @@ button[aria-pressed="false"] { background: #5f6368; }
 `;
 
 /**
- * A small toggle in a closed shadow root; it shows no customer data, so the page may see it.
- * Built by hand rather than with WXT's createShadowRootUi: that helper (and its CSS loader) cost
- * ~2 KB gzipped in a content script that must stay under 30 KB, and this one needs none of it.
+ * A small toggle in a shadow root, which keeps Gmail's CSS off it. The root is open: the button
+ * shows no customer data, so hiding it from the page protects nothing, and tests can reach it.
+ * Built by hand rather than with WXT's createShadowRootUi, whose CSS loader this needs none of.
  */
 export function mountLauncher(ctx: ContentScriptContext, visible: boolean, onToggle: (visible: boolean) => void): void {
   for (const stale of document.querySelectorAll('[data-inbox-crm="launcher"]')) stale.remove();

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HostContext } from '../../shared/schemas/host-context';
+import { launcherText } from '../i18n/launcher';
 import { HANDSHAKE_TYPE } from '../messaging/handshake';
 import type { PortMessage } from '../messaging/protocol';
 import { frameOrigins } from './frame-origins';
@@ -39,7 +40,7 @@ export function mountSidebarFrame(
     onMount(wrapper, iframe) {
       wrapper.setAttribute('data-inbox-crm-wrapper', 'sidebar');
       iframe.setAttribute('data-inbox-crm', 'sidebar');
-      iframe.setAttribute('title', 'Inbox CRM');
+      iframe.setAttribute('title', launcherText('frame.title'));
       iframe.style.cssText = 'width:100%;height:100%;border:0;display:block;';
       place(wrapper);
     },

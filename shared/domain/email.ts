@@ -6,6 +6,14 @@
 // Zero-width and BOM characters appear in copied names and addresses (host-dom-facts §5.1).
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g;
 
+/**
+ * What counts as a mail address, in every schema. Wider than zod's default, which refuses
+ * internationalised addresses (用户@例子.中国) and even punycode TLDs (xn--fiqs8s), both real for
+ * our Chinese users; narrower than zod's unicodeEmail, which lets `<b>@x.com` through.
+ */
+export const MAIL_ADDRESS_PATTERN =
+  /^[^\s@<>()[\]\\,;:"]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}-]{2,}$/u;
+
 export function normaliseEmail(address: string): string {
   return address.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { emailAddressSchema } from './common';
 import { memberSchema } from './member';
 
 export const signInInputSchema = z.object({
-  email: z.string().trim().max(320).pipe(z.email()),
+  email: emailAddressSchema,
   /** The one-time sign-in code printed by the server or issued by an admin. */
   code: z.string().trim().min(8).max(64),
   /** Free text naming the device, kept with the token for the user's session list. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIL_ADDRESS_PATTERN } from '../domain/email';
 
 /** Every entity id is a UUID made by the client (v7, so ids sort by creation time). */
 export const idSchema = z.uuid();
@@ -18,7 +19,7 @@ export const textSchema = (max: number) =>
     .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
 
 /** A mail address as found in headers or pages; normalised later by shared/domain/email. */
-export const emailAddressSchema = z.string().trim().max(320).pipe(z.email());
+export const emailAddressSchema = z.string().trim().max(320).pipe(z.email({ pattern: MAIL_ADDRESS_PATTERN }));
 
 /** A mail domain such as `example.com` or `示例.中国` (IDN allowed, no scheme or @). */
 export const domainSchema = z

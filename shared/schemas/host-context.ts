@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAIL_ADDRESS_PATTERN } from '../domain/email';
 
 /**
  * What a host adapter read from the page. It crosses two trust boundaries (content script in a
@@ -12,11 +13,12 @@ export const hostSchema = z.enum(['gmail']);
 export type Host = z.infer<typeof hostSchema>;
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+const address = () => z.pipe(text(320), z.email({ pattern: MAIL_ADDRESS_PATTERN }));
 
 export const participantRoleSchema = z.enum(['from', 'to', 'cc']);
 
 export const participantSchema = z.object({
-  email: z.pipe(text(320), z.email()),
+  email: address(),
   name: text(200),
   role: participantRoleSchema,
 });
@@ -39,7 +41,7 @@ export const threadContextSchema = z.object({
   sender: z.nullable(participantSchema),
   participants: z.array(participantSchema).check(z.maxLength(500)),
   /** The signed-in mailbox address when the page shows it, so "me" can be told apart. */
-  account: z.nullable(z.pipe(text(320), z.email())),
+  account: z.nullable(address()),
 });
 
 /** A list, label or search view: no thread is open. */

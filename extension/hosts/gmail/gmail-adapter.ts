@@ -1,5 +1,5 @@
 import type { HostContext, Participant } from '../../../shared/schemas/host-context';
-import { hostContextSchema } from '../../../shared/schemas/host-context';
+import { hostContextSchema, participantSchema } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
 import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
@@ -10,21 +10,28 @@ const LEGACY_HEX_ID = /^[0-9a-f]{16}$/;
 /** A context before the edge stamps it with `seq`. */
 export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 
-/** Keeps the last occurrence of each (email, role), so the latest sender stays last (pickCounterpart). */
+/** Gmail shows at most a few hundred people in a thread; the schema bounds the list there. */
+const MAX_PARTICIPANTS = 500;
+
+/**
+ * Keeps the last occurrence of each (email, role), so the latest sender stays last
+ * (pickCounterpart). A participant whose address is not usable is left out rather than making
+ * the whole thread unreadable; the newest are kept when a thread has more than the bound.
+ */
 function participantsOf(thread: ReturnType<typeof readThread>): Participant[] {
   const byKey = new Map<string, Participant>();
   const add = (email: string, name: string, role: Participant['role']): void => {
-    const normalised = normaliseEmail(email);
-    if (!normalised.includes('@')) return;
-    const key = `${role} ${normalised}`;
+    const parsed = participantSchema.safeParse({ email: normaliseEmail(email), name: name || email, role });
+    if (!parsed.success) return;
+    const key = `${role} ${parsed.data.email}`;
     byKey.delete(key);
-    byKey.set(key, { email: normalised, name: name || normalised, role });
+    byKey.set(key, parsed.data);
   };
   for (const message of thread.messages) {
     add(message.from.email, message.from.name, 'from');
     for (const person of message.to) add(person.email, person.name, 'to');
   }
-  return [...byKey.values()];
+  return [...byKey.values()].slice(-MAX_PARTICIPANTS);
 }
 
 /**

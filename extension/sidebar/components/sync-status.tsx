@@ -6,7 +6,7 @@ export function statusText(status: SyncStatus): string {
   const main = {
     offline: () => t('sync.offline'),
     syncing: () => t('sync.syncing'),
-    error: () => t('sync.error', { error: status.lastError ?? '' }),
+    error: () => t('sync.failed'),
     'signed-out': () => t('sync.signedOut'),
     idle: () => (status.lastSyncedAt ? t('sync.syncedAt', { time: formatTime(status.lastSyncedAt) }) : t('sync.never')),
   }[status.state]();
@@ -15,7 +15,15 @@ export function statusText(status: SyncStatus): string {
 
 export function SyncStatusLine({ status }: { status: SyncStatus }) {
   return (
-    <p class={`sync-status state-${status.state}`} data-testid="sync-status" data-state={status.state} data-pending={String(status.pending)} role="status">
+    <p
+      class={`sync-status state-${status.state}`}
+      data-testid="sync-status"
+      data-state={status.state}
+      data-pending={String(status.pending)}
+      role="status"
+      // The server's or the network's own words are technical: kept out of the line, on hover.
+      title={status.lastError ?? undefined}
+    >
       <span class="dot" aria-hidden="true" />
       {statusText(status)}
     </p>

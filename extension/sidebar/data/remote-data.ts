@@ -15,10 +15,13 @@ function remoteLive<T>(request: ReplicaQuery): Live<T> {
       let stopped = false;
       const ask = (): void => {
         const asked = ++latest;
-        sendToBackground({ type: 'replica-query', request }).then(
-          (answer) => !stopped && asked === latest && next(answer.value as T),
-          (e: unknown) => (error ?? ((x) => console.warn('[inbox-crm]', x)))(e),
-        );
+        const fail = error ?? ((e: unknown) => console.warn('[inbox-crm]', e));
+        sendToBackground({ type: 'replica-query', request }).then((answer) => {
+          if (stopped || asked !== latest) return;
+          // No answer at all means the background refused the request (it answers nothing then).
+          if (answer === undefined) fail(new Error(`the background did not answer ${request.query}`));
+          else next(answer.value as T);
+        }, fail);
       };
       const onMessage = (message: unknown): undefined => {
         if (replicaChangedSchema.safeParse(message).success) ask();

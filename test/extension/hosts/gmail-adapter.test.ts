@@ -30,6 +30,28 @@ describe('gmail adapter on the fixture pages', () => {
   });
 });
 
+describe('unusual addresses', () => {
+  it('keeps internationalised addresses and leaves out unusable ones instead of failing the thread', async () => {
+    await bootFixture('#inbox/18f3a2b4c5d6e7f1');
+    const header = document.querySelector('.hb')!;
+    for (const email of ['用户@例子.中国', 'a@xn--fsqu00a.xn--fiqs8s', 'not-an-address', '<b>@x.com']) {
+      const span = document.createElement('span');
+      span.className = 'g2';
+      span.setAttribute('email', email);
+      span.setAttribute('name', email);
+      header.append(span);
+    }
+    const context = readGmailContextSafely(document, location.href, 1).context;
+    expect(context.kind).toBe('thread');
+    if (context.kind !== 'thread') return;
+    const emails = context.participants.map((p) => p.email);
+    expect(emails).toContain('用户@例子.中国');
+    expect(emails).toContain('a@xn--fsqu00a.xn--fiqs8s');
+    expect(emails).not.toContain('not-an-address');
+    expect(emails).not.toContain('<b>@x.com');
+  });
+});
+
 describe('stale DOM after navigation', () => {
   it('reads "not rendered yet" when the URL names another thread than the DOM shows', async () => {
     await bootFixture('#inbox/18f3a2b4c5d6e7f1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainOf, normaliseEmail } from '../../../shared/domain/email';
+import { domainOf, MAIL_ADDRESS_PATTERN, normaliseEmail } from '../../../shared/domain/email';
 
 describe('normaliseEmail', () => {
   it('lower-cases and trims', () => {
@@ -24,5 +24,19 @@ describe('domainOf', () => {
   });
   it('returns null for text that is not an address', () => {
     for (const text of ['no-at-sign', '@acme.example', 'ann@', '']) expect(domainOf(text)).toBeNull();
+  });
+});
+
+describe('MAIL_ADDRESS_PATTERN', () => {
+  it('accepts ordinary, internationalised and punycode addresses', () => {
+    for (const address of ['zhang.wei@steel-example.cn', '用户@例子.中国', 'a@xn--fsqu00a.xn--fiqs8s', 'o.brien+q3@mail.co.uk']) {
+      expect(MAIL_ADDRESS_PATTERN.test(address), address).toBe(true);
+    }
+  });
+
+  it('refuses what is not an address or carries markup', () => {
+    for (const address of ['not-an-address', 'a@b', 'a@b.c', '<b>@x.com', 'a b@x.com', 'a@-x.com', '@x.com']) {
+      expect(MAIL_ADDRESS_PATTERN.test(address), address).toBe(false);
+    }
   });
 });
