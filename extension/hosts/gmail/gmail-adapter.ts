@@ -3,9 +3,8 @@ import { hostContextSchema, participantSchema } from '../../../shared/schemas/ho
 import { normaliseEmail } from '../../../shared/domain/email';
 import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
+import { legacyIdOfUrlThreadId } from './gmail-url-id';
 import { readAccount, readThread, GmailReadError } from './read-thread';
-
-const LEGACY_HEX_ID = /^[0-9a-f]{16}$/;
 
 /** A context before the edge stamps it with `seq`. */
 export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
@@ -42,10 +41,10 @@ export function readGmailContext(doc: Document, href: string): UnstampedContext 
   const view = parseGmailUrl(href);
   if (view.kind !== 'thread') return { host: 'gmail', kind: 'none', url: href };
   const thread = readThread(doc);
-  // Right after a hash change Gmail may still show the previous thread's DOM; a legacy hex id in
-  // the URL that disagrees with the DOM means "not rendered yet", never the old thread's context.
-  const urlId = view.threadIdFromUrl.toLowerCase();
-  if (thread.threadIdFromDom && LEGACY_HEX_ID.test(urlId) && thread.threadIdFromDom !== urlId) {
+  // Right after a hash change Gmail may still show the previous thread's DOM; a URL id that
+  // stands for another thread than the DOM's means "not rendered yet", never the old context.
+  const urlId = legacyIdOfUrlThreadId(view.threadIdFromUrl);
+  if (thread.threadIdFromDom && urlId && thread.threadIdFromDom !== urlId) {
     throw new GmailReadError(`the page still shows thread ${thread.threadIdFromDom}, the URL names ${urlId}`);
   }
   const threadId = thread.threadIdFromDom ?? view.threadIdFromUrl;

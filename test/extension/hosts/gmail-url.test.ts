@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGmailUrl } from '../../../extension/hosts/gmail/gmail-url';
+import { legacyIdOfUrlThreadId } from '../../../extension/hosts/gmail/gmail-url-id';
 
 const U = 'https://mail.google.com/mail/u/0/';
 
@@ -35,5 +36,20 @@ describe('parseGmailUrl', () => {
     'not a url',
   ])('%s is not a mail view', (url) => {
     expect(parseGmailUrl(url).kind).toBe('not-mail');
+  });
+});
+
+describe('legacyIdOfUrlThreadId', () => {
+  it('reduces every URL id form to the legacy hex id the DOM carries', () => {
+    expect(legacyIdOfUrlThreadId('192B86EF75196692')).toBe('192b86ef75196692');
+    expect(legacyIdOfUrlThreadId('#thread-f:1813691637966661266')).toBe('192b86ef75196692');
+    // host-dom-facts §1: this URL id decodes to f:1813691637966661266.
+    expect(legacyIdOfUrlThreadId('FMfcgzQXJkXtQDPtrSrFQBBLBqjzSGKn')).toBe('192b86ef75196692');
+  });
+
+  it('says null for ids it cannot tell, so the DOM id is used as before', () => {
+    for (const id of ['KtbxLzGdLqWqHsKxNrTzVcQbRsTpMn', 'inbox', 'FMfcgz!!', '12345']) {
+      expect(legacyIdOfUrlThreadId(id), id).toBeNull();
+    }
   });
 });
