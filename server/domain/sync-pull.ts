@@ -33,6 +33,11 @@ export async function pullChanges(
   const hasMore = fetched.length > input.limit;
   const entries = fetched.slice(0, input.limit);
   const changes = await currentRows(store, user, entries);
+  // Compaction may have committed while this page was read and dropped tombstones after the
+  // cursor; the floor only rises, so reading it again afterwards is enough to notice.
+  if (input.cursor !== null && afterSeq < ((await store.repos.organisations.get(org.id))?.logFloorSeq ?? 0)) {
+    return { resetRequired: true };
+  }
   const lastSeq = entries.at(-1)?.seq ?? afterSeq;
   return { resetRequired: false, changes, nextCursor: encodeCursor(org.id, lastSeq), hasMore };
 }
