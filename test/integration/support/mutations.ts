@@ -39,9 +39,11 @@ export const m = {
 };
 
 /** Row counts of everything a push can write. */
+const COUNTED_TABLES = ['customers', 'contacts', 'timeline_items', 'applied_mutations', 'change_log'] as const;
+
 export async function countRows(db: { query<T>(sql: string): Promise<T[]> }) {
-  const counts: Record<string, number> = {};
-  for (const table of ['customers', 'contacts', 'timeline_items', 'applied_mutations', 'change_log']) {
+  const counts = {} as Record<(typeof COUNTED_TABLES)[number], number>;
+  for (const table of COUNTED_TABLES) {
     const [row] = await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`);
     counts[table] = Number(row!.n);
   }
