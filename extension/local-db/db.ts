@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Customer } from '../../shared/schemas/customer';
 import type { Member } from '../../shared/schemas/member';
-import type { Entity, Mutation, RejectionCode } from '../../shared/schemas/sync';
+import type { Entity, Mutation, PulledChange, RejectionCode } from '../../shared/schemas/sync';
 import type { TimelineItem } from '../../shared/schemas/timeline';
 
 export const DB_NAME = 'inbox-crm';
@@ -18,6 +18,8 @@ export type OutboxEntry = {
   status: 'pending' | 'rejected';
   code?: RejectionCode;
   reason?: string;
+  /** The server's newest change to this row, pulled while the entry was pending (not applied). */
+  serverChange?: PulledChange;
   createdAt: string;
 };
 

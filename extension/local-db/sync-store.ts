@@ -29,11 +29,11 @@ export async function applyPushResults(db: LocalDb, results: MutationResult[]): 
   });
 }
 
-async function pendingEntityIds(db: LocalDb, ids: string[]): Promise<Set<string>> {
-  // The common case during a big pull is an empty outbox: skip the per-id index probes.
-  if ((await db.outbox.count()) === 0) return new Set();
-  const entries = await db.outbox.where('entityId').anyOf(ids).toArray();
-  return new Set(entries.filter((e) => e.status === 'pending').map((e) => e.entityId));
+/** The outbox entries (pending or refused) of the rows in a page; none in the common case. */
+async function outboxEntriesFor(db: LocalDb, ids: string[]) {
+  // During a big pull the outbox is usually empty: skip the per-id index probes then.
+  if ((await db.outbox.count()) === 0) return [];
+  return db.outbox.where('entityId').anyOf(ids).toArray();
 }
 
 /**
@@ -45,16 +45,24 @@ export async function applyPullPage(db: LocalDb, changes: PulledChange[], nextCu
   const tables = [...REPLICA_TABLES.map((t) => db[t]), db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     const ids = changes.map((c) => (c.op === 'delete' ? c.id : c.row.id));
-    const protectedIds = await pendingEntityIds(db, ids);
+    const entries = await outboxEntriesFor(db, ids);
+    const keyOf = (entity: string, id: string): string => `${entity}:${id}`;
+    const protectedKeys = new Set(entries.filter((e) => e.status === 'pending').map((e) => keyOf(e.entity, e.entityId)));
     // The last change per row wins within a page (the server's log order).
     const last = new Map<string, PulledChange>();
     for (const change of changes) {
-      const id = change.op === 'delete' ? change.id : change.row.id;
-      if (protectedIds.has(id)) continue;
-      const key = `${change.entity}:${id}`;
+      const key = keyOf(change.entity, change.op === 'delete' ? change.id : change.row.id);
       last.delete(key);
       last.set(key, change);
     }
+    // Every outbox entry keeps its row's newest server change. The cursor moves past a change
+    // held back for a pending entry, so if the server then refuses the entry, dismissing it
+    // restores exactly this version (dismiss-rejected); never an older one.
+    for (const entry of entries) {
+      const change = last.get(keyOf(entry.entity, entry.entityId));
+      if (change) await db.outbox.update(entry.id, { serverChange: change });
+    }
+    for (const key of protectedKeys) last.delete(key);
     const puts = new Map<ReplicaTable, unknown[]>(REPLICA_TABLES.map((t) => [t, []]));
     const deletes = new Map<ReplicaTable, string[]>(REPLICA_TABLES.map((t) => [t, []]));
     for (const change of last.values()) {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import type { Mutation } from '../../../shared/schemas/sync';
+import { dismissRejected } from '../../../extension/local-db/mutations/dismiss-rejected';
 import { getMeta } from '../../../extension/local-db/meta';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
@@ -81,5 +84,38 @@ describe('push results', () => {
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ id: second!.id, status: 'rejected', code: 'invalid', reason: 'email already used' });
     expect(await pendingBatch(db, 200)).toEqual([]);
+  });
+});
+
+describe('a server change held back for a pending edit', () => {
+  it('is restored when the refused edit is dismissed: the newest server version, not ours', async () => {
+    const db = freshDb();
+    const server = customer({ name: 'Server name', version: 1 });
+    await db.customers.add({ ...server, name: 'My local edit' });
+    const edit: Mutation = { id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: server.id, patch: { name: 'My local edit' } } };
+    await db.outbox.add({ id: edit.id, entityId: server.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: server.createdAt });
+
+    // Two pulls while the edit is pending: the row is protected, the cursor moves on.
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: { ...server, name: 'Server v2', version: 2 } }], 'c1');
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: { ...server, name: 'Server v3', version: 3 } }], 'c2');
+    expect((await db.customers.get(server.id))?.name).toBe('My local edit');
+
+    await applyPushResults(db, [{ mutationId: edit.id, status: 'rejected', code: 'conflict', reason: 'no' }]);
+    await dismissRejected(db, edit.id);
+    expect(await db.customers.get(server.id)).toMatchObject({ name: 'Server v3', version: 3 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('is a tombstone when the server deleted the row meanwhile', async () => {
+    const db = freshDb();
+    const row = customer();
+    await db.customers.add(row);
+    const edit: Mutation = { id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: row.id, patch: { name: 'x' } } };
+    await db.outbox.add({ id: edit.id, entityId: row.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: row.createdAt });
+    await applyPullPage(db, [{ entity: 'customer', op: 'delete', id: row.id }], 'c1');
+    expect(await db.customers.get(row.id)).toBeDefined();
+    await applyPushResults(db, [{ mutationId: edit.id, status: 'rejected', code: 'not_found', reason: 'gone' }]);
+    await dismissRejected(db, edit.id);
+    expect(await db.customers.get(row.id)).toBeUndefined();
   });
 });
