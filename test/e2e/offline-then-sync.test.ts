@@ -78,6 +78,11 @@ test('with the server stopped, a new customer and two notes show at once', async
   expect((await sidebarSyncStatus(page)).pending).toBeGreaterThanOrEqual(2);
 });
 
+test('the service worker is stopped meanwhile: the outbox lives in IndexedDB, not in its memory', async () => {
+  await browser.stopServiceWorker();
+  expect((await sidebarSyncStatus(page)).pending).toBeGreaterThanOrEqual(2);
+});
+
 test('the server is back: the outbox drains, and the server has everything exactly once', async () => {
   await server.restart();
   await browser.syncNow(['idle']);

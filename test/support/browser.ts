@@ -37,9 +37,14 @@ export class ExtensionBrowser {
   private constructor(
     readonly context: BrowserContext,
     readonly extensionId: string,
-    readonly serviceWorker: Worker,
+    private readonly worker: Worker,
     private readonly cleanupProfile: () => void,
   ) {}
+
+  /** The extension's service worker; the handle follows Chrome restarting it. */
+  get serviceWorker(): Worker {
+    return this.worker;
+  }
 
   static async launch(options: LaunchOptions): Promise<ExtensionBrowser> {
     const dir = path.resolve(options.extensionDir ?? defaultExtensionDir);
@@ -153,6 +158,38 @@ export class ExtensionBrowser {
     await page.goto(gmailUrl(hashRoute));
     await page.locator(SIDEBAR_IFRAME).waitFor({ state: 'attached', timeout: UI_TIMEOUT });
     return page;
+  }
+
+  /**
+   * Stops the extension's service worker the way Chrome does when it is idle: its memory is gone
+   * and the next event starts a fresh one. While Playwright is attached Chrome never stops it by
+   * itself (DESIGN.md trap 2), so this closes its DevTools target and then proves a marker set in
+   * the old worker's global scope is gone.
+   */
+  async stopServiceWorker(): Promise<void> {
+    await this.serviceWorker.evaluate(() => {
+      (globalThis as { __e2eMarker?: number }).__e2eMarker = 1;
+    });
+    const page = await this.openOptions();
+    const cdp = await this.context.newCDPSession(page);
+    try {
+      const workerTargets = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.filter(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${this.extensionId}/`),
+        );
+      for (const target of await workerTargets()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      await waitUntil(workerTargets, (targets) => targets.length === 0, {
+        timeout: UI_TIMEOUT,
+        message: 'the extension service worker did not stop',
+      });
+    } finally {
+      await cdp.detach();
+    }
+    // Wake a fresh worker with an event, as Chrome would (Playwright's handle follows the
+    // restart; with no event it would wait for the 1-minute alarm), and look at its memory.
+    await page.locator('button[data-testid=sync-now]').click({ timeout: UI_TIMEOUT });
+    const marker = await this.worker.evaluate(() => (globalThis as { __e2eMarker?: number }).__e2eMarker);
+    if (marker !== undefined) throw new Error('the service worker kept its memory: it was not stopped');
   }
 
   /** Extension documents Chromium knows of (chrome.runtime.getContexts in the worker). */
