@@ -1,3 +1,5 @@
+import { matchCustomers, type CustomerMatch } from '../../shared/domain/customer-match';
+import { matchKeyOf } from '../../shared/domain/email';
 import type { Customer } from '../../shared/schemas/customer';
 import type { Store } from '../storage/repositories/index';
 import type { AuthedUser } from './auth-service';
@@ -21,6 +23,24 @@ export function createCustomersService(store: Store) {
       const items: Customer[] = visible.map(({ orgId: _org, deleted: _deleted, ...c }) => c);
       const last = rows.slice(0, input.limit).at(-1);
       return { items, nextCursor: rows.length > input.limit && last ? last.id : null };
+    },
+
+    /**
+     * The customers a mail address belongs to, by the shared rule (contact by match key, else
+     * company domain), and the one this user picked for the address when several match.
+     */
+    async match(
+      user: AuthedUser,
+      address: string,
+    ): Promise<{ matches: CustomerMatch[]; chosenCustomerId: string | null }> {
+      const { repos } = store;
+      const matches = await matchCustomers(address, {
+        contactsByEmailKey: (key) => repos.contacts.listByEmailKey(user.orgId, key),
+        customerIdsByDomain: (domain) => repos.customers.listIdsByDomain(user.orgId, domain),
+      });
+      const choice = await repos.matchChoices.findForUser(user.id, matchKeyOf(address));
+      const chosen = choice && matches.some((m) => m.customerId === choice.customerId) ? choice.customerId : null;
+      return { matches, chosenCustomerId: chosen };
     },
   };
 }

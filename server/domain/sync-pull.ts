@@ -51,13 +51,17 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   }
   const idsOf = (entity: ChangeLogEntry['entity']) => order.filter((e) => e.entity === entity).map((e) => e.entityId);
   const { repos } = store;
-  const [customers, contacts, items, members] = await Promise.all([
+  const [customers, contacts, items, members, choices, fields] = await Promise.all([
     repos.customers.listByIds(user.orgId, idsOf('customer')),
     repos.contacts.listByIds(user.orgId, idsOf('contact')),
     repos.timelineItems.listByIds(user.orgId, idsOf('timelineItem')),
     repos.users.listByIds(user.orgId, idsOf('member')),
+    repos.matchChoices.listByIds(user.orgId, idsOf('matchChoice')),
+    repos.customFieldDefinitions.listByIds(user.orgId, idsOf('customField')),
   ]);
   const byKey = new Map<string, PulledChange>();
+  /** Log entries this user is never told about: other people's private rows. */
+  const untold = new Set<string>();
   for (const { orgId, deleted, ...row } of customers) {
     if (!deleted && canSee(user, { orgId })) byKey.set(`customer:${row.id}`, { entity: 'customer', op: 'upsert', row });
   }
@@ -72,7 +76,18 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   for (const m of members) {
     if (canSee(user, m)) byKey.set(`member:${m.id}`, { entity: 'member', op: 'upsert', row: toMember(m) });
   }
-  return order.map(
-    (e) => byKey.get(`${e.entity}:${e.entityId}`) ?? { entity: e.entity, op: 'delete', id: e.entityId },
-  );
+  // Another user's choice is not theirs to know about, not even as a tombstone.
+  for (const { orgId, userId, ...row } of choices) {
+    if (canSee(user, { orgId, privateTo: userId })) {
+      byKey.set(`matchChoice:${row.id}`, { entity: 'matchChoice', op: 'upsert', row });
+    } else untold.add(`matchChoice:${row.id}`);
+  }
+  for (const { orgId, deleted, ...row } of fields) {
+    if (!deleted && canSee(user, { orgId })) {
+      byKey.set(`customField:${row.id}`, { entity: 'customField', op: 'upsert', row });
+    }
+  }
+  return order
+    .filter((e) => !untold.has(`${e.entity}:${e.entityId}`))
+    .map((e) => byKey.get(`${e.entity}:${e.entityId}`) ?? { entity: e.entity, op: 'delete', id: e.entityId });
 }

@@ -3,10 +3,11 @@ import type { Role } from '../../shared/schemas/member';
 export type Viewer = { id: string; orgId: string; role: Role };
 
 /**
- * The single seam for "may this user see this row". Today: the caller's organisation only.
- * Role-based rules (DOMAIN.md "People and permissions": reps see their customers, private notes)
- * go here, and a row that stops being visible is sent as a tombstone by the pull.
+ * The single seam for "may this user see this row". Today: the caller's organisation only, and
+ * rows private to one user (remembered match choices) only to that user. Role-based rules
+ * (DOMAIN.md "People and permissions": reps see their customers, private notes) go here, and a
+ * row that stops being visible is sent as a tombstone by the pull.
  */
-export function canSee(viewer: Viewer, row: { orgId: string }): boolean {
-  return row.orgId === viewer.orgId;
+export function canSee(viewer: Viewer, row: { orgId: string; privateTo?: string }): boolean {
+  return row.orgId === viewer.orgId && (row.privateTo === undefined || row.privateTo === viewer.id);
 }

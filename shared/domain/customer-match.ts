@@ -1,4 +1,4 @@
-import { domainOf, normaliseEmail } from './email';
+import { domainOf, matchKeyOf } from './email';
 import { isFreeMailDomain } from './free-mail-domains';
 
 /**
@@ -10,17 +10,17 @@ export type MatchReason = { kind: 'contact'; contactId: string } | { kind: 'doma
 export type CustomerMatch = { customerId: string; reason: MatchReason };
 
 export type MatchLookups = {
-  contactsByEmail(email: string): Promise<{ id: string; customerId: string }[]>;
+  /** Contacts holding an address with this match key (shared/domain/email matchKeyOf). */
+  contactsByEmailKey(key: string): Promise<{ id: string; customerId: string }[]>;
   customerIdsByDomain(domain: string): Promise<string[]>;
 };
 
 export async function matchCustomers(address: string, lookups: MatchLookups): Promise<CustomerMatch[]> {
-  const email = normaliseEmail(address);
-  const contacts = await lookups.contactsByEmail(email);
+  const contacts = await lookups.contactsByEmailKey(matchKeyOf(address));
   if (contacts.length > 0) {
     return contacts.map((c) => ({ customerId: c.customerId, reason: { kind: 'contact', contactId: c.id } }));
   }
-  const domain = domainOf(email);
+  const domain = domainOf(address);
   if (!domain || isFreeMailDomain(domain)) return [];
   const customerIds = await lookups.customerIdsByDomain(domain);
   return customerIds.map((customerId) => ({ customerId, reason: { kind: 'domain', domain } }));

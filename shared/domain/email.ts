@@ -1,3 +1,4 @@
+import { addressRuleOf } from './free-mail-domains';
 /**
  * One normal form for mail addresses, used by the adapter, the replica's indexes and the server,
  * so that a lookup can never miss because two tiers spelled an address differently.
@@ -24,4 +25,22 @@ export function domainOf(address: string): string | null {
   const at = normalised.lastIndexOf('@');
   if (at <= 0 || at === normalised.length - 1) return null;
   return normalised.slice(at + 1);
+}
+
+/**
+ * The key two addresses share when they reach the same mailbox, used for matching only (the
+ * address itself is stored and shown as written): case-insensitive, without a `+tag` where the
+ * provider delivers tagged mail to the plain mailbox, without dots where Gmail ignores them.
+ */
+export function matchKeyOf(address: string): string {
+  const normalised = normaliseEmail(address);
+  const at = normalised.lastIndexOf('@');
+  if (at <= 0) return normalised;
+  let local = normalised.slice(0, at);
+  let domain = normalised.slice(at + 1);
+  const rule = addressRuleOf(domain);
+  if (rule.plusTags && local.indexOf('+') > 0) local = local.slice(0, local.indexOf('+'));
+  if (rule.ignoreDots) local = local.replace(/\./g, '');
+  if (rule.sameAs) domain = rule.sameAs;
+  return `${local}@${domain}`;
 }

@@ -1,38 +1,16 @@
-/**
- * Public mailbox providers: a sender at one of these says nothing about which company they work
- * for, so mail is never matched to a customer by these domains. Data, not logic: extend freely.
- */
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'msn.com',
-  'yahoo.com',
-  'yahoo.com.cn',
-  'icloud.com',
-  'me.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-  'qq.com',
-  'vip.qq.com',
-  'foxmail.com',
-  '163.com',
-  '126.com',
-  'yeah.net',
-  'vip.163.com',
-  'sina.com',
-  'sina.cn',
-  'sohu.com',
-  'aliyun.com',
-  '139.com',
-  '189.cn',
-  'tom.com',
-]);
+import providers from './mail-providers.json';
+
+/** Public mailbox providers, from mail-providers.json (data, not code). */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(providers.freeMailDomains);
 
 export function isFreeMailDomain(domain: string): boolean {
   return FREE_MAIL_DOMAINS.has(domain.toLowerCase());
+}
+
+type AddressRule = { plusTags: boolean; ignoreDots: boolean; sameAs?: string };
+const rules: Record<string, AddressRule> = providers.addressRules;
+
+/** How a domain's provider delivers variants of one mailbox (mail-providers.json). */
+export function addressRuleOf(domain: string): AddressRule {
+  return rules[domain] ?? providers.defaultRule;
 }

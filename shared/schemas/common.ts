@@ -29,3 +29,18 @@ export const domainSchema = z
   .min(3)
   .max(253)
   .regex(/^[^\s@/:]+\.[^\s@/:.]+$/, 'must be a mail domain such as example.com');
+
+/**
+ * A phone or fax number as people write it: digits with + ( ) - . / spaces, optionally an
+ * extension (`ext 12`, `x12`, `转801`, `分机801`). Letters and markup are refused.
+ */
+export const phoneSchema = textSchema(50).regex(
+  /^\+?[0-9()\-\s./]*[0-9][0-9()\-\s./]*(\s*(ext\.?|x|转|分机)\s*[0-9]+)?$/i,
+  'must be a phone number such as +86 21 1234 5678',
+);
+
+/** A web address; with a scheme only http(s), so it is safe to render as a link. */
+export const websiteSchema = textSchema(300).regex(
+  /^(https?:\/\/)?[^\s<>"'/:]+\.[^\s<>"']+$/i,
+  'must be a web address such as example.com',
+);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from './common';
-import { contactCreateSchema, contactSchema } from './contact';
+import { contactCreateSchema, contactPatchSchema, contactSchema } from './contact';
+import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
+import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
 import { noteCreateSchema, timelineItemSchema } from './timeline';
 
@@ -26,9 +28,23 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   /** Soft delete: the customer, its contacts and timeline leave every replica as tombstones. */
   z.object({ ...mutationBase, kind: z.literal('customer.delete'), payload: z.object({ id: idSchema }) }),
   z.object({ ...mutationBase, kind: z.literal('contact.create'), payload: contactCreateSchema }),
+  z.object({
+    ...mutationBase,
+    kind: z.literal('contact.update'),
+    payload: z.object({ id: idSchema, patch: contactPatchSchema }),
+  }),
+  z.object({ ...mutationBase, kind: z.literal('contact.delete'), payload: z.object({ id: idSchema }) }),
   z.object({ ...mutationBase, kind: z.literal('note.create'), payload: noteCreateSchema }),
+  /** "This address is this customer" when several match; per user. */
+  z.object({ ...mutationBase, kind: z.literal('matchChoice.set'), payload: matchChoiceSetSchema }),
+  /** Admin only: define or change a custom field of the organisation. */
+  z.object({ ...mutationBase, kind: z.literal('customField.save'), payload: customFieldDefinitionSaveSchema }),
+  /** Admin only: the definition goes; values already stored stay but are no longer shown. */
+  z.object({ ...mutationBase, kind: z.literal('customField.delete'), payload: z.object({ id: idSchema }) }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
+/** What a client writes (creates may leave fields out; parsing fills in the empty values). */
+export type MutationInput = z.input<typeof mutationSchema>;
 export type MutationKind = Mutation['kind'];
 
 export const MAX_PUSH_BATCH = 200;
@@ -54,7 +70,7 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 export const pushOutputSchema = z.object({ results: z.array(mutationResultSchema) });
 export type PushOutput = z.infer<typeof pushOutputSchema>;
 
-export const entitySchema = z.enum(['customer', 'contact', 'timelineItem', 'member']);
+export const entitySchema = z.enum(['customer', 'contact', 'timelineItem', 'member', 'matchChoice', 'customField']);
 export type Entity = z.infer<typeof entitySchema>;
 
 export const changeSchema = z.discriminatedUnion('entity', [
@@ -62,6 +78,8 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('contact'), op: z.literal('upsert'), row: contactSchema }),
   z.object({ entity: z.literal('timelineItem'), op: z.literal('upsert'), row: timelineItemSchema }),
   z.object({ entity: z.literal('member'), op: z.literal('upsert'), row: memberSchema }),
+  z.object({ entity: z.literal('matchChoice'), op: z.literal('upsert'), row: matchChoiceSchema }),
+  z.object({ entity: z.literal('customField'), op: z.literal('upsert'), row: customFieldDefinitionSchema }),
 ]);
 export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
 export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);

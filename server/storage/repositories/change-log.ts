@@ -30,6 +30,25 @@ export function changeLogRepository(q: Queryable) {
       ]);
       return seq;
     },
+    /**
+     * Many entries in two statements (bulk import), with consecutive seqs in the given order.
+     * Same rule as append: the organisation row stays locked to COMMIT.
+     */
+    async appendMany(orgId: string, entries: { entity: Entity; entityId: string; op: ChangeOp }[]): Promise<void> {
+      if (entries.length === 0) return;
+      const rows = await q.query<{ last_change_seq: unknown }>(
+        'UPDATE organisations SET last_change_seq = last_change_seq + $2 WHERE id = $1 RETURNING last_change_seq',
+        [orgId, entries.length],
+      );
+      const last = toNumber(rows[0]?.last_change_seq);
+      if (!Number.isSafeInteger(last) || last < entries.length) throw new Error(`organisation ${orgId} not found for change log`);
+      await q.query(
+        `INSERT INTO change_log (org_id, seq, entity, entity_id, op)
+         SELECT $1, $2::bigint + t.n - 1, t.entity, t.entity_id, t.op
+           FROM unnest($3::text[], $4::uuid[], $5::text[]) WITH ORDINALITY AS t(entity, entity_id, op, n)`,
+        [orgId, last - entries.length + 1, entries.map((e) => e.entity), entries.map((e) => e.entityId), entries.map((e) => e.op)],
+      );
+    },
     async page(orgId: string, afterSeq: number, limit: number): Promise<ChangeLogEntry[]> {
       const rows = await q.query<{ seq: unknown; entity: Entity; entity_id: string; op: ChangeOp }>(
         'SELECT seq, entity, entity_id, op FROM change_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',

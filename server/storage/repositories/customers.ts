@@ -1,52 +1,89 @@
-import type { Customer, CustomerCreate, CustomerPatch } from '../../../shared/schemas/customer';
+import {
+  EMPTY_CUSTOMER_FIELDS,
+  type Customer,
+  type CustomerCreate,
+  type CustomerGroup,
+  type CustomerPatch,
+} from '../../../shared/schemas/customer';
 import type { Queryable } from '../database';
 import { toIso } from './row-mapping';
 
 export type CustomerRow = Customer & { orgId: string; deleted: boolean };
 
-const columns = `id, org_id, name, customer_class, owner_user_id, email_domains, version, created_at, updated_at,
-  deleted_at`;
-type Raw = {
-  id: string;
-  org_id: string;
-  name: string;
-  customer_class: Customer['customerClass'];
-  owner_user_id: string | null;
-  email_domains: string[];
-  version: number;
-  created_at: unknown;
-  updated_at: unknown;
-  deleted_at: unknown;
-};
-const map = (r: Raw): CustomerRow => ({
-  id: r.id,
-  orgId: r.org_id,
-  name: r.name,
-  customerClass: r.customer_class,
-  ownerUserId: r.owner_user_id,
-  emailDomains: r.email_domains,
-  version: Number(r.version),
-  createdAt: toIso(r.created_at),
-  updatedAt: toIso(r.updated_at),
-  deleted: r.deleted_at !== null,
-});
-
-// Patch keys → columns. A fixed map (never user text) is what goes into the SQL.
-const patchColumns = {
+// Patch keys → columns. Fixed maps (never user text) are what go into the SQL.
+const scalarColumns = {
   name: 'name',
+  code: 'code',
+  shortNames: 'short_names',
   customerClass: 'customer_class',
+  valueTier: 'value_tier',
+  pyramidStage: 'pyramid_stage',
+  keyAccount: 'key_account',
+  keyAccountScore: 'key_account_score',
+  relationshipStage: 'relationship_stage',
+  leadSource: 'lead_source',
+  winBackStatus: 'win_back_status',
   ownerUserId: 'owner_user_id',
   emailDomains: 'email_domains',
-} as const satisfies Record<keyof CustomerPatch, string>;
+  taxNumber: 'tax_number',
+  tags: 'tags',
+} as const satisfies Record<Exclude<keyof CustomerPatch, CustomerGroup>, string>;
+/** jsonb groups: a patch is merged into the stored object per sub-field. */
+const groupColumns = {
+  profile: 'profile',
+  valueCard: 'value_card',
+  needs: 'needs',
+  sensitive: 'sensitive',
+} as const satisfies Record<Exclude<CustomerGroup, 'customFields'>, string>;
+
+const columns = `id, org_id, ${Object.values(scalarColumns).join(', ')}, ${Object.values(groupColumns).join(', ')},
+  custom_fields, version, created_at, updated_at, deleted_at`;
+type Raw = Record<string, unknown> & { id: string; org_id: string; deleted_at: unknown };
+
+function map(r: Raw): CustomerRow {
+  const scalars = Object.fromEntries(Object.entries(scalarColumns).map(([key, col]) => [key, r[col]]));
+  const groups = Object.fromEntries(
+    Object.entries(groupColumns).map(([key, col]) => [
+      key,
+      // Laid over the current empty group: sub-fields added after a row was written read as empty.
+      { ...EMPTY_CUSTOMER_FIELDS[key as keyof typeof groupColumns], ...(r[col] as object) },
+    ]),
+  );
+  return {
+    ...(scalars as Pick<Customer, keyof typeof scalarColumns>),
+    ...(groups as Pick<Customer, keyof typeof groupColumns>),
+    // numeric arrives as a string from both drivers.
+    keyAccountScore: r.key_account_score === null ? null : Number(r.key_account_score),
+    customFields: r.custom_fields as Customer['customFields'],
+    id: r.id,
+    orgId: r.org_id,
+    version: Number(r.version),
+    createdAt: toIso(r.created_at),
+    updatedAt: toIso(r.updated_at),
+    deleted: r.deleted_at !== null,
+  };
+}
 
 export function customersRepository(q: Queryable) {
   return {
     async insert(orgId: string, c: CustomerCreate): Promise<void> {
-      await q.query(
-        `INSERT INTO customers (id, org_id, name, customer_class, owner_user_id, email_domains)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [c.id, orgId, c.name, c.customerClass, c.ownerUserId, c.emailDomains],
-      );
+      const scalarKeys = Object.keys(scalarColumns) as (keyof typeof scalarColumns)[];
+      const groupKeys = Object.keys(groupColumns) as (keyof typeof groupColumns)[];
+      const params: unknown[] = [
+        c.id,
+        orgId,
+        ...scalarKeys.map((k) => c[k]),
+        ...groupKeys.map((k) => JSON.stringify(c[k])),
+        JSON.stringify(c.customFields),
+      ];
+      const cols = [
+        'id',
+        'org_id',
+        ...scalarKeys.map((k) => scalarColumns[k]),
+        ...groupKeys.map((k) => groupColumns[k]),
+      ];
+      const values = params.map((_, i) => (i >= 2 + scalarKeys.length ? `$${i + 1}::jsonb` : `$${i + 1}`));
+      await q.query(`INSERT INTO customers (${cols.join(', ')}, custom_fields) VALUES (${values.join(', ')})`, params);
     },
     /** Any organisation: only to tell "id already taken" apart from "free". */
     async exists(id: string): Promise<boolean> {
@@ -57,10 +94,10 @@ export function customersRepository(q: Queryable) {
       return rows[0] ? map(rows[0]) : null;
     },
     async listByIds(orgId: string, ids: string[]): Promise<CustomerRow[]> {
-      const rows = await q.query<Raw>(
-        `SELECT ${columns} FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])`,
-        [orgId, ids],
-      );
+      const rows = await q.query<Raw>(`SELECT ${columns} FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])`, [
+        orgId,
+        ids,
+      ]);
       return rows.map(map);
     },
     /** Live customers in id order (uuid v7: creation order), keyset-paged. */
@@ -73,13 +110,39 @@ export function customersRepository(q: Queryable) {
       );
       return rows.map(map);
     },
+    /** The live customer holding this code, if any. */
+    async findIdByCode(orgId: string, code: string): Promise<string | null> {
+      const rows = await q.query<{ id: string }>(
+        'SELECT id FROM customers WHERE org_id = $1 AND code = $2 AND deleted_at IS NULL',
+        [orgId, code],
+      );
+      return rows[0]?.id ?? null;
+    },
+    /** Live customers owning a mail domain (matching by domain). */
+    async listIdsByDomain(orgId: string, domain: string): Promise<string[]> {
+      const rows = await q.query<{ id: string }>(
+        `SELECT id FROM customers WHERE org_id = $1 AND deleted_at IS NULL AND email_domains @> ARRAY[$2]::text[]
+          ORDER BY id`,
+        [orgId, domain],
+      );
+      return rows.map((r) => r.id);
+    },
     async applyPatch(orgId: string, id: string, patch: CustomerPatch): Promise<void> {
       const sets: string[] = [];
       const params: unknown[] = [orgId, id];
-      for (const key of Object.keys(patchColumns) as (keyof CustomerPatch)[]) {
-        if (patch[key] === undefined) continue;
-        params.push(patch[key]);
-        sets.push(`${patchColumns[key]} = $${params.length}`);
+      const next = (value: unknown) => (params.push(value), `$${params.length}`);
+      for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
+        if (patch[key] !== undefined) sets.push(`${scalarColumns[key]} = ${next(patch[key])}`);
+      }
+      for (const key of Object.keys(groupColumns) as (keyof typeof groupColumns)[]) {
+        const col = groupColumns[key];
+        if (patch[key] !== undefined) sets.push(`${col} = ${col} || ${next(JSON.stringify(patch[key]))}::jsonb`);
+      }
+      if (patch.customFields !== undefined) {
+        const entries = Object.entries(patch.customFields);
+        const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
+        const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+        sets.push(`custom_fields = (custom_fields || ${next(JSON.stringify(set))}::jsonb) - ${next(removed)}::text[]`);
       }
       await q.query(
         `UPDATE customers SET ${sets.join(', ')}, version = version + 1, updated_at = now()

@@ -3,7 +3,11 @@ import { appliedMutationsRepository } from './applied-mutations';
 import { authTokensRepository } from './auth-tokens';
 import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
+import { customFieldDefinitionsRepository } from './custom-field-definitions';
 import { customersRepository } from './customers';
+import { importDataRepository } from './import-data';
+import { importPlansRepository } from './import-plans';
+import { matchChoicesRepository } from './match-choices';
 import { organisationsRepository } from './organisations';
 import { signInCodesRepository } from './sign-in-codes';
 import { timelineItemsRepository } from './timeline-items';
@@ -17,9 +21,13 @@ export function createRepositories(q: Queryable) {
     authTokens: authTokensRepository(q),
     customers: customersRepository(q),
     contacts: contactsRepository(q),
+    matchChoices: matchChoicesRepository(q),
+    customFieldDefinitions: customFieldDefinitionsRepository(q),
     timelineItems: timelineItemsRepository(q),
     appliedMutations: appliedMutationsRepository(q),
     changeLog: changeLogRepository(q),
+    importPlans: importPlansRepository(q),
+    importData: importDataRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

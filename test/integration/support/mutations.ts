@@ -1,27 +1,39 @@
-import type { CustomerPatch } from '../../../shared/schemas/customer';
-import type { Mutation } from '../../../shared/schemas/sync';
+import type { MutationInput, MutationResult } from '../../../shared/schemas/sync';
 import { newId } from './ids';
 
-/** Mutations as the extension's outbox sends them (input form: defaults may be omitted). */
+type PayloadOf<K extends MutationInput['kind']> = Extract<MutationInput, { kind: K }>['payload'];
+type CustomerPatchInput = PayloadOf<'customer.update'>['patch'];
+type ContactPatchInput = PayloadOf<'contact.update'>['patch'];
+
+/** Mutations as the extension's outbox sends them (input form: creates may leave fields out). */
 export const m = {
-  createCustomer: (name: string, extra: { id?: string; emailDomains?: string[]; ownerUserId?: string | null } = {}) =>
+  createCustomer: (name: string, extra: Partial<Omit<PayloadOf<'customer.create'>, 'name'>> = {}) =>
     ({
       id: newId(),
       baseVersion: null,
       kind: 'customer.create',
-      payload: {
-        id: extra.id ?? newId(),
-        name,
-        customerClass: null,
-        ownerUserId: extra.ownerUserId ?? null,
-        emailDomains: extra.emailDomains ?? [],
-      },
-    }) satisfies Mutation,
-  updateCustomer: (id: string, patch: CustomerPatch, baseVersion = 1) =>
-    ({ id: newId(), baseVersion, kind: 'customer.update', payload: { id, patch } }) satisfies Mutation,
-  deleteCustomer: (id: string) => ({ id: newId(), baseVersion: null, kind: 'customer.delete', payload: { id } }) satisfies Mutation,
-  createContact: (customerId: string, name: string, emails: string[]) =>
-    ({ id: newId(), baseVersion: null, kind: 'contact.create', payload: { id: newId(), customerId, name, emails } }) satisfies Mutation,
+      payload: { ...extra, id: extra.id ?? newId(), name },
+    }) satisfies MutationInput,
+  updateCustomer: (id: string, patch: CustomerPatchInput, baseVersion = 1) =>
+    ({ id: newId(), baseVersion, kind: 'customer.update', payload: { id, patch } }) satisfies MutationInput,
+  deleteCustomer: (id: string) =>
+    ({ id: newId(), baseVersion: null, kind: 'customer.delete', payload: { id } }) satisfies MutationInput,
+  createContact: (
+    customerId: string,
+    name: string,
+    emails: string[],
+    extra: Partial<Omit<PayloadOf<'contact.create'>, 'customerId' | 'name' | 'emails'>> = {},
+  ) =>
+    ({
+      id: newId(),
+      baseVersion: null,
+      kind: 'contact.create',
+      payload: { ...extra, id: extra.id ?? newId(), customerId, name, emails },
+    }) satisfies MutationInput,
+  updateContact: (id: string, patch: ContactPatchInput, baseVersion = 1) =>
+    ({ id: newId(), baseVersion, kind: 'contact.update', payload: { id, patch } }) satisfies MutationInput,
+  deleteContact: (id: string) =>
+    ({ id: newId(), baseVersion: null, kind: 'contact.delete', payload: { id } }) satisfies MutationInput,
   createNote: (customerId: string, summary: string, contactIds: string[] = []) =>
     ({
       id: newId(),
@@ -35,11 +47,30 @@ export const m = {
         contactIds,
         sourceRef: null,
       },
-    }) satisfies Mutation,
+    }) satisfies MutationInput,
+  setMatchChoice: (address: string, customerId: string) =>
+    ({ id: newId(), baseVersion: null, kind: 'matchChoice.set', payload: { address, customerId } }) satisfies MutationInput,
+  saveCustomField: (field: Omit<PayloadOf<'customField.save'>, 'id' | 'position'> & { id?: string; position?: number }) =>
+    ({
+      id: newId(),
+      baseVersion: null,
+      kind: 'customField.save',
+      payload: { ...field, id: field.id ?? newId(), position: field.position ?? 0 },
+    }) satisfies MutationInput,
+  deleteCustomField: (id: string) =>
+    ({ id: newId(), baseVersion: null, kind: 'customField.delete', payload: { id } }) satisfies MutationInput,
 };
 
 /** Row counts of everything a push can write. */
-const COUNTED_TABLES = ['customers', 'contacts', 'timeline_items', 'applied_mutations', 'change_log'] as const;
+const COUNTED_TABLES = [
+  'customers',
+  'contacts',
+  'timeline_items',
+  'match_choices',
+  'custom_field_definitions',
+  'applied_mutations',
+  'change_log',
+] as const;
 
 export async function countRows(db: { query<T>(sql: string): Promise<T[]> }) {
   const counts = {} as Record<(typeof COUNTED_TABLES)[number], number>;
@@ -49,3 +80,7 @@ export async function countRows(db: { query<T>(sql: string): Promise<T[]> }) {
   }
   return counts;
 }
+
+/** `applied` or the rejection code, per mutation. */
+export const outcomes = (out: { results: MutationResult[] }) =>
+  out.results.map((r) => (r.status === 'rejected' ? r.code : r.status));

@@ -5,7 +5,7 @@ import { isFreeMailDomain } from '../../../shared/domain/free-mail-domains';
 function lookups(contacts: Record<string, { id: string; customerId: string }[]>, domains: Record<string, string[]>) {
   const asked: string[] = [];
   const l: MatchLookups = {
-    contactsByEmail: async (email) => (asked.push(`email:${email}`), contacts[email] ?? []),
+    contactsByEmailKey: async (email: string) => (asked.push(`email:${email}`), contacts[email] ?? []),
     customerIdsByDomain: async (domain) => (asked.push(`domain:${domain}`), domains[domain] ?? []),
   };
   return { l, asked };
@@ -29,6 +29,12 @@ describe('matchCustomers', () => {
     expect(await matchCustomers('someone@gmail.com', l)).toEqual([]);
     expect(await matchCustomers('someone@QQ.com', l)).toEqual([]);
     expect(asked.some((a) => a.startsWith('domain:'))).toBe(false);
+  });
+  it('looks contacts up by match key: case and plus tags do not matter, Gmail dots do not either', async () => {
+    const { l, asked } = lookups({ 'zhang.wei@baosteel.example': [{ id: 'k1', customerId: 'c1' }] }, {});
+    expect(await matchCustomers('Zhang.Wei+Orders@BaoSteel.example', l)).toHaveLength(1);
+    await matchCustomers('Li.Na+cn@Gmail.com', l);
+    expect(asked).toContain('email:lina@gmail.com');
   });
   it('still matches a free-mail address held by a contact', async () => {
     const { l } = lookups({ 'boss@163.com': [{ id: 'k1', customerId: 'c1' }] }, {});

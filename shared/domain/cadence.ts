@@ -1,0 +1,60 @@
+import type { CustomerClass } from '../schemas/customer';
+import type { TimelineKind } from '../schemas/timeline';
+
+/**
+ * Contact cadences per class (DOMAIN.md "Classification and value"): the longest a customer may
+ * go without a touch, and between visits. Defaults; an organisation may change them (issue 4).
+ */
+export type Cadence = { touchDays: number; visitDays: number };
+export type Cadences = Record<CustomerClass, Cadence>;
+
+export const DEFAULT_CADENCES: Cadences = {
+  A: { touchDays: 7, visitDays: 60 },
+  B: { touchDays: 7, visitDays: 90 },
+  C: { touchDays: 14, visitDays: 120 },
+};
+
+/** "Touch" = any logged email, call or meeting with the customer (a visit is a meeting). */
+export const TOUCH_KINDS: ReadonlySet<TimelineKind> = new Set(['email', 'call', 'meeting', 'visit']);
+
+export function isTouch(kind: TimelineKind): boolean {
+  return TOUCH_KINDS.has(kind);
+}
+
+export type Dormancy =
+  | { status: 'unclassified' }
+  | { status: 'active' | 'dormant'; allowedDays: number; daysSinceTouch: number; lastTouchAt: string | null };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Dormant / churn risk: no touch for longer than the class cadence allows. A customer never
+ * touched counts from when it was created, so a new customer is not flagged on day one. The
+ * same function runs in the sidebar and on the server, so both always agree.
+ */
+export function dormancyOf(
+  customer: { customerClass: CustomerClass | null; createdAt: string },
+  lastTouchAt: string | null,
+  now: Date,
+  cadences: Cadences = DEFAULT_CADENCES,
+): Dormancy {
+  if (!customer.customerClass) return { status: 'unclassified' };
+  const allowedDays = cadences[customer.customerClass].touchDays;
+  const since = Date.parse(lastTouchAt ?? customer.createdAt);
+  const daysSinceTouch = Math.max(0, Math.floor((now.getTime() - since) / DAY_MS));
+  const overdue = now.getTime() - since > allowedDays * DAY_MS;
+  return { status: overdue ? 'dormant' : 'active', allowedDays, daysSinceTouch, lastTouchAt };
+}
+
+/** DOMAIN.md: business volume above 200,000 CNY, or a score at or above the portfolio average. */
+export const KEY_ACCOUNT_VOLUME_CNY = 200_000;
+
+export function meetsKeyAccountCriteria(
+  customer: { keyAccountScore: number | null; valueCard: { currency: string; cumulativeAmount: number | null } },
+  portfolioAverageScore: number | null,
+): boolean {
+  const { currency, cumulativeAmount } = customer.valueCard;
+  if (currency === 'CNY' && cumulativeAmount !== null && cumulativeAmount > KEY_ACCOUNT_VOLUME_CNY) return true;
+  const score = customer.keyAccountScore;
+  return score !== null && portfolioAverageScore !== null && score >= portfolioAverageScore;
+}
