@@ -6,6 +6,7 @@ import { announceReplicaChanged } from '../background/replica-service';
 import { forgetTab } from '../background/tab-state';
 import { getLocalDb } from '../local-db/db';
 import { getMeta } from '../local-db/meta';
+import { completeSearchKeysSoon } from '../local-db/search/complete-search-keys';
 import { createSyncEngine } from '../sync/engine';
 import { createApiClient, trpcTransport } from '../sync/trpc-client';
 
@@ -24,7 +25,12 @@ export default defineBackground(() => {
       return trpcTransport(createApiClient(connection.serverUrl, connection.token));
     },
     onUnauthorized: () => forgetToken(db),
-    onChange: announceReplicaChanged,
+    onChange() {
+      announceReplicaChanged();
+      // Pages nudge a sync after each local change (even offline): a good moment to give rows a
+      // page wrote without the pinyin dictionary their full keys.
+      completeSearchKeysSoon(db);
+    },
     scheduleRetry(delayMs) {
       clearTimeout(retryTimer);
       retryTimer = setTimeout(() => void engine.requestSync(), delayMs);

@@ -1,0 +1,44 @@
+import { t } from '../../i18n';
+import { useSidebarData } from '../data/sidebar-data';
+import { useLive } from '../hooks/use-live';
+import { ContactsSection } from './contacts-section';
+import { NoteForm } from './note-form';
+import { Timeline } from './timeline';
+
+/**
+ * A customer opened from search, in place of the conversation's customer until the user goes
+ * back (or opens another conversation). Live, so edits and pulls show at once.
+ */
+export function SelectedCustomer({ id, onBack }: { id: string; onBack: () => void }) {
+  const data = useSidebarData();
+  const customer = useLive(() => data.customer(id), [id]);
+  const contacts = useLive(() => data.contacts(id), [id]);
+  const ownerId = customer?.ownerUserId ?? null;
+  const owner = useLive(() => data.member(ownerId), [ownerId]);
+  return (
+    <>
+      <button type="button" class="link back" data-testid="search-back" onClick={onBack}>
+        ← {t('search.back')}
+      </button>
+      {customer && (
+        <>
+          <section class="card" data-testid="selected-customer">
+            <p class="muted small">{t('search.selectedTitle')}</p>
+            <h2 class="card-title" data-testid="selected-customer-name">
+              {customer.name}
+            </h2>
+            <dl class="facts">
+              <dt>{t('card.class')}</dt>
+              <dd>{customer.customerClass ? <span class="badge">{customer.customerClass}</span> : t('card.classNone')}</dd>
+              <dt>{t('card.owner')}</dt>
+              <dd>{owner?.displayName ?? (ownerId ? '…' : t('card.ownerNone'))}</dd>
+            </dl>
+          </section>
+          <ContactsSection customerId={id} contacts={contacts} />
+          <NoteForm customerId={id} threadId={null} />
+          <Timeline customerId={id} />
+        </>
+      )}
+    </>
+  );
+}
