@@ -3,6 +3,7 @@ import type { Store } from '../storage/repositories/index';
 import { createAuthService, type AuthedUser } from './auth-service';
 import { compactChangeLog } from './change-log-compaction';
 import { createCustomersService } from './customers-service';
+import { createImportService } from './import/import-service';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
 
@@ -11,6 +12,7 @@ export function createServices(store: Store) {
   return {
     auth: createAuthService(store),
     customers: createCustomersService(store),
+    imports: createImportService(store),
     sync: {
       push: (user: AuthedUser, mutations: Mutation[]) => pushMutations(store, user, mutations),
       pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),

@@ -1,6 +1,7 @@
 import { router } from './init';
 import { authRouter } from './routers/auth-router';
 import { customersRouter } from './routers/customers-router';
+import { importsRouter } from './routers/imports-router';
 import { syncRouter } from './routers/sync-router';
 import { usersRouter } from './routers/users-router';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   sync: syncRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,8 +17,12 @@ export async function createContext(
   authorization: string | undefined | null,
   requestId: string = randomUUID(),
 ): Promise<Context> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  const token = match?.[1] ?? null;
+  const token = bearerTokenOf(authorization);
   const user = token ? await services.auth.authenticate(token) : null;
   return { services, user, token: user ? token : null, requestId };
+}
+
+/** The token of an `Authorization: Bearer …` header, or null. */
+export function bearerTokenOf(authorization: string | undefined | null): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? null;
 }

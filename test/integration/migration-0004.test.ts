@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../server/storage/migrate';
+import { signIn } from './support/actors';
+import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
+import { upload } from './support/imports';
+
+describe.each(databaseKinds)('migration 0004 (import plans) on $name', (kind) => {
+  describe.skipIf(kind.skipReason)(kindLabel(kind), () => {
+    const testDb = useTestDatabase(kind, { migrated: false });
+
+    it('upgrades 0003 → 0004: existing customers stay, and an import plans and applies on top of them', async () => {
+      const { db, services } = testDb();
+      expect(await migrate(db, { upTo: 3 })).toEqual([1, 2, 3]);
+      const created = await services.auth.createOrganisation({ name: 'Before 0004', adminEmail: 'a@old.example' });
+      const admin = await signIn(services, created.email, created.code);
+      const api = await admin.api();
+      await api.sync.push({
+        mutations: [{ id: crypto.randomUUID(), baseVersion: null, kind: 'customer.create', payload: { id: crypto.randomUUID(), name: 'Old Co', code: 'OLD-1' } }],
+      });
+
+      expect(await migrate(db)).toEqual([4]);
+      const plan = await api.imports.plan(upload('Code,Name,Class\nOLD-1,Old Co,A\nNEW-1,New Co,B\n'));
+      expect(plan.counts).toMatchObject({ customersToCreate: 1, customersToUpdate: 1 });
+      await api.imports.applyPlan({ planId: plan.planId });
+      const rows = await db.query<{ code: string; customer_class: string }>('SELECT code, customer_class FROM customers ORDER BY code');
+      expect(rows).toEqual([
+        { code: 'NEW-1', customer_class: 'B' },
+        { code: 'OLD-1', customer_class: 'A' },
+      ]);
+      const [applied] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM import_plans WHERE applied_at IS NOT NULL');
+      expect(Number(applied!.n)).toBe(1);
+    });
+  });
+});
