@@ -3,7 +3,8 @@ import type { LocalDb } from '../local-db/db';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
-import { announceReplicaChanged, answerReplicaQuery, runReplicaMutation } from './replica-service';
+import { importCalls } from './import-calls';
+import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 
 type Sender = Browser.runtime.MessageSender;
@@ -68,11 +69,30 @@ export async function handleMessage(
     case 'replica-query':
       if (!fromExtensionPage(sender)) return undefined;
       return { value: await answerReplicaQuery(deps.db, message.request) };
-    case 'replica-mutate':
+    case 'replica-mutate': {
       if (!fromExtensionPage(sender)) return undefined;
-      await runReplicaMutation(deps.db, message.request);
+      try {
+        await runReplicaMutation(deps.db, message.request);
+      } catch (error) {
+        // Invalid values: nothing was written; the sidebar shows why next to each field.
+        const issues = invalidValueIssues(error);
+        if (issues) return { ok: false, issues };
+        throw error;
+      }
       announceReplicaChanged();
       void deps.engine.requestSync();
       return { ok: true };
+    }
+    case 'import-inspect':
+      return fromExtensionPage(sender) ? importCalls.inspect(deps.db, message.input) : undefined;
+    case 'import-plan':
+      return fromExtensionPage(sender) ? importCalls.plan(deps.db, message.input) : undefined;
+    case 'import-apply': {
+      if (!fromExtensionPage(sender)) return undefined;
+      const result = await importCalls.apply(deps.db, message.input);
+      // The imported rows reach this replica (and every other) through the normal pull.
+      if (result.ok) void deps.engine.requestSync();
+      return result;
+    }
   }
 }

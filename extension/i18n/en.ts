@@ -1,4 +1,8 @@
+import { customerFileEn } from './customer-file';
+import { customFieldsAdminEn } from './custom-fields-admin';
+import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
+import { searchEn } from './search';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -57,6 +61,11 @@ export const en = {
   'mutation.customer.delete': 'Customer deletion',
   'mutation.contact.create': 'New contact',
   'mutation.note.create': 'Note',
+  'mutation.contact.update': 'Contact update',
+  'mutation.contact.delete': 'Contact deletion',
+  'mutation.matchChoice.set': 'Customer picked for an address',
+  'mutation.customField.save': 'Custom field definition',
+  'mutation.customField.delete': 'Custom field deletion',
   'options.title': 'Inbox CRM settings',
   'options.serverUrl': 'Server URL',
   'options.email': 'Email',
@@ -75,6 +84,10 @@ export const en = {
   'options.error.rejected': 'The server did not accept this email and code.',
   'popup.openOptions': 'Settings',
   ...launcherEn,
+  ...customerFileEn,
+  ...customFieldsAdminEn,
+  ...searchEn,
+  ...importExportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,9 @@
 import type { MessageKey } from './en';
+import { customerFileZhCN } from './customer-file';
+import { customFieldsAdminZhCN } from './custom-fields-admin';
+import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
+import { searchZhCN } from './search';
 
 /** Simplified Chinese; typed against the English keys so a missing text fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -58,6 +62,11 @@ export const zhCN: Record<MessageKey, string> = {
   'mutation.customer.delete': '删除客户',
   'mutation.contact.create': '新建联系人',
   'mutation.note.create': '备注',
+  'mutation.contact.update': '更新联系人',
+  'mutation.contact.delete': '删除联系人',
+  'mutation.matchChoice.set': '为邮箱地址指定客户',
+  'mutation.customField.save': '自定义字段定义',
+  'mutation.customField.delete': '删除自定义字段',
   'options.title': '收件箱 CRM 设置',
   'options.serverUrl': '服务器地址',
   'options.email': '邮箱',
@@ -76,4 +85,8 @@ export const zhCN: Record<MessageKey, string> = {
   'options.error.rejected': '服务器未接受该邮箱和验证码。',
   'popup.openOptions': '设置',
   ...launcherZhCN,
+  ...customerFileZhCN,
+  ...customFieldsAdminZhCN,
+  ...searchZhCN,
+  ...importExportZhCN,
 };

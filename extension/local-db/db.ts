@@ -1,9 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Contact } from '../../shared/schemas/contact';
-import type { Customer } from '../../shared/schemas/customer';
+import type { CustomFieldDefinition } from '../../shared/schemas/custom-field';
+import type { MatchChoice } from '../../shared/schemas/match-choice';
 import type { Member } from '../../shared/schemas/member';
 import type { Entity, Mutation, PulledChange, RejectionCode } from '../../shared/schemas/sync';
 import type { TimelineItem } from '../../shared/schemas/timeline';
+import { upgradeToVersion2 } from './upgrades/version-2';
+import type { LocalContact, LocalCustomer } from './local-rows';
 
 export const DB_NAME = 'inbox-crm';
 
@@ -20,28 +22,34 @@ export type OutboxEntry = {
   reason?: string;
   /** The server's newest change to this row, pulled while the entry was pending (not applied). */
   serverChange?: PulledChange;
+  /** For an edit: the local row before it, restored if the server refuses the edit; null = there was none. */
+  previousRow?: unknown;
   createdAt: string;
 };
 
 export type MetaRow = { key: string; value: unknown };
 
 export type LocalDb = Dexie & {
-  customers: EntityTable<Customer, 'id'>;
-  contacts: EntityTable<Contact, 'id'>;
+  customers: EntityTable<LocalCustomer, 'id'>;
+  contacts: EntityTable<LocalContact, 'id'>;
   timeline: EntityTable<TimelineItem, 'id'>;
   members: EntityTable<Member, 'id'>;
+  matchChoices: EntityTable<MatchChoice, 'id'>;
+  customFields: EntityTable<CustomFieldDefinition, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
 /** The replica tables a pull writes and a reset clears (the outbox and meta are not replica). */
-export const REPLICA_TABLES = ['customers', 'contacts', 'timeline', 'members'] as const;
+export const REPLICA_TABLES = ['customers', 'contacts', 'timeline', 'members', 'matchChoices', 'customFields'] as const;
 export type ReplicaTable = (typeof REPLICA_TABLES)[number];
 export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   customer: 'customers',
   contact: 'contacts',
   timelineItem: 'timeline',
   member: 'members',
+  matchChoice: 'matchChoices',
+  customField: 'customFields',
 };
 
 /**
@@ -58,6 +66,16 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
     outbox: 'id, entityId, status',
     meta: 'key',
   });
+  // Issue 3: the full customer file. emailKeys = match keys of a contact's addresses
+  // (shared/domain/email matchKeyOf); searchKeys = the prefixes search looks up (local-rows).
+  db.version(2)
+    .stores({
+      customers: 'id, name, *emailDomains, code, taxNumber, *searchKeys',
+      contacts: 'id, customerId, *emails, *emailKeys, *searchKeys',
+      matchChoices: 'id, addressKey',
+      customFields: 'id, key',
+    })
+    .upgrade(upgradeToVersion2);
   return db;
 }
 

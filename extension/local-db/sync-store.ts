@@ -1,5 +1,7 @@
 import type { Mutation, MutationResult, PulledChange } from '../../shared/schemas/sync';
 import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb, type ReplicaTable } from './db';
+import { toLocalRow } from './local-rows';
+import { searchKeysReady } from './search/romaniser';
 import { setMeta } from './meta';
 
 /**
@@ -42,6 +44,8 @@ async function outboxEntriesFor(db: LocalDb, ids: string[]) {
  * pending is not touched: the local change wins until the server has answered it.
  */
 export async function applyPullPage(db: LocalDb, changes: PulledChange[], nextCursor: string): Promise<void> {
+  // Pinyin search keys are computed inside the transaction: load the dictionary first (once).
+  if (changes.some((c) => c.op === 'upsert' && (c.entity === 'customer' || c.entity === 'contact'))) await searchKeysReady();
   const tables = [...REPLICA_TABLES.map((t) => db[t]), db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     const ids = changes.map((c) => (c.op === 'delete' ? c.id : c.row.id));
@@ -68,7 +72,7 @@ export async function applyPullPage(db: LocalDb, changes: PulledChange[], nextCu
     for (const change of last.values()) {
       const table = TABLE_OF_ENTITY[change.entity];
       if (change.op === 'delete') deletes.get(table)!.push(change.id);
-      else puts.get(table)!.push(change.row);
+      else puts.get(table)!.push(toLocalRow(change));
     }
     for (const [table, ids] of deletes) if (ids.length > 0) await db[table].bulkDelete(ids);
     for (const [table, rows] of puts) {

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
 import { memberSchema } from '../../shared/schemas/member';
+import {
+  importApplyInputSchema,
+  importInspectInputSchema,
+  importPlanInputSchema,
+  type ImportApplyOutput,
+  type ImportInspectOutput,
+  type ImportReport,
+} from '../../shared/schemas/import';
 import { HANDSHAKE_TYPE } from './handshake';
-import { replicaMutationSchema, replicaQuerySchema } from './replica-protocol';
+import type { ImportResult } from './import-protocol';
+import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
 
 /**
  * The one protocol map for content ↔ background ↔ sidebar. Every message is parsed with these
@@ -34,6 +43,10 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   /** sidebar → background, only when the sidebar's iframe has no IndexedDB (replica-protocol). */
   z.object({ type: z.literal('replica-query'), request: replicaQuerySchema }),
   z.object({ type: z.literal('replica-mutate'), request: replicaMutationSchema }),
+  /** options → background → server: CSV/Excel import (import-protocol.ts). */
+  z.object({ type: z.literal('import-inspect'), input: importInspectInputSchema }),
+  z.object({ type: z.literal('import-plan'), input: importPlanInputSchema }),
+  z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -53,7 +66,11 @@ export type RuntimeResponses = {
   'sign-out': { ok: boolean };
   /** The query's answer as the local-db query returns it (structured-cloned). */
   'replica-query': { value: unknown };
-  'replica-mutate': { ok: boolean };
+  /** issues: the change had invalid values and nothing was written (replica-protocol). */
+  'replica-mutate': { ok: boolean; issues?: ReplicaIssue[] };
+  'import-inspect': ImportResult<ImportInspectOutput>;
+  'import-plan': ImportResult<ImportReport>;
+  'import-apply': ImportResult<ImportApplyOutput>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

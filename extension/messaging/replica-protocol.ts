@@ -13,9 +13,28 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('match-sender'), sender: participantSchema }),
   z.object({ query: z.literal('timeline'), customerId: idSchema }),
   z.object({ query: z.literal('member'), id: idSchema.nullable() }),
+  z.object({ query: z.literal('members') }),
   z.object({ query: z.literal('rejected') }),
+  z.object({ query: z.literal('customer'), id: idSchema }),
+  z.object({ query: z.literal('contacts'), customerId: idSchema }),
+  z.object({ query: z.literal('custom-fields') }),
+  z.object({ query: z.literal('last-touch'), customerId: idSchema }),
+  z.object({ query: z.literal('search'), text: z.string().max(500), limit: z.number().int().min(1).max(100) }),
 ]);
 export type ReplicaQuery = z.infer<typeof replicaQuerySchema>;
+
+const fieldsSchema = z.record(z.string(), z.unknown());
+
+/** Why a fallback mutation wrote nothing: the ZodError issues of the local mutation. */
+export const replicaIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+  /** What kind of value was checked (string, number, array) and expected: picks the field message. */
+  origin: z.string().optional(),
+  expected: z.string().optional(),
+});
+export type ReplicaIssue = z.infer<typeof replicaIssueSchema>;
 
 export const replicaMutationSchema = z.discriminatedUnion('mutation', [
   z.object({
@@ -31,6 +50,13 @@ export const replicaMutationSchema = z.discriminatedUnion('mutation', [
     sourceRef: z.string().max(500).nullable(),
   }),
   z.object({ mutation: z.literal('dismiss-rejected'), mutationId: idSchema }),
+  // Customer file edits: only the shape is checked here. The local mutation parses the values
+  // with the shared schemas, and its ZodError issues go back to the sidebar (field messages).
+  z.object({ mutation: z.literal('update-customer'), id: idSchema, patch: fieldsSchema }),
+  z.object({ mutation: z.literal('add-contact'), input: fieldsSchema }),
+  z.object({ mutation: z.literal('update-contact'), id: idSchema, patch: fieldsSchema }),
+  z.object({ mutation: z.literal('delete-contact'), id: idSchema }),
+  z.object({ mutation: z.literal('set-match-choice'), address: z.string().max(320), customerId: idSchema }),
 ]);
 export type ReplicaMutation = z.infer<typeof replicaMutationSchema>;
 

@@ -3,11 +3,14 @@ import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../i18n';
 import { getLocalDb } from '../local-db/db';
 import { live } from '../local-db/live';
+import { memberById } from '../local-db/queries/members';
 import { syncStatus } from '../local-db/queries/sync-status';
 import { sendToBackground } from '../messaging/runtime-client';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
+import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
+import { ImportExport } from './import-export';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -41,6 +44,7 @@ export function OptionsApp() {
   };
 
   const session = status?.signedIn ? status.session : null;
+  const me = useLive(() => live(() => memberById(getLocalDb(), session?.userId ?? null)), [session?.userId]);
   return (
     <div class="page">
       <h1>{t('options.title')}</h1>
@@ -84,6 +88,8 @@ export function OptionsApp() {
       </div>
       {status && <SyncStatusLine status={status} />}
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
+      {me?.role === 'admin' && <CustomFieldsAdmin />}
+      {me && <ImportExport role={me.role} />}
     </div>
   );
 }

@@ -1,13 +1,13 @@
-import type { HostContext, ThreadContext } from '../../shared/schemas/host-context';
+import type { HostContext } from '../../shared/schemas/host-context';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { useSidebarData } from './data/sidebar-data';
-import { CustomerCard } from './components/customer-card';
-import { NoteForm } from './components/note-form';
 import { RejectedChanges } from './components/rejected-changes';
+import { SearchBox } from './components/search-box';
+import { SelectedCustomer } from './components/selected-customer';
 import { NoSender, NoThread, SignedOut, Unreadable } from './components/states';
 import { SyncStatusLine } from './components/sync-status';
-import { Timeline } from './components/timeline';
-import { UnknownSender } from './components/unknown-sender';
+import { ThreadView } from './components/thread-view';
 import { useHostContext, type HostContextFeed } from './hooks/use-host-context';
 import { useLive } from './hooks/use-live';
 
@@ -15,12 +15,18 @@ export function App({ feed }: { feed: HostContextFeed }) {
   const data = useSidebarData();
   const status = useLive(() => data.syncStatus(), []);
   const context = useHostContext(feed);
+  // A customer opened from search; another conversation shows its own customer again.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const contextKey = context?.kind === 'thread' ? context.threadId : context?.kind;
+  useEffect(() => setSelectedId(null), [contextKey]);
   return (
     <div class="app" data-storage={data.mode}>
       <header class="app-header">{t('app.title')}</header>
+      {status?.signedIn && <SearchBox search={data.search} onPick={(hit) => setSelectedId(hit.customer.id)} />}
       <main class="app-main">
         {status && !status.signedIn && <SignedOut />}
-        {status?.signedIn && <ContextView context={context} />}
+        {status?.signedIn && selectedId && <SelectedCustomer id={selectedId} onBack={() => setSelectedId(null)} />}
+        {status?.signedIn && !selectedId && <ContextView context={context} />}
         {status?.signedIn && <RejectedChanges />}
       </main>
       {status && <SyncStatusLine status={status} />}
@@ -36,17 +42,3 @@ function ContextView({ context }: { context: HostContext | undefined }) {
   return <ThreadView key={`${context.threadId} ${context.sender.email}`} context={context} />;
 }
 
-function ThreadView({ context }: { context: ThreadContext }) {
-  const sender = context.sender!;
-  const data = useSidebarData();
-  const match = useLive(() => data.matchSender(sender), [sender.email, sender.name]);
-  if (!match) return null;
-  if (match.kind === 'unknown') return <UnknownSender sender={sender} />;
-  return (
-    <>
-      <CustomerCard customer={match.customer} contact={match.contact} reason={match.reason} sender={sender} />
-      <NoteForm customerId={match.customer.id} threadId={context.threadId} />
-      <Timeline customerId={match.customer.id} />
-    </>
-  );
-}

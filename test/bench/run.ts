@@ -24,6 +24,8 @@ import { clickSignIn, instrumentWorkerFetch, waitForReplica, workerFetchRecords,
 import { seedOrganisations, type OrgShape, type SeededOrg } from './seed';
 import { measureSidebarNavigation, type SidebarSample } from './sidebar-nav';
 import { measureFloorNavigation, prepareSidebarFloor, type FloorSample } from './sidebar-floor';
+import { measureImport10k } from './import-10k';
+import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { percentile, round, sum } from './stats';
 import { benchThreads, type BenchThread } from './threads';
@@ -36,6 +38,8 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const PULL_ORG: OrgShape = { tag: 'pull100k', customers: Math.round(20_000 * SCALE), contactsPerCustomer: 3, timelinePerCustomer: 1 };
 /** The sidebar's replica: 50k customers, 200k contacts. */
 const SIDEBAR_ORG: OrgShape = { tag: 'side250k', customers: Math.round(50_000 * SCALE), contactsPerCustomer: 4, timelinePerCustomer: 0 };
+/** Search: an empty organisation to sign in to; its 50k / 200k rows are seeded in the browser (search.ts). */
+const SEARCH_ORG: OrgShape = { tag: 'search', customers: 0, contactsPerCustomer: 0, timelinePerCustomer: 0 };
 
 const TARGETS = {
   sidebar_open_ms_p50: { max: 50, unit: 'ms' },
@@ -45,6 +49,8 @@ const TARGETS = {
   sidebar_gzip_kb: { max: null, unit: 'KB' },
   pull_100k_s: { max: 10, unit: 's' },
   pull_floor_ratio: { max: 2, unit: '×' },
+  import_10k_s: { max: 10, unit: 's' },
+  search_ms_p95: { max: 30, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -113,6 +119,10 @@ async function main(): Promise<void> {
     buildExtension();
   }
   const sizes = measureSizes(extensionDir);
+  // Server only (no browser): a 10,000-row CSV planned and applied on its own PGlite folder.
+  log('import: 10,000-row CSV, dry run + write on PGlite');
+  const importBench = await measureImport10k(Math.round(10_000 * SCALE));
+  log(`import_10k: ${importBench.import_10k_s} s (plan ${importBench.plan_s} s, apply ${importBench.apply_s} s)`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
 
   let server: ServerProcess | undefined;
@@ -123,7 +133,11 @@ async function main(): Promise<void> {
     server = await ServerProcess.start();
     await server.stop();
     const seedStarted = performance.now();
-    const [pullOrg, sidebarOrg] = (await seedOrganisations(server.dataDir, [PULL_ORG, SIDEBAR_ORG])) as [SeededOrg, SeededOrg];
+    const [pullOrg, sidebarOrg, searchOrg] = (await seedOrganisations(server.dataDir, [PULL_ORG, SIDEBAR_ORG, SEARCH_ORG])) as [
+      SeededOrg,
+      SeededOrg,
+      SeededOrg,
+    ];
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`seeded ${totalOf(pullOrg)} + ${totalOf(sidebarOrg)} rows in SQL in ${seedSeconds.toFixed(1)} s`);
     await server.restart();
@@ -205,6 +219,18 @@ async function main(): Promise<void> {
     await browserB.close();
     browsers.pop();
 
+    // ---- 3. Search over 50k customers / 200k contacts (realistic Chinese and English names) ----
+    log('search: fresh profile, 50k customers + 200k contacts seeded into its replica, keystrokes in the popup');
+    const browserC = await ExtensionBrowser.launch({ fixture });
+    browsers.push(browserC);
+    await browserC.signIn(server.url, searchOrg.adminEmail, searchOrg.code);
+    await browserC.syncNow();
+    const searchRun = await measureSearch(browserC, { customers: Math.round(50_000 * SCALE), contactsPerCustomer: 4, log });
+    const search = summariseSearch(searchRun);
+    log(`search: query p50 ${search.search_ms_p50} ms, p95 ${search.search_ms_p95} ms; input → results p95 ${search.search_input_to_results_ms_p95} ms`);
+    await browserC.close();
+    browsers.pop();
+
     // ---- results ----
     const metrics: Record<MetricKey, number> = {
       sidebar_open_ms_p50: round(percentile(openMs, 50)),
@@ -214,6 +240,8 @@ async function main(): Promise<void> {
       sidebar_gzip_kb: sizes.sidebarGzipKb,
       pull_100k_s: round(pullA.seconds, 2),
       pull_floor_ratio: round(pullA.seconds / (pullFloorMs / 1000), 2),
+      import_10k_s: importBench.import_10k_s,
+      search_ms_p95: search.search_ms_p95,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
@@ -231,9 +259,11 @@ async function main(): Promise<void> {
       sidebar_iframe_reloads_while_measuring: reloadsWhileMeasuring,
       warmups: WARMUPS,
       scale: SCALE,
+      ...search,
       total_run_s: 0,
     };
     const profile = {
+      import_10k: importBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },
       pull_250k: { ...pullB.profile, node_page_ms_p50: round(percentile(apiB.pageMs, 50)) },
       sidebar: {
@@ -248,6 +278,7 @@ async function main(): Promise<void> {
       },
       sidebar_samples_ms: openMs.map((n) => round(n)),
       floor_samples_ms: floorMs.map((n) => round(n)),
+      search_keystrokes: searchRun.keystrokes.map((k) => ({ ...k, queryMs: round(k.queryMs), inputToResultsMs: round(k.inputToResultsMs) })),
     };
     info.total_run_s = round((performance.now() - runStarted) / 1000, 1);
 

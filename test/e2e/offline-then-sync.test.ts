@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { pullAll, signInApi, type ApiClient } from '../support/api-client';
+import { pullAll, type ApiClient } from '../support/api-client';
 import { ExtensionBrowser, SYNC_TIMEOUT, assertSidebarHasIndexedDb } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
+import { startE2eWorld, type E2eWorld } from '../support/e2e-world';
+import type { FixtureServer } from '../support/fixture-https-server';
 import { gmailThreads, type FixtureThread } from '../support/gmail-fixture';
-import { ServerProcess } from '../support/server-process';
+import type { ServerProcess } from '../support/server-process';
 import {
   addNote,
   createCustomerFromSender,
@@ -23,6 +24,7 @@ import {
 const CUSTOMER = 'Offline Outfitters';
 const NOTES = ['Called about the Q3 order (offline)', '电话回访：客户满意 (offline)'];
 
+let world: E2eWorld;
 let fixture: FixtureServer;
 let server: ServerProcess;
 let admin: ApiClient;
@@ -35,24 +37,17 @@ let thread: FixtureThread;
 
 beforeAll(async () => {
   [thread] = gmailThreads().distinctSenders(1) as [FixtureThread];
-  fixture = await startFixtureServer();
-  server = await ServerProcess.start();
-  expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
-  ({ client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code));
-  rep = { email: 'rep.offline@e2e.example', code: '' };
-  colleague = { email: 'colleague.offline@e2e.example', code: '' };
-  rep.code = (await admin.users.invite.mutate({ email: rep.email, displayName: '李明 Rep', role: 'sales_rep' })).code;
-  colleague.code = (
-    await admin.users.invite.mutate({ email: colleague.email, displayName: 'Colleague', role: 'account_manager' })
-  ).code;
+  world = await startE2eWorld();
+  ({ fixture, server, admin } = world);
+  rep = await world.invite('rep.offline@e2e.example', '李明 Rep', 'sales_rep');
+  colleague = await world.invite('colleague.offline@e2e.example', 'Colleague', 'account_manager');
   browser = await ExtensionBrowser.launch({ fixture });
 });
 
 afterAll(async () => {
   await second?.close();
   await browser?.close();
-  await server?.dispose();
-  await fixture?.close();
+  await world?.dispose();
 });
 
 test('signed in and synced while the server is up', async () => {

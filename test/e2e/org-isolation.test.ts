@@ -4,9 +4,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { companyDomainOf } from '../../shared/domain/customer-match';
 import { pullAll, signInApi, type ApiClient } from '../support/api-client';
 import { ExtensionBrowser, assertSidebarHasIndexedDb } from '../support/browser';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
+import { startE2eWorld, type E2eWorld } from '../support/e2e-world';
+import type { FixtureServer } from '../support/fixture-https-server';
 import { gmailThreads, type FixtureThread } from '../support/gmail-fixture';
-import { ServerProcess } from '../support/server-process';
+import type { ServerProcess } from '../support/server-process';
 import { customerCardCount, expectState } from '../support/sidebar';
 
 // Two organisations on one server: a user of organisation B, reading the same mail as
@@ -14,6 +15,7 @@ import { customerCardCount, expectState } from '../support/sidebar';
 
 const SECRET_NAME = 'Org A Confidential Account';
 
+let world: E2eWorld;
 let fixture: FixtureServer;
 let server: ServerProcess;
 let adminA: ApiClient;
@@ -27,10 +29,8 @@ const noteId = uuidv7();
 
 beforeAll(async () => {
   [thread] = gmailThreads().distinctSenders(1) as [FixtureThread];
-  fixture = await startFixtureServer();
-  server = await ServerProcess.start();
-  expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
-  ({ client: adminA } = await signInApi(server.url, server.admin!.email, server.admin!.code));
+  world = await startE2eWorld();
+  ({ fixture, server, admin: adminA } = world);
 
   // Organisation A knows the thread's sender as a contact of one of its customers.
   const domain = companyDomainOf(thread.senderEmail);
@@ -72,8 +72,7 @@ let browser: ExtensionBrowser | undefined;
 
 afterAll(async () => {
   await browser?.close();
-  await server?.dispose();
-  await fixture?.close();
+  await world?.dispose();
 });
 
 test("sanity: organisation A's own scope has the customer", async () => {

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { companyDomainOf } from '../../../shared/domain/customer-match';
 import { normaliseEmail } from '../../../shared/domain/email';
-import type { Contact } from '../../../shared/schemas/contact';
-import type { Customer } from '../../../shared/schemas/customer';
 import { getMeta } from '../meta';
 import type { LocalDb } from '../db';
+import { toLocalContact, toLocalCustomer } from '../local-rows';
+import { searchKeysReady } from '../search/romaniser';
 import { outboxEntry } from './outbox-entry';
 
 export type CreateCustomerInput = { customerName: string; contactName: string; email: string };
@@ -21,6 +21,8 @@ export async function createCustomerFromSender(
   const email = normaliseEmail(input.email);
   // Whoever creates a customer from their mail owns it until someone reassigns it.
   const ownerUserId = (await getMeta(db, 'session'))?.userId ?? null;
+  // Pinyin keys are computed synchronously below; in a page the dictionary loads on demand.
+  await searchKeysReady();
   const domain = companyDomainOf(email);
   const customerId = uuidv7();
   const contactId = uuidv7();
@@ -33,7 +35,6 @@ export async function createCustomerFromSender(
       payload: {
         id: customerId,
         name: input.customerName.trim(),
-        customerClass: null,
         ownerUserId,
         emailDomains: domain ? [domain] : [],
       },
@@ -57,9 +58,9 @@ export async function createCustomerFromSender(
     throw new Error('unreachable');
   }
   const c = customerEntry.mutation.payload;
-  const customer: Customer = { ...c, createdAt: now, updatedAt: now, version: 0 };
+  const customer = toLocalCustomer({ ...c, createdAt: now, updatedAt: now, version: 0 });
   const p = contactEntry.mutation.payload;
-  const contact: Contact = { ...p, emails: p.emails.map(normaliseEmail), createdAt: now, updatedAt: now, version: 0 };
+  const contact = toLocalContact({ ...p, emails: p.emails.map(normaliseEmail), createdAt: now, updatedAt: now, version: 0 });
   await db.transaction('rw', [db.customers, db.contacts, db.outbox], async () => {
     await db.customers.add(customer);
     await db.contacts.add(contact);

@@ -1,11 +1,15 @@
-import { TABLE_OF_ENTITY, type LocalDb } from '../db';
+import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb } from '../db';
+import { toLocalRow } from '../local-rows';
+import { searchKeysReady } from '../search/romaniser';
 
 /**
  * The user saw a refused change and lets it go: the entry AND its optimistic row leave together,
  * so nothing the server refused lingers as if it had been saved (never lost silently).
  */
 export async function dismissRejected(db: LocalDb, mutationId: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.customers, db.contacts, db.timeline, db.members], async () => {
+  // Pinyin keys are computed inside the transaction, so the dictionary must be loaded before it.
+  await searchKeysReady();
+  await db.transaction('rw', [db.outbox, ...REPLICA_TABLES.map((t) => db[t])], async () => {
     const entry = await db.outbox.get(mutationId);
     if (!entry || entry.status !== 'rejected') return;
     await db.outbox.delete(mutationId);
@@ -14,9 +18,11 @@ export async function dismissRejected(db: LocalDb, mutationId: string): Promise<
     const table = db[TABLE_OF_ENTITY[entry.entity]] as LocalDb['customers'];
     const server = entry.serverChange;
     // The server's newest version, held back while this entry was pending, replaces ours.
-    if (server?.op === 'upsert') await table.put(server.row as never);
+    if (server?.op === 'upsert') await table.put(toLocalRow(server) as never);
     else if (server?.op === 'delete') await table.delete(server.id);
-    // No server version seen: a refused create only ever existed here.
-    else if (entry.mutation.kind.endsWith('.create')) await table.delete(entry.entityId);
+    // No server version seen: a refused create only ever existed here; a refused edit goes
+    // back to the row as it was before the edit.
+    else if (entry.mutation.kind.endsWith('.create') || entry.previousRow === null) await table.delete(entry.entityId);
+    else if (entry.previousRow !== undefined) await table.put(entry.previousRow as never);
   });
 }

@@ -3,7 +3,8 @@ import { t, type MessageKey } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 
-function whatChanged(mutation: Mutation): string {
+/** What the user typed or chose, so a refused change can be redone; every kind is listed (tsc checks). */
+export function whatChanged(mutation: Mutation): string {
   switch (mutation.kind) {
     case 'customer.create':
     case 'contact.create':
@@ -11,10 +12,30 @@ function whatChanged(mutation: Mutation): string {
     case 'note.create':
       return mutation.payload.summary;
     case 'customer.update':
-      return mutation.payload.patch.name ?? '';
+    case 'contact.update':
+      return mutation.payload.patch.name ?? changedValues(mutation.payload.patch);
+    case 'matchChoice.set':
+      return mutation.payload.address;
+    case 'customField.save':
+      return mutation.payload.label;
     case 'customer.delete':
+    case 'contact.delete':
+    case 'customField.delete':
       return '';
   }
+}
+
+/** The patch's values as text (nested groups flattened), e.g. "+86 21 1234 5678, B". */
+function changedValues(patch: object): string {
+  const values: string[] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || value === undefined) return;
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object') Object.values(value).forEach(visit);
+    else values.push(String(value));
+  };
+  visit(patch);
+  return values.join(', ');
 }
 
 /** Refused changes stay visible until the user dismisses them (never lost silently). */

@@ -1,10 +1,20 @@
-import { getLocalDb } from '../../local-db/db';
+import { getLocalDb, type LocalDb } from '../../local-db/db';
 import { live } from '../../local-db/live';
+import { addContact } from '../../local-db/mutations/add-contact';
 import { addNote } from '../../local-db/mutations/add-note';
 import { createCustomerFromSender } from '../../local-db/mutations/create-customer';
+import { deleteContact } from '../../local-db/mutations/delete-contact';
 import { dismissRejected } from '../../local-db/mutations/dismiss-rejected';
+import { setMatchChoice } from '../../local-db/mutations/set-match-choice';
+import { updateContact } from '../../local-db/mutations/update-contact';
+import { updateCustomer } from '../../local-db/mutations/update-customer';
+import { contactsOf } from '../../local-db/queries/contacts';
+import { customFieldDefinitions } from '../../local-db/queries/custom-field-definitions';
+import { customerById } from '../../local-db/queries/customer';
+import { lastTouchOf } from '../../local-db/queries/last-touch';
 import { matchSender } from '../../local-db/queries/match-context';
-import { memberById } from '../../local-db/queries/members';
+import { allMembers, memberById } from '../../local-db/queries/members';
+import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
 import { timelineOf } from '../../local-db/queries/timeline';
 import { sendToBackground } from '../../messaging/runtime-client';
@@ -16,14 +26,14 @@ function nudgeSync(): void {
 }
 
 /** The replica in this frame's IndexedDB, through Dexie live queries (the normal path). */
-export function localSidebarData(): SidebarData {
-  const db = getLocalDb();
+export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
   return {
     mode: 'local',
     syncStatus: () => live(() => syncStatus(db)),
     matchSender: (sender) => live(() => matchSender(db, sender)),
     timeline: (customerId) => live(() => timelineOf(db, customerId)),
     member: (id) => live(() => memberById(db, id)),
+    members: () => live(() => allMembers(db)),
     rejected: () => live(() => rejectedChanges(db)),
     async createCustomer(input) {
       await createCustomerFromSender(db, input);
@@ -34,6 +44,31 @@ export function localSidebarData(): SidebarData {
       nudgeSync();
     },
     dismissRejected: (mutationId) => dismissRejected(db, mutationId),
+    customer: (id) => live(() => customerById(db, id)),
+    contacts: (customerId) => live(() => contactsOf(db, customerId)),
+    customFields: () => live(() => customFieldDefinitions(db)),
+    lastTouch: (customerId) => live(() => lastTouchOf(db, customerId)),
+    async updateCustomer(id, patch) {
+      await updateCustomer(db, id, patch);
+      nudgeSync();
+    },
+    async addContact(input) {
+      await addContact(db, input);
+      nudgeSync();
+    },
+    async updateContact(id, patch) {
+      await updateContact(db, id, patch);
+      nudgeSync();
+    },
+    async deleteContact(id) {
+      await deleteContact(db, id);
+      nudgeSync();
+    },
+    async setMatchChoice(address, customerId) {
+      await setMatchChoice(db, address, customerId);
+      nudgeSync();
+    },
+    search: (text, limit) => searchReplica(db, text, limit),
   };
 }
 

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { ZodError } from 'zod';
 import type { Live } from '../../local-db/live';
+import type { SearchHit } from '../../local-db/queries/search';
 import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
 import { sendToBackground } from '../../messaging/runtime-client';
 import type { SidebarData } from './sidebar-data';
@@ -39,6 +41,8 @@ function remoteLive<T>(request: ReplicaQuery): Live<T> {
 
 async function mutate(request: ReplicaMutation): Promise<void> {
   const answer = await sendToBackground({ type: 'replica-mutate', request });
+  // The same ZodError the local mutation throws in local mode, so forms show the same messages.
+  if (answer?.issues) throw new ZodError(answer.issues as ZodError['issues']);
   if (!answer?.ok) throw new Error('the background did not accept the change');
 }
 
@@ -50,9 +54,24 @@ export function remoteSidebarData(): SidebarData {
     matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
     timeline: (customerId) => remoteLive({ query: 'timeline', customerId }),
     member: (id) => remoteLive({ query: 'member', id }),
+    members: () => remoteLive({ query: 'members' }),
     rejected: () => remoteLive({ query: 'rejected' }),
     createCustomer: (input) => mutate({ mutation: 'create-customer', ...input }),
     addNote: (customerId, text, threadId) => mutate({ mutation: 'add-note', customerId, text, sourceRef: threadId }),
     dismissRejected: (mutationId) => mutate({ mutation: 'dismiss-rejected', mutationId }),
+    customer: (id) => remoteLive({ query: 'customer', id }),
+    contacts: (customerId) => remoteLive({ query: 'contacts', customerId }),
+    customFields: () => remoteLive({ query: 'custom-fields' }),
+    lastTouch: (customerId) => remoteLive({ query: 'last-touch', customerId }),
+    updateCustomer: (id, patch) => mutate({ mutation: 'update-customer', id, patch }),
+    addContact: (input) => mutate({ mutation: 'add-contact', input }),
+    updateContact: (id, patch) => mutate({ mutation: 'update-contact', id, patch }),
+    deleteContact: (id) => mutate({ mutation: 'delete-contact', id }),
+    setMatchChoice: (address, customerId) => mutate({ mutation: 'set-match-choice', address, customerId }),
+    async search(text, limit) {
+      const answer = await sendToBackground({ type: 'replica-query', request: { query: 'search', text, limit } });
+      if (answer === undefined) throw new Error('the background did not answer search');
+      return answer.value as SearchHit[];
+    },
   };
 }

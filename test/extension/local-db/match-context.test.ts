@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toLocalContact, toLocalCustomer } from '../../../extension/local-db/local-rows';
 import { matchSender } from '../../../extension/local-db/queries/match-context';
 import { timelineOf } from '../../../extension/local-db/queries/timeline';
 import { contact, customer, freshDb, timelineItem } from './helpers';
@@ -10,8 +11,8 @@ describe('matchSender over Dexie', () => {
     const db = freshDb();
     const c = customer();
     const p = contact(c.id);
-    await db.customers.add(c);
-    await db.contacts.add(p);
+    await db.customers.add(toLocalCustomer(c));
+    await db.contacts.add(toLocalContact(p));
     const match = await matchSender(db, sender('Olivia.Park@Northwind.example'));
     expect(match).toMatchObject({ kind: 'matched', customer: { id: c.id }, contact: { id: p.id }, reason: { kind: 'contact' } });
   });
@@ -19,20 +20,20 @@ describe('matchSender over Dexie', () => {
   it('falls back to the sender domain', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     const match = await matchSender(db, sender('daniel.kim@northwind.example'));
     expect(match).toMatchObject({ kind: 'matched', contact: null, reason: { kind: 'domain', domain: 'northwind.example' } });
   });
 
   it('never matches by a free-mail domain', async () => {
     const db = freshDb();
-    await db.customers.add(customer({ emailDomains: ['gmail.com'] }));
+    await db.customers.add(toLocalCustomer(customer({ emailDomains: ['gmail.com'] })));
     expect(await matchSender(db, sender('someone@gmail.com'))).toMatchObject({ kind: 'unknown' });
   });
 
   it('reports unknown senders', async () => {
     const db = freshDb();
-    await db.customers.add(customer());
+    await db.customers.add(toLocalCustomer(customer()));
     expect(await matchSender(db, sender('marco@newco-trading.example'))).toMatchObject({ kind: 'unknown' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toLocalCustomer } from '../../../extension/local-db/local-rows';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { dismissRejected } from '../../../extension/local-db/mutations/dismiss-rejected';
@@ -67,7 +68,7 @@ describe('addNote', () => {
   it('writes the timeline row and a note.create entry atomically', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     const id = await addNote(db, { customerId: c.id, text: ' 客户要求提前发货 ', sourceRef: '18f3a2b4c5d6e7f2' });
     expect(await db.timeline.get(id)).toMatchObject({ kind: 'note', summary: '客户要求提前发货', sourceRef: '18f3a2b4c5d6e7f2' });
     const [entry] = await db.outbox.toArray();
@@ -77,7 +78,7 @@ describe('addNote', () => {
   it('writes nothing when the outbox write fails, or for an empty note', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     await expect(addNote(db, { customerId: c.id, text: '   ', sourceRef: null })).rejects.toThrow();
     db.outbox.hook('creating', () => {
       throw new Error('boom');
@@ -92,7 +93,7 @@ describe('dismissRejected', () => {
   it('drops the entry and its optimistic row, and ignores pending entries', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     const noteId = await addNote(db, { customerId: c.id, text: 'note', sourceRef: null });
     const [entry] = await db.outbox.toArray();
     await dismissRejected(db, entry!.id);

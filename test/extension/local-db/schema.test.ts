@@ -1,24 +1,78 @@
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import { createLocalDb } from '../../../extension/local-db/db';
+import { getMeta } from '../../../extension/local-db/meta';
 import { freshDb } from './helpers';
 
-// House rule 7: versions only append. This pins version 1 so an edit of it fails here; a new
-// version gets its own upgrade test next to this one.
+// House rule 7: versions only append. Version 1 is pinned here as it shipped, so an upgrade from
+// it is tested against the real old layout; each new version gets its own upgrade test.
+const VERSION_1_STORES = {
+  customers: 'id, name, *emailDomains',
+  contacts: 'id, customerId, *emails',
+  timeline: 'id, customerId, [customerId+occurredAt]',
+  members: 'id',
+  outbox: 'id, entityId, status',
+  meta: 'key',
+};
+
 describe('local-db schema', () => {
-  it('version 1 has the tables and indexes the queries rely on', async () => {
+  it('version 2 has the tables and indexes the queries rely on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const indexes = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].sort()]),
     );
     expect(indexes).toEqual({
-      customers: ['*emailDomains', 'id', 'name'],
-      contacts: ['*emails', 'customerId', 'id'],
+      customers: ['*emailDomains', '*searchKeys', 'code', 'id', 'name', 'taxNumber'],
+      contacts: ['*emailKeys', '*emails', '*searchKeys', 'customerId', 'id'],
       timeline: ['[customerId+occurredAt]', 'customerId', 'id'],
       members: ['id'],
+      matchChoices: ['addressKey', 'id'],
+      customFields: ['id', 'key'],
       outbox: ['entityId', 'id', 'status'],
       meta: ['key'],
     });
-    expect(db.name).toMatch(/^test-/);
+  });
+
+  it('upgrades a version 1 replica: old rows get the new fields and keys, and the next pull starts over', async () => {
+    const name = `test-${uuidv7()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(VERSION_1_STORES);
+    const customerId = uuidv7();
+    const at = '2026-03-01T10:00:00.000Z';
+    await old.table('customers').add({
+      id: customerId,
+      name: '上海宝钢',
+      customerClass: 'A',
+      ownerUserId: null,
+      emailDomains: ['baosteel.example'],
+      createdAt: at,
+      updatedAt: at,
+      version: 3,
+    });
+    const contactId = uuidv7();
+    await old.table('contacts').add({
+      id: contactId,
+      customerId,
+      name: '张伟',
+      emails: ['zhang.wei+cn@baosteel.example'],
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+    await old.table('meta').put({ key: 'cursor', value: 'old-cursor' });
+    old.close();
+
+    const db = createLocalDb(name);
+    const customer = await db.customers.get(customerId);
+    expect(customer).toMatchObject({ name: '上海宝钢', customerClass: 'A', version: 3, tags: [], keyAccount: false });
+    expect(customer?.profile.address).toBeNull();
+    expect(customer?.valueCard.currency).toBe('CNY');
+    const contact = await db.contacts.get(contactId);
+    expect(contact).toMatchObject({ name: '张伟', phones: [], emailKeys: ['zhang.wei@baosteel.example'] });
+    expect(await db.contacts.where('emailKeys').equals('zhang.wei@baosteel.example').count()).toBe(1);
+    expect(await getMeta(db, 'cursor')).toBeNull();
   });
 });

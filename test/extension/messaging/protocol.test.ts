@@ -49,6 +49,7 @@ describe('replica fallback requests', () => {
       { query: 'sync-status' },
       { query: 'match-sender', sender },
       { query: 'member', id: null },
+      { query: 'search', text: 'zhang wei', limit: 20 },
     ]) {
       expect(runtimeRequestSchema.safeParse({ type: 'replica-query', request }).success).toBe(true);
     }
@@ -60,6 +61,8 @@ describe('replica fallback requests', () => {
     const bad = [
       { type: 'replica-query', request: { query: 'all-customers' } },
       { type: 'replica-query', request: { query: 'timeline', customerId: 'not-a-uuid' } },
+      { type: 'replica-query', request: { query: 'search', text: 'x'.repeat(501), limit: 20 } },
+      { type: 'replica-query', request: { query: 'search', text: 'zw', limit: 10_000 } },
       { type: 'replica-mutate', request: { mutation: 'add-note', customerId: 'x', text: 'a', sourceRef: null } },
       { type: 'replica-mutate', request: { mutation: 'create-customer', customerName: '', contactName: 'a', email: 'a@b.example' } },
       {

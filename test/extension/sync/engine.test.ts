@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { toLocalCustomer } from '../../../extension/local-db/local-rows';
 import type { Mutation, PullInput, PullOutput, PushInput, PushOutput } from '../../../shared/schemas/sync';
 import { getMeta, setMeta } from '../../../extension/local-db/meta';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
@@ -37,7 +38,7 @@ describe('sync engine', () => {
   it('pushes the outbox in order in batches of at most 200, then pulls every page', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     for (let i = 0; i < 205; i++) await addNote(db, { customerId: c.id, text: `n${i}`, sourceRef: null });
     const remote = customer({ name: 'Remote' });
     const server = fakeServer({
@@ -71,7 +72,7 @@ describe('sync engine', () => {
 
   it('on resetRequired clears the replica and pulls again from null', async () => {
     const db = freshDb();
-    await db.customers.add(customer({ name: 'Stale' }));
+    await db.customers.add(toLocalCustomer(customer({ name: 'Stale' })));
     await setMeta(db, 'cursor', 'too-old');
     const fresh = customer({ name: 'Fresh' });
     const server = fakeServer({
@@ -88,7 +89,7 @@ describe('sync engine', () => {
   it('goes offline and schedules a backoff retry when the network fails', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     await addNote(db, { customerId: c.id, text: 'offline note', sourceRef: null });
     const scheduleRetry = vi.fn();
     const transport: SyncTransport = {
@@ -110,7 +111,7 @@ describe('sync engine', () => {
   it('401 signs out and keeps the outbox', async () => {
     const db = freshDb();
     const c = customer();
-    await db.customers.add(c);
+    await db.customers.add(toLocalCustomer(c));
     await addNote(db, { customerId: c.id, text: 'kept', sourceRef: null });
     const onUnauthorized = vi.fn(async () => undefined);
     const transport: SyncTransport = {

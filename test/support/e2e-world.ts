@@ -1,0 +1,36 @@
+import { expect } from 'vitest';
+import type { Role } from '../../shared/schemas/member';
+import { signInApi, type ApiClient } from './api-client';
+import { startFixtureServer, type FixtureServer } from './fixture-https-server';
+import { ServerProcess } from './server-process';
+
+/** What most e2e scenarios start from: the host fixture, a fresh server, and its admin on the API. */
+export type E2eWorld = {
+  fixture: FixtureServer;
+  server: ServerProcess;
+  /** The first admin, signed in through the API (for arranging data the way another user would). */
+  admin: ApiClient;
+  /** A new member of the admin's organisation and their one-time sign-in code. */
+  invite(email: string, displayName: string, role: Role): Promise<{ email: string; code: string }>;
+  dispose(): Promise<void>;
+};
+
+export async function startE2eWorld(options: { serverEnv?: Record<string, string> } = {}): Promise<E2eWorld> {
+  const fixture = await startFixtureServer();
+  const server = await ServerProcess.start({ env: options.serverEnv });
+  expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
+  const { client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code);
+  return {
+    fixture,
+    server,
+    admin,
+    async invite(email, displayName, role) {
+      const { code } = await admin.users.invite.mutate({ email, displayName, role });
+      return { email, code };
+    },
+    async dispose() {
+      await server.dispose();
+      await fixture.close();
+    },
+  };
+}
