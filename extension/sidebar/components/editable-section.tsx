@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../i18n';
-import { fieldErrorsOf, type FieldErrors } from '../forms/field-errors';
-import type { FieldSpec, FormValues } from '../forms/field-spec';
+import type { FieldErrors } from '../forms/field-errors';
+import type { FieldSpec } from '../forms/field-spec';
 import { changedFields, formValuesOf } from '../forms/form-values';
-import { FieldInput } from './field-input';
 import { FieldList } from './field-value';
+import { FieldsForm } from './fields-form';
 
 type Props = {
   /** data-testid = `section-<id>`. */
@@ -31,67 +31,27 @@ type Props = {
  * and nothing is written.
  */
 export function EditableSection({ id, title, specs, record, save, children, hint, folded, check }: Props) {
-  const [values, setValues] = useState<FormValues | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(!folded);
-  const editing = values !== null;
-
-  const close = (): void => {
-    setValues(null);
-    setErrors({});
-    setFailure(null);
-  };
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (!values) return;
-    const changes = changedFields(specs, record, values);
-    if (!changes) return close();
-    const problems = check?.(changes);
-    if (problems) {
-      setErrors(problems);
-      setFailure(t('file.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await save(changes);
-      close();
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields ?? {});
-      setFailure(fields ? t('file.fixErrors') : t('unknown.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const close = (): void => setEditing(false);
 
   const body = editing ? (
-    <form class="form section-form" onSubmit={(e) => void submit(e)} noValidate>
-      {specs.map((spec) => (
-        <FieldInput
-          key={spec.path}
-          spec={spec}
-          value={values[spec.path] ?? ''}
-          error={errors[spec.path]}
-          onChange={(value) => setValues((current) => ({ ...current, [spec.path]: value }))}
-        />
-      ))}
-      {failure && (
-        <p class="error" data-testid="section-error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div class="row">
-        <button type="submit" class="primary" data-testid="save-section" disabled={busy}>
-          {t('file.save')}
-        </button>
-        <button type="button" data-testid="cancel-section" onClick={close}>
-          {t('file.cancel')}
-        </button>
-      </div>
-    </form>
+    <FieldsForm
+      specs={specs}
+      initial={formValuesOf(specs, record)}
+      save={async (values) => {
+        const changes = changedFields(specs, record, values);
+        if (!changes) return null;
+        const problems = check?.(changes);
+        if (problems) return problems;
+        await save(changes);
+        return null;
+      }}
+      onDone={close}
+      onCancel={close}
+      testIds={{ save: 'save-section', cancel: 'cancel-section' }}
+      className="section-form"
+    />
   ) : (
     (children ?? <FieldList specs={specs} record={record} />)
   );
@@ -104,7 +64,7 @@ export function EditableSection({ id, title, specs, record, save, children, hint
       onClick={(e) => {
         e.preventDefault(); // inside <summary>: edit, do not fold
         setOpen(true);
-        setValues(formValuesOf(specs, record));
+        setEditing(true);
       }}
     >
       {t('file.edit')}
