@@ -68,10 +68,13 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
   });
   // Issue 3: the full customer file. emailKeys = match keys of a contact's addresses
   // (shared/domain/email matchKeyOf); searchKeys = the prefixes search looks up (local-rows).
+  // Indexes nothing queries are dropped (customers.name, contacts.emails: matching uses
+  // emailKeys, search covers names, codes and tax numbers): every index entry is written by the
+  // pull, and the search keys already make it the most index-heavy write of the replica.
   db.version(2)
     .stores({
-      customers: 'id, name, *emailDomains, code, taxNumber, *searchKeys',
-      contacts: 'id, customerId, *emails, *emailKeys, *searchKeys',
+      customers: 'id, *emailDomains, *searchKeys',
+      contacts: 'id, customerId, *emailKeys, *searchKeys',
       matchChoices: 'id, addressKey',
       customFields: 'id, key',
     })

@@ -29,14 +29,10 @@ export async function measurePullFloor(extensionPage: Page, pages: PulledChange[
       r.onupgradeneeded = () => {
         const d = r.result;
         const customers = d.createObjectStore('customers', { keyPath: 'id' });
-        customers.createIndex('name', 'name');
         customers.createIndex('emailDomains', 'emailDomains', { multiEntry: true });
-        customers.createIndex('code', 'code');
-        customers.createIndex('taxNumber', 'taxNumber');
         customers.createIndex('searchKeys', 'searchKeys', { multiEntry: true });
         const contacts = d.createObjectStore('contacts', { keyPath: 'id' });
         contacts.createIndex('customerId', 'customerId');
-        contacts.createIndex('emails', 'emails', { multiEntry: true });
         contacts.createIndex('emailKeys', 'emailKeys', { multiEntry: true });
         contacts.createIndex('searchKeys', 'searchKeys', { multiEntry: true });
         const timeline = d.createObjectStore('timeline', { keyPath: 'id' });
