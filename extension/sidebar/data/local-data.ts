@@ -27,6 +27,13 @@ function nudgeSync(): void {
 
 /** The replica in this frame's IndexedDB, through Dexie live queries (the normal path). */
 export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
+  /** A local mutation on this replica, followed by the nudge. */
+  const thenSync =
+    <A extends unknown[]>(write: (db: LocalDb, ...args: A) => Promise<unknown>) =>
+    async (...args: A): Promise<void> => {
+      await write(db, ...args);
+      nudgeSync();
+    };
   return {
     mode: 'local',
     syncStatus: () => live(() => syncStatus(db)),
@@ -35,10 +42,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     member: (id) => live(() => memberById(db, id)),
     members: () => live(() => allMembers(db)),
     rejected: () => live(() => rejectedChanges(db)),
-    async createCustomer(input) {
-      await createCustomerFromSender(db, input);
-      nudgeSync();
-    },
+    createCustomer: thenSync(createCustomerFromSender),
     async addNote(customerId, text, threadId) {
       await addNote(db, { customerId, text, sourceRef: threadId });
       nudgeSync();
@@ -48,26 +52,11 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     contacts: (customerId) => live(() => contactsOf(db, customerId)),
     customFields: () => live(() => customFieldDefinitions(db)),
     lastTouch: (customerId) => live(() => lastTouchOf(db, customerId)),
-    async updateCustomer(id, patch) {
-      await updateCustomer(db, id, patch);
-      nudgeSync();
-    },
-    async addContact(input) {
-      await addContact(db, input);
-      nudgeSync();
-    },
-    async updateContact(id, patch) {
-      await updateContact(db, id, patch);
-      nudgeSync();
-    },
-    async deleteContact(id) {
-      await deleteContact(db, id);
-      nudgeSync();
-    },
-    async setMatchChoice(address, customerId) {
-      await setMatchChoice(db, address, customerId);
-      nudgeSync();
-    },
+    updateCustomer: thenSync(updateCustomer),
+    addContact: thenSync(addContact),
+    updateContact: thenSync(updateContact),
+    deleteContact: thenSync(deleteContact),
+    setMatchChoice: thenSync(setMatchChoice),
     search: (text, limit) => searchReplica(db, text, limit),
   };
 }

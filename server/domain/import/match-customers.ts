@@ -2,16 +2,10 @@ import type { DuplicatePolicy, ImportDuplicate, ImportRowError } from '../../../
 import { exactNameKey, type FileCustomer } from './file-customers';
 import { NameIndex } from './name-index';
 import { rowError } from './read-rows';
+import type { CustomerKeys } from '../../storage/repositories/import-data';
 
-/** What the dry run needs to know of each live customer of the organisation. */
-export type KnownCustomer = {
-  id: string;
-  name: string;
-  code: string | null;
-  taxNumber: string | null;
-  emailDomains: string[];
-  version: number;
-};
+/** What the dry run needs to know of each live customer of the organisation (as the repository reads it). */
+export type KnownCustomer = CustomerKeys;
 
 export type Outcome =
   | { kind: 'create' }
