@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { bootstrapFirstOrganisation, type BootstrapInfo } from './bootstrap';
 import type { Services } from './domain/services';
 import { createHttpServer } from './http/http-server';
+import type { Job } from './jobs/job';
+import { jobs as allJobs } from './jobs/registry';
+import { startScheduler, type Scheduler } from './jobs/scheduler';
 import { openServices } from './open-services';
 
 export type StartOptions = {
@@ -11,6 +14,8 @@ export type StartOptions = {
   dataDir?: string | undefined;
   orgName?: string | undefined;
   adminEmail?: string | undefined;
+  /** Background jobs to run in this process; [] runs none (tests drive them with runNow). */
+  jobs?: readonly Job[];
 };
 
 export type RunningServer = {
@@ -18,6 +23,7 @@ export type RunningServer = {
   database: string;
   bootstrap: BootstrapInfo;
   services: Services;
+  scheduler: Scheduler;
   close(): Promise<void>;
 };
 
@@ -33,6 +39,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.close();
     throw err;
   });
+  const scheduler = startScheduler(options.jobs ?? allJobs, services);
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
@@ -41,8 +48,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database: db.description,
     bootstrap,
     services,
+    scheduler,
     close: () =>
       (closing ??= (async () => {
+        await scheduler.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open until they time out.
