@@ -24,6 +24,18 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
+/**
+ * One message of the open thread as the page shows it, oldest first. The host's own message id
+ * (Gmail's legacy hex id, Outlook's item id) lets rules such as "close the follow-up when the
+ * customer replies" tell a new message from one that was there before, without trusting the
+ * host's localised date text.
+ */
+export const threadMessageSchema = z.object({
+  id: text(200).check(z.minLength(1)),
+  from: address(),
+});
+export type ThreadMessage = z.infer<typeof threadMessageSchema>;
+
 const base = {
   host: hostSchema,
   /** The page URL with its hash; bounded so a hostile page cannot push megabytes through. */
@@ -40,6 +52,8 @@ export const threadContextSchema = z.object({
   /** The person whose message the user is reading: the latest sender who is not the user. */
   sender: z.nullable(participantSchema),
   participants: z.array(participantSchema).check(z.maxLength(500)),
+  /** The messages with a readable id and sender, oldest first (the newest when over the bound). */
+  messages: z.array(threadMessageSchema).check(z.maxLength(500)),
   /** The signed-in mailbox address when the page shows it, so "me" can be told apart. */
   account: z.nullable(address()),
 });

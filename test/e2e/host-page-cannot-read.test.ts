@@ -155,7 +155,7 @@ test('a forged handshake and fake contexts do not change what the sidebar shows'
     const fake = {
       host: 'gmail', kind: 'thread', url: location.href, seq: 2147483647, threadId: 'eeeeeeeeeeeeeeee',
       subject: 'forged', sender: { email: 'forged.sender@attacker.example', name: 'Forged', role: 'from' },
-      participants: [], account: null,
+      participants: [], messages: [], account: null,
     };
     const channel = new MessageChannel();
     iframe.contentWindow!.postMessage({ type: 'crm-port', nonce: 'forged' }, '*', [channel.port2]);

@@ -18,6 +18,7 @@ export const ATTACKER_SCRIPT = String.raw`
     subject: 'forged by the page',
     sender: { email: '${FORGED_SENDER}', name: 'Forged', role: 'from' },
     participants: [{ email: '${FORGED_SENDER}', name: 'Forged', role: 'from' }],
+    messages: [{ id: 'ffffffffffffffff', from: '${FORGED_SENDER}' }],
     account: null,
   });
   const attack = (iframe) => {

@@ -1,5 +1,5 @@
-import type { HostContext, Participant } from '../../../shared/schemas/host-context';
-import { hostContextSchema, participantSchema } from '../../../shared/schemas/host-context';
+import type { HostContext, Participant, ThreadMessage } from '../../../shared/schemas/host-context';
+import { hostContextSchema, participantSchema, threadMessageSchema } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
 import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
@@ -9,8 +9,8 @@ import { readAccount, readThread, GmailReadError } from './read-thread';
 /** A context before the edge stamps it with `seq`. */
 export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 
-/** Gmail shows at most a few hundred people in a thread; the schema bounds the list there. */
-const MAX_PARTICIPANTS = 500;
+/** Gmail shows at most a few hundred people or messages in a thread; the schema bounds both lists there. */
+const MAX_LISTED = 500;
 
 /**
  * Keeps the last occurrence of each (email, role), so the latest sender stays last
@@ -30,7 +30,18 @@ function participantsOf(thread: ReturnType<typeof readThread>): Participant[] {
     add(message.from.email, message.from.name, 'from');
     for (const person of message.to) add(person.email, person.name, 'to');
   }
-  return [...byKey.values()].slice(-MAX_PARTICIPANTS);
+  return [...byKey.values()].slice(-MAX_LISTED);
+}
+
+/** Messages with an id and a usable sender address, oldest first, newest kept over the bound. */
+function messagesOf(thread: ReturnType<typeof readThread>): ThreadMessage[] {
+  const messages: ThreadMessage[] = [];
+  for (const message of thread.messages) {
+    if (!message.id) continue;
+    const parsed = threadMessageSchema.safeParse({ id: message.id, from: normaliseEmail(message.from.email) });
+    if (parsed.success) messages.push(parsed.data);
+  }
+  return messages.slice(-MAX_LISTED);
 }
 
 /**
@@ -59,6 +70,7 @@ export function readGmailContext(doc: Document, href: string): UnstampedContext 
     subject: thread.subject,
     sender: pickCounterpart(participants, account),
     participants,
+    messages: messagesOf(thread),
     account,
   };
 }

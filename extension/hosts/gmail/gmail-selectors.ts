@@ -29,5 +29,12 @@ export const gmailSelectors = {
   listRow: 'tr.zA[role="row"]',
 } as const;
 
+/**
+ * Attributes of a message block (div.adn) holding its id, newest-stable first: the legacy hex id
+ * (since 2018), then `#msg-f:<decimal>`. A just-sent reply has only data-message-id until Gmail
+ * syncs it; drafts carry `msg-a:` ids (host-dom-facts §2, §5).
+ */
+export const MESSAGE_ID_ATTRIBUTES = ['data-legacy-message-id', 'data-message-id'] as const;
+
 /** Attributes read from the subject h2, newest-stable first. */
 export const THREAD_ID_ATTRIBUTES = ['data-legacy-thread-id', 'data-thread-perm-id'] as const;

@@ -1,5 +1,5 @@
 import { cleanText, isHiddenByMarkup, textWithImageAlts } from '../dom/clean-text';
-import { gmailSelectors as S, THREAD_ID_ATTRIBUTES } from './gmail-selectors';
+import { gmailSelectors as S, MESSAGE_ID_ATTRIBUTES, THREAD_ID_ATTRIBUTES } from './gmail-selectors';
 
 /** Thrown when a thread view lacks a part we need; the adapter's edge turns it into 'unreadable'. */
 export class GmailReadError extends Error {
@@ -7,7 +7,8 @@ export class GmailReadError extends Error {
 }
 
 export type RawPerson = { email: string; name: string };
-export type RawMessage = { from: RawPerson; to: RawPerson[] };
+/** id: the message's hex id; null for a draft or a block without one. */
+export type RawMessage = { id: string | null; from: RawPerson; to: RawPerson[] };
 export type RawThread = { threadIdFromDom: string | null; subject: string; messages: RawMessage[] };
 
 function readPerson(el: Element): RawPerson {
@@ -27,6 +28,26 @@ export function normaliseThreadId(raw: string): string | null {
   const perm = /^thread-f:(\d+)$/.exec(value);
   if (perm?.[1]) return BigInt(perm[1]).toString(16);
   return value;
+}
+
+/**
+ * `#msg-f:<decimal>` is the same number as the legacy hex id; drafts (`msg-a:`) are not sent
+ * mail, so they have no id here.
+ */
+export function normaliseMessageId(raw: string): string | null {
+  const value = raw.trim().replace(/^#/, '');
+  if (!value || value === 'undefined' || value === 'null' || value.startsWith('msg-a:')) return null;
+  const sent = /^msg-f:(\d+)$/.exec(value);
+  if (sent?.[1]) return BigInt(sent[1]).toString(16);
+  return /^[0-9a-f]+$/i.test(value) ? value.toLowerCase() : null;
+}
+
+function readMessageId(block: Element): string | null {
+  for (const attr of MESSAGE_ID_ATTRIBUTES) {
+    const id = normaliseMessageId(block.getAttribute(attr) ?? '');
+    if (id) return id;
+  }
+  return null;
 }
 
 function readThreadId(subject: Element): string | null {
@@ -56,7 +77,7 @@ export function readThread(doc: Document): RawThread {
     // Collapsed "N older messages" blocks have no header in the DOM (§5.3); skip, don't fail.
     if (!senderEl) continue;
     const to = [...block.querySelectorAll(S.recipients)].filter((el) => el !== senderEl).map(readPerson);
-    messages.push({ from: readPerson(senderEl), to });
+    messages.push({ id: readMessageId(block), from: readPerson(senderEl), to });
   }
   if (messages.length === 0) throw new GmailReadError('no sender (span.gD[email]) in any message');
   return {

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { hostContextSchema, type HostContext } from '../../../shared/schemas/host-context';
 import { readGmailContext, readGmailContextSafely } from '../../../extension/hosts/gmail/gmail-adapter';
-import { GmailReadError, readAccount } from '../../../extension/hosts/gmail/read-thread';
+import { GmailReadError, normaliseMessageId, readAccount } from '../../../extension/hosts/gmail/read-thread';
 import { watchGmail } from '../../../extension/hosts/gmail/watch-gmail';
 import { bootFixture, expectedContexts, FIXTURE_BASE, navigate } from './load-gmail-fixture';
 
@@ -57,6 +57,33 @@ describe('stale DOM after navigation', () => {
     await bootFixture('#inbox/18f3a2b4c5d6e7f1');
     const other = location.href.replace('18f3a2b4c5d6e7f1', '18f3a2b4c5d6e7f2');
     expect(() => readGmailContext(document, other)).toThrow(/still shows thread 18f3a2b4c5d6e7f1/);
+  });
+});
+
+describe('message ids', () => {
+  it('reads legacy hex ids, decodes msg-f decimals and gives drafts no id', () => {
+    expect(normaliseMessageId('18F3A2B4C5D6E7A1')).toBe('18f3a2b4c5d6e7a1');
+    expect(normaliseMessageId('#msg-f:1797959573547968497')).toBe('18f3a2b4c5d6e7f1');
+    expect(normaliseMessageId('#msg-a:r-123456')).toBeNull();
+    expect(normaliseMessageId('undefined')).toBeNull();
+    expect(normaliseMessageId('<img onerror=x>')).toBeNull();
+  });
+
+  it('lists a just-sent reply by its data-message-id and leaves a draft out', async () => {
+    await bootFixture('#inbox/18f3a2b4c5d6e7f5');
+    const blocks = [...document.querySelectorAll('div.adn')];
+    // Gmail gives a just-sent reply only data-message-id until it syncs (host-dom-facts §2).
+    blocks[3]!.removeAttribute('data-legacy-message-id');
+    blocks[2]!.setAttribute('data-legacy-message-id', '');
+    blocks[2]!.setAttribute('data-message-id', '#msg-a:r-42');
+    const context = readGmailContext(document, location.href);
+    if (context.kind !== 'thread') throw new Error('expected a thread');
+    expect(context.messages.map((m) => m.id)).toEqual(['18f3a2b4c5d6e7a1', '18f3a2b4c5d6e7a2', '18f3a2b4c5d6e7a4']);
+    expect(context.messages.map((m) => m.from)).toEqual([
+      'daniel.kim@northwind.example',
+      'ben.wright@ourco.example',
+      'daniel.kim@northwind.example',
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ const valid = {
   ...expected[1]!.expected,
   url: 'https://mail.google.com/mail/u/0/#inbox/18f3a2b4c5d6e7f1',
   seq: 1,
-} as { participants: unknown[] } & Record<string, unknown>;
+} as { participants: unknown[]; messages: unknown[] } & Record<string, unknown>;
 
 describe('message schemas', () => {
   it('accept the contexts the adapter produces', () => {
@@ -27,6 +27,10 @@ describe('message schemas', () => {
     ['a non-URL url', { ...valid, url: 'not a url' }],
     ['too many participants', { ...valid, participants: Array(501).fill(valid.participants[0]) }],
     ['an empty thread id', { ...valid, threadId: '' }],
+    ['too many messages', { ...valid, messages: Array(501).fill(valid.messages[0]) }],
+    ['a message from a non-address', { ...valid, messages: [{ id: 'abc', from: '<script>' }] }],
+    ['a message without an id', { ...valid, messages: [{ id: '', from: 'a@b.example' }] }],
+    ['no message list', { ...valid, messages: undefined }],
   ])('reject a context with %s', (_name, context) => {
     expect(hostContextSchema.safeParse(context).success).toBe(false);
     expect(portMessageSchema.safeParse({ type: 'context', context }).success).toBe(false);

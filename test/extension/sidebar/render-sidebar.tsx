@@ -39,6 +39,7 @@ export function threadContext(sender: { email: string; name: string }, others: {
     subject: 'Spring order',
     sender: { ...sender, role: 'from' },
     participants: [{ ...sender, role: 'from' }, { email: ME.email, name: 'Mia Chen', role: 'to' }, ...others.map((o) => ({ ...o, role: 'cc' as const }))],
+    messages: [{ id: '18f3a2b4c5d6e7f1', from: sender.email }],
     account: ME.email,
   };
 }
