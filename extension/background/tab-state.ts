@@ -8,18 +8,21 @@ import { hostContextSchema, type HostContext } from '../../shared/schemas/host-c
 const contextKey = (tabId: number) => `session:context:${tabId}` as const;
 const nonceKey = (tabId: number) => `session:nonce:${tabId}` as const;
 
-/** Re-validates a context from a content script; malformed ones are dropped, never shown. */
-export async function storeTabContext(tabId: number, raw: unknown): Promise<boolean> {
+/**
+ * Re-validates a context from a content script; malformed ones are dropped, never shown.
+ * Returns the stored context, or null when it was dropped or older than the one kept.
+ */
+export async function storeTabContext(tabId: number, raw: unknown): Promise<HostContext | null> {
   const parsed = hostContextSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('[inbox-crm] dropped a malformed context from tab', tabId, parsed.error.issues.slice(0, 3));
-    return false;
+    return null;
   }
   const current = await lastTabContext(tabId);
   // A late message must not overwrite a newer context (seq is monotonic per content script).
-  if (current && current.seq > parsed.data.seq) return false;
+  if (current && current.seq > parsed.data.seq) return null;
   await storage.setItem(contextKey(tabId), parsed.data);
-  return true;
+  return parsed.data;
 }
 
 export async function lastTabContext(tabId: number): Promise<HostContext | null> {

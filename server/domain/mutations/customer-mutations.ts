@@ -40,11 +40,11 @@ export const customerMutations: Pick<Handlers, 'customer.create' | 'customer.upd
     await repos.changeLog.append(user.orgId, 'customer', id, 'delete');
     // Everything that belongs to the customer leaves every replica with it, as tombstones.
     const dependents = [
+      ['contact', repos.contacts],
+      ['timelineItem', repos.timelineItems],
       ['followUp', repos.followUps],
       ['serviceItem', repos.serviceItems],
       ['visit', repos.visits],
-      ['timelineItem', repos.timelineItems],
-      ['contact', repos.contacts],
     ] as const;
     for (const [entity, repository] of dependents) {
       for (const dependentId of await repository.softDeleteByCustomer(user.orgId, id)) {
