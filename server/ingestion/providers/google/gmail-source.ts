@@ -1,0 +1,144 @@
+import { gmail, type gmail_v1 } from '@googleapis/gmail';
+import { z } from 'zod';
+import type { GoogleConfig } from '../../ingestion-config';
+import { createPacer, mapLimited } from '../../pace';
+import type { ChannelSpec, IngestedMessage, MailSource, Page, PageRequest } from '../../provider';
+import { dropAccessToken, type GoogleAuthClient } from './google-auth';
+import { mapGmailMessage } from './map-gmail-message';
+import { toProviderError } from './to-provider-error';
+
+// provider-facts.md §1.7: what each call costs of the 250 units/user/second.
+const UNITS = { profile: 1, list: 5, get: 5, history: 2 } as const;
+const PAGE_SIZE = 100;
+const PARALLEL_GETS = 20;
+/** One query skips what issue 5 never imports, so it costs no messages.get (spam/trash are excluded by default). */
+const SKIP_QUERY = '-category:promotions -category:social -category:updates -category:forums';
+
+const fullState = z.object({ phase: z.literal('full'), historyId: z.string(), pageToken: z.string().nullable() });
+const historyState = z.object({ phase: z.literal('history'), startHistoryId: z.string(), pageToken: z.string() });
+
+export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeoutMs: number): MailSource {
+  // retry:false: the Google clients would retry 429/5xx three times themselves, ignoring
+  // Retry-After; the ingestion's one error handler decides instead (DESIGN.md "Providers").
+  const api = gmail({ version: 'v1', auth, rootUrl: `${config.apiUrl}/`, retry: false, timeout: timeoutMs });
+  const pacer = createPacer(config.unitsPerSecond);
+
+  async function call<T>(units: number, signal: AbortSignal, run: () => Promise<T>, cursorCall = false): Promise<T> {
+    await pacer.take(units, signal);
+    try {
+      return await run();
+    } catch (error) {
+      const mapped = toProviderError(error, { cursorCall });
+      if (mapped.message.startsWith('access token refused')) dropAccessToken(auth);
+      throw mapped;
+    }
+  }
+
+  /** Full messages; one that vanished since it was listed (404) is simply not there. */
+  async function getMessages(ids: string[], signal: AbortSignal): Promise<{ items: IngestedMessage[]; gone: string[] }> {
+    const gone: string[] = [];
+    const fetched = await mapLimited(ids, PARALLEL_GETS, async (id) => {
+      try {
+        const res = await call(UNITS.get, signal, () => api.users.messages.get({ userId: 'me', id, format: 'full' }, { signal }));
+        return res.data;
+      } catch (error) {
+        if ((error as { kind?: string }).kind === 'not-found') return void gone.push(id);
+        throw error;
+      }
+    });
+    const items: IngestedMessage[] = [];
+    for (const raw of fetched) {
+      if (raw === undefined) continue;
+      try {
+        items.push(mapGmailMessage(raw));
+      } catch (error) {
+        // No id at all: nothing to import and nothing to point at; never stops the channel.
+        console.warn('[ingestion] skipped a Gmail message without a usable id:', error);
+      }
+    }
+    return { items, gone };
+  }
+
+  async function fullPage(request: PageRequest): Promise<Page<IngestedMessage>> {
+    const { signal } = request;
+    const state = request.state
+      ? fullState.parse(JSON.parse(request.state))
+      : {
+          phase: 'full' as const,
+          // Taken before listing: changes during the pass are replayed by history afterwards.
+          historyId: String((await call(UNITS.profile, signal, () => api.users.getProfile({ userId: 'me' }, { signal }))).data.historyId),
+          pageToken: null,
+        };
+    const after = Math.floor(request.windowStart.getTime() / 1000);
+    const list: gmail_v1.Schema$ListMessagesResponse = (
+      await call(UNITS.list, signal, () =>
+        api.users.messages.list(
+          { userId: 'me', q: `after:${after} ${SKIP_QUERY}`, maxResults: PAGE_SIZE, pageToken: state.pageToken ?? undefined },
+          { signal },
+        ),
+      )
+    ).data;
+    const ids = (list.messages ?? []).map((m) => m.id).filter((id): id is string => Boolean(id));
+    const { items } = await getMessages(ids, signal);
+    return {
+      items,
+      removed: [],
+      next: list.nextPageToken ? { state: JSON.stringify({ ...state, pageToken: list.nextPageToken }) } : { cursor: state.historyId },
+      backlog: list.nextPageToken ? Math.max(0, (list.resultSizeEstimate ?? 0) - ids.length) : 0,
+    };
+  }
+
+  async function historyPage(request: PageRequest & { cursor: string }): Promise<Page<IngestedMessage>> {
+    const { signal } = request;
+    const state = request.state ? historyState.parse(JSON.parse(request.state)) : null;
+    const startHistoryId = state?.startHistoryId ?? request.cursor;
+    const res = (
+      await call(
+        UNITS.history,
+        signal,
+        () =>
+          api.users.history.list(
+            {
+              userId: 'me',
+              startHistoryId,
+              historyTypes: ['messageAdded', 'messageDeleted', 'labelAdded'],
+              maxResults: 500,
+              pageToken: state?.pageToken,
+            },
+            { signal },
+          ),
+        true,
+      )
+    ).data;
+    const added = new Set<string>();
+    const removed = new Set<string>();
+    for (const record of res.history ?? []) {
+      for (const a of record.messagesAdded ?? []) if (a.message?.id) added.add(a.message.id);
+      for (const d of record.messagesDeleted ?? []) if (d.message?.id) removed.add(d.message.id);
+      // provider-facts §1.5: trash shows as labelsAdded TRASH; spam likewise.
+      for (const l of record.labelsAdded ?? []) {
+        if (l.message?.id && (l.labelIds ?? []).some((id) => id === 'TRASH' || id === 'SPAM')) removed.add(l.message.id);
+      }
+    }
+    for (const id of removed) added.delete(id);
+    const { items, gone } = await getMessages([...added], signal);
+    return {
+      items,
+      removed: [...removed, ...gone],
+      next: res.nextPageToken
+        ? { state: JSON.stringify({ phase: 'history', startHistoryId, pageToken: res.nextPageToken }) }
+        : { cursor: String(res.historyId ?? startHistoryId) },
+      backlog: null,
+    };
+  }
+
+  return {
+    channels(): ChannelSpec[] {
+      // One history covers every label of a Gmail mailbox (inbox, sent, user labels).
+      return [{ kind: 'mail', resource: 'mail', label: 'Gmail' }];
+    },
+    fetchPage(request) {
+      return request.cursor === null ? fullPage(request) : historyPage({ ...request, cursor: request.cursor });
+    },
+  };
+}
