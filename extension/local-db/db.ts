@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomFieldDefinition } from '../../shared/schemas/custom-field';
+import type { MailAccount } from '../../shared/schemas/mail-account';
 import type { MatchChoice } from '../../shared/schemas/match-choice';
 import type { Member } from '../../shared/schemas/member';
 import type { Entity, Mutation, PulledChange, RejectionCode } from '../../shared/schemas/sync';
@@ -36,12 +37,22 @@ export type LocalDb = Dexie & {
   members: EntityTable<Member, 'id'>;
   matchChoices: EntityTable<MatchChoice, 'id'>;
   customFields: EntityTable<CustomFieldDefinition, 'id'>;
+  mailAccounts: EntityTable<MailAccount, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
 /** The replica tables a pull writes and a reset clears (the outbox and meta are not replica). */
-export const REPLICA_TABLES = ['customers', 'contacts', 'timeline', 'members', 'matchChoices', 'customFields'] as const;
+export const REPLICA_TABLES = [
+  'customers',
+  'contacts',
+  'timeline',
+  'members',
+  'matchChoices',
+  'customFields',
+  // Issue 5
+  'mailAccounts',
+] as const;
 export type ReplicaTable = (typeof REPLICA_TABLES)[number];
 export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   customer: 'customers',
@@ -50,6 +61,8 @@ export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   member: 'members',
   matchChoice: 'matchChoices',
   customField: 'customFields',
+  // Issue 5
+  mailAccount: 'mailAccounts',
 };
 
 /**
@@ -79,6 +92,10 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
       customFields: 'id, key',
     })
     .upgrade(upgradeToVersion2);
+  // Issue 5 (versions 3 and 5 belong to issues 4 and 6): this user's connected mail and calendar
+  // accounts with their sync health. Imported mail reaches the existing timeline table; its new
+  // `imported` field needs no index and no upgrade (older rows simply have none).
+  db.version(4).stores({ mailAccounts: 'id' });
   return db;
 }
 

@@ -4,6 +4,8 @@ import type { ChangeLogEntry } from '../storage/repositories/change-log';
 import { toMember, type AuthedUser } from './auth-service';
 import { DomainError } from './errors';
 import { decodeCursor, encodeCursor } from './sync-cursor';
+import { mailAccountView } from '../ingestion/account-views';
+import { MAX_SYNCED_BODY_CHARS, timelineItemFor } from './imported-view';
 import { canSee } from './visibility';
 
 /**
@@ -51,14 +53,19 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   }
   const idsOf = (entity: ChangeLogEntry['entity']) => order.filter((e) => e.entity === entity).map((e) => e.entityId);
   const { repos } = store;
-  const [customers, contacts, items, members, choices, fields] = await Promise.all([
+  const [customers, contacts, items, members, choices, fields, accounts] = await Promise.all([
     repos.customers.listByIds(user.orgId, idsOf('customer')),
     repos.contacts.listByIds(user.orgId, idsOf('contact')),
     repos.timelineItems.listByIds(user.orgId, idsOf('timelineItem')),
     repos.users.listByIds(user.orgId, idsOf('member')),
     repos.matchChoices.listByIds(user.orgId, idsOf('matchChoice')),
     repos.customFieldDefinitions.listByIds(user.orgId, idsOf('customField')),
+    repos.mailAccounts.listByIds(user.orgId, idsOf('mailAccount')),
   ]);
+  const bodies = await repos.importedItems.bodiesOf(
+    items.filter((i) => i.importedFacts?.mailboxUserIds.includes(user.id) || i.importedFacts?.sharing === 3).map((i) => i.id),
+    MAX_SYNCED_BODY_CHARS,
+  );
   const byKey = new Map<string, PulledChange>();
   /** Log entries this user is never told about: other people's private rows. */
   const untold = new Set<string>();
@@ -68,10 +75,9 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   for (const { orgId, deleted, ...row } of contacts) {
     if (!deleted && canSee(user, { orgId })) byKey.set(`contact:${row.id}`, { entity: 'contact', op: 'upsert', row });
   }
-  for (const { orgId, deleted, ...row } of items) {
-    if (!deleted && canSee(user, { orgId })) {
-      byKey.set(`timelineItem:${row.id}`, { entity: 'timelineItem', op: 'upsert', row });
-    }
+  for (const item of items) {
+    const row = timelineItemFor(user, item, bodies);
+    if (row) byKey.set(`timelineItem:${row.id}`, { entity: 'timelineItem', op: 'upsert', row });
   }
   for (const m of members) {
     if (canSee(user, m)) byKey.set(`member:${m.id}`, { entity: 'member', op: 'upsert', row: toMember(m) });
@@ -86,6 +92,13 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
     if (!deleted && canSee(user, { orgId })) {
       byKey.set(`customField:${row.id}`, { entity: 'customField', op: 'upsert', row });
     }
+  }
+  // A connected account is its owner's business only, like a match choice.
+  const channels = await repos.syncChannels.listByAccounts(accounts.filter((a) => a.userId === user.id).map((a) => a.id));
+  for (const account of accounts) {
+    const row = canSee(user, { orgId: account.orgId, privateTo: account.userId }) ? mailAccountView(account, channels) : null;
+    if (row) byKey.set(`mailAccount:${row.id}`, { entity: 'mailAccount', op: 'upsert', row });
+    else if (account.userId !== user.id) untold.add(`mailAccount:${account.id}`);
   }
   return order
     .filter((e) => !untold.has(`${e.entity}:${e.entityId}`))

@@ -70,6 +70,11 @@ export type PageRequest = {
   /** Items before this are not imported by a full pass (the configurable first window). */
   windowStart: Date;
   signal: AbortSignal;
+  /**
+   * Every provider request of the page goes through this: it retries a failed request (a
+   * ProviderError) as the one error handler decides, and rethrows what must not be retried.
+   */
+  attempt<T>(request: () => Promise<T>): Promise<T>;
 };
 
 export type ChannelKind = 'mail' | 'calendar';
@@ -84,12 +89,10 @@ export type AccountSettings = {
 };
 
 export type MailSource = {
-  channels(settings: AccountSettings): ChannelSpec[];
   fetchPage(request: PageRequest): Promise<Page<IngestedMessage>>;
 };
 
 export type CalendarSource = {
-  channels(settings: AccountSettings): ChannelSpec[];
   listCalendars(signal: AbortSignal): Promise<(NamedResource & { primary: boolean })[]>;
   fetchPage(request: PageRequest): Promise<Page<IngestedEvent>>;
 };
@@ -107,5 +110,7 @@ export type Provider = {
   authorizeUrl(request: AuthorizationRequest): string;
   /** Exchanges the authorisation code (PKCE) for a refresh token and the account's address. */
   exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string; signal: AbortSignal }): Promise<GrantedAccount>;
+  /** The channels (mailboxes/folders and calendars) an account with these settings syncs. */
+  channels(settings: AccountSettings): ChannelSpec[];
   connect(refreshToken: string, hooks: ConnectionHooks): Connection;
 };

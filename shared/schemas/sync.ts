@@ -3,6 +3,7 @@ import { idSchema } from './common';
 import { contactCreateSchema, contactPatchSchema, contactSchema } from './contact';
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
+import { mailAccountSchema } from './mail-account';
 import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
 import { noteCreateSchema, timelineItemSchema } from './timeline';
@@ -70,7 +71,16 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 export const pushOutputSchema = z.object({ results: z.array(mutationResultSchema) });
 export type PushOutput = z.infer<typeof pushOutputSchema>;
 
-export const entitySchema = z.enum(['customer', 'contact', 'timelineItem', 'member', 'matchChoice', 'customField']);
+export const entitySchema = z.enum([
+  'customer',
+  'contact',
+  'timelineItem',
+  'member',
+  'matchChoice',
+  'customField',
+  // Issue 5: a connected mail/calendar account and its sync health (private to its user).
+  'mailAccount',
+]);
 export type Entity = z.infer<typeof entitySchema>;
 
 export const changeSchema = z.discriminatedUnion('entity', [
@@ -80,6 +90,8 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('member'), op: z.literal('upsert'), row: memberSchema }),
   z.object({ entity: z.literal('matchChoice'), op: z.literal('upsert'), row: matchChoiceSchema }),
   z.object({ entity: z.literal('customField'), op: z.literal('upsert'), row: customFieldDefinitionSchema }),
+  // Issue 5
+  z.object({ entity: z.literal('mailAccount'), op: z.literal('upsert'), row: mailAccountSchema }),
 ]);
 export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
 export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);

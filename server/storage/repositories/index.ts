@@ -12,6 +12,13 @@ import { organisationsRepository } from './organisations';
 import { signInCodesRepository } from './sign-in-codes';
 import { timelineItemsRepository } from './timeline-items';
 import { usersRepository } from './users';
+// Issue 5: mail and calendar ingestion.
+import { importedItemsRepository } from './imported-items';
+import { linkLookupsRepository } from './link-lookups';
+import { mailAccountsRepository } from './mail-accounts';
+import { neverLogRepository } from './never-log';
+import { oauthStatesRepository } from './oauth-states';
+import { syncChannelsRepository } from './sync-channels';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -28,6 +35,13 @@ export function createRepositories(q: Queryable) {
     changeLog: changeLogRepository(q),
     importPlans: importPlansRepository(q),
     importData: importDataRepository(q),
+    // Issue 5
+    mailAccounts: mailAccountsRepository(q),
+    syncChannels: syncChannelsRepository(q),
+    importedItems: importedItemsRepository(q),
+    linkLookups: linkLookupsRepository(q),
+    neverLog: neverLogRepository(q),
+    oauthStates: oauthStatesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

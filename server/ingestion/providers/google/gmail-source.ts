@@ -2,7 +2,7 @@ import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import { z } from 'zod';
 import type { GoogleConfig } from '../../ingestion-config';
 import { createPacer, mapLimited } from '../../pace';
-import type { ChannelSpec, IngestedMessage, MailSource, Page, PageRequest } from '../../provider';
+import type { IngestedMessage, MailSource, Page, PageRequest } from '../../provider';
 import { dropAccessToken, type GoogleAuthClient } from './google-auth';
 import { mapGmailMessage } from './map-gmail-message';
 import { toProviderError } from './to-provider-error';
@@ -23,23 +23,27 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
   const api = gmail({ version: 'v1', auth, rootUrl: `${config.apiUrl}/`, retry: false, timeout: timeoutMs });
   const pacer = createPacer(config.unitsPerSecond);
 
-  async function call<T>(units: number, signal: AbortSignal, run: () => Promise<T>, cursorCall = false): Promise<T> {
-    await pacer.take(units, signal);
-    try {
-      return await run();
-    } catch (error) {
-      const mapped = toProviderError(error, { cursorCall });
-      if (mapped.message.startsWith('access token refused')) dropAccessToken(auth);
-      throw mapped;
-    }
+  /** One request: paced for its quota units, errors mapped, retried as the handler decides. */
+  function call<T>(request: PageRequest, units: number, run: () => Promise<T>, cursorCall = false): Promise<T> {
+    return request.attempt(async () => {
+      await pacer.take(units, request.signal);
+      try {
+        return await run();
+      } catch (error) {
+        const mapped = toProviderError(error, { cursorCall });
+        if (mapped.message.startsWith('access token refused')) dropAccessToken(auth);
+        throw mapped;
+      }
+    });
   }
 
   /** Full messages; one that vanished since it was listed (404) is simply not there. */
-  async function getMessages(ids: string[], signal: AbortSignal): Promise<{ items: IngestedMessage[]; gone: string[] }> {
+  async function getMessages(request: PageRequest, ids: string[]): Promise<{ items: IngestedMessage[]; gone: string[] }> {
+    const { signal } = request;
     const gone: string[] = [];
     const fetched = await mapLimited(ids, PARALLEL_GETS, async (id) => {
       try {
-        const res = await call(UNITS.get, signal, () => api.users.messages.get({ userId: 'me', id, format: 'full' }, { signal }));
+        const res = await call(request, UNITS.get, () => api.users.messages.get({ userId: 'me', id, format: 'full' }, { signal }));
         return res.data;
       } catch (error) {
         if ((error as { kind?: string }).kind === 'not-found') return void gone.push(id);
@@ -66,12 +70,12 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
       : {
           phase: 'full' as const,
           // Taken before listing: changes during the pass are replayed by history afterwards.
-          historyId: String((await call(UNITS.profile, signal, () => api.users.getProfile({ userId: 'me' }, { signal }))).data.historyId),
+          historyId: String((await call(request, UNITS.profile, () => api.users.getProfile({ userId: 'me' }, { signal }))).data.historyId),
           pageToken: null,
         };
     const after = Math.floor(request.windowStart.getTime() / 1000);
     const list: gmail_v1.Schema$ListMessagesResponse = (
-      await call(UNITS.list, signal, () =>
+      await call(request, UNITS.list, () =>
         api.users.messages.list(
           { userId: 'me', q: `after:${after} ${SKIP_QUERY}`, maxResults: PAGE_SIZE, pageToken: state.pageToken ?? undefined },
           { signal },
@@ -79,7 +83,7 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
       )
     ).data;
     const ids = (list.messages ?? []).map((m) => m.id).filter((id): id is string => Boolean(id));
-    const { items } = await getMessages(ids, signal);
+    const { items } = await getMessages(request, ids);
     return {
       items,
       removed: [],
@@ -94,8 +98,8 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
     const startHistoryId = state?.startHistoryId ?? request.cursor;
     const res = (
       await call(
+        request,
         UNITS.history,
-        signal,
         () =>
           api.users.history.list(
             {
@@ -121,7 +125,7 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
       }
     }
     for (const id of removed) added.delete(id);
-    const { items, gone } = await getMessages([...added], signal);
+    const { items, gone } = await getMessages(request, [...added]);
     return {
       items,
       removed: [...removed, ...gone],
@@ -133,10 +137,6 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
   }
 
   return {
-    channels(): ChannelSpec[] {
-      // One history covers every label of a Gmail mailbox (inbox, sent, user labels).
-      return [{ kind: 'mail', resource: 'mail', label: 'Gmail' }];
-    },
     fetchPage(request) {
       return request.cursor === null ? fullPage(request) : historyPage({ ...request, cursor: request.cursor });
     },

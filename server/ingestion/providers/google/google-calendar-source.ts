@@ -1,7 +1,7 @@
 import { calendar } from '@googleapis/calendar';
 import { z } from 'zod';
 import type { GoogleConfig } from '../../ingestion-config';
-import type { AccountSettings, CalendarSource, ChannelSpec, IngestedEvent } from '../../provider';
+import type { CalendarSource, IngestedEvent } from '../../provider';
 import { dropAccessToken, type GoogleAuthClient } from './google-auth';
 import { mapGoogleEvent } from './map-google-event';
 import { toProviderError } from './to-provider-error';
@@ -20,24 +20,21 @@ export function googleCalendarSource(config: GoogleConfig, auth: GoogleAuthClien
       throw mapped;
     }
   }
+  // Calendar lists are small and cheap: no pacing, one request per page.
 
   return {
-    channels(settings: AccountSettings): ChannelSpec[] {
-      const calendars = settings.calendars.length > 0 ? settings.calendars : [{ id: 'primary', name: 'Calendar' }];
-      return calendars.map((c) => ({ kind: 'calendar', resource: c.id, label: c.name }));
-    },
     async listCalendars(signal) {
       const res = await call(() => api.calendarList.list({ maxResults: 250 }, { signal }));
       return (res.data.items ?? [])
         .filter((c) => c.id && !c.deleted)
         .map((c) => ({ id: c.id!, name: c.summaryOverride ?? c.summary ?? c.id!, primary: Boolean(c.primary) }));
     },
-    async fetchPage({ resource, cursor, state, windowStart, signal }) {
+    async fetchPage({ resource, cursor, state, windowStart, signal, attempt }) {
       const pageToken = state ? pageState.parse(JSON.parse(state)).pageToken : undefined;
       // A full pass is unfiltered (provider-facts §2.1: a bounded list may not yield a usable
       // syncToken); the window is applied here. singleEvents expands recurring series into
       // occurrences, each its own meeting; the syncToken is resent with every page.
-      const res = await call(
+      const res = await attempt(() => call(
         () =>
           api.events.list(
             {
@@ -50,7 +47,7 @@ export function googleCalendarSource(config: GoogleConfig, auth: GoogleAuthClien
             { signal },
           ),
         cursor !== null,
-      );
+      ));
       const items: IngestedEvent[] = [];
       const removed: string[] = [];
       for (const raw of res.data.items ?? []) {

@@ -1,3 +1,4 @@
+import { gmail } from '@googleapis/gmail';
 import type { IngestionConfig } from '../../ingestion-config';
 import { ProviderError } from '../../provider-error';
 import type { Provider } from '../../provider';
@@ -5,7 +6,6 @@ import { GOOGLE_SCOPES, googleAuthClient, signedInClient } from './google-auth';
 import { googleCalendarSource } from './google-calendar-source';
 import { gmailSource } from './gmail-source';
 import { toProviderError } from './to-provider-error';
-import { gmail } from '@googleapis/gmail';
 
 /** Google: Gmail by historyId, Google Calendar by syncToken (DESIGN.md "Providers"). */
 export function googleProvider(config: IngestionConfig): Provider {
@@ -38,6 +38,14 @@ export function googleProvider(config: IngestionConfig): Provider {
       } catch (error) {
         throw toProviderError(error);
       }
+    },
+    channels(settings) {
+      // One history covers every label of a Gmail mailbox (inbox, sent, user labels).
+      const calendars = settings.calendars.length > 0 ? settings.calendars : [{ id: 'primary', name: 'Calendar' }];
+      return [
+        { kind: 'mail', resource: 'mail', label: 'Gmail' },
+        ...calendars.map((c) => ({ kind: 'calendar' as const, resource: c.id, label: c.name })),
+      ];
     },
     connect(refreshToken, hooks) {
       const auth = signedInClient(google, refreshToken, hooks);

@@ -33,7 +33,11 @@ function retryAfterOf(error: GaxiosLike): number | null {
  */
 export function toProviderError(raw: unknown, context: { cursorCall?: boolean } = {}): ProviderError {
   if (raw instanceof ProviderError) return raw;
-  if (raw instanceof Error && raw.name === 'AbortError') return new ProviderError('temporary', 'request aborted or timed out');
+  // A request timeout (gaxios `timeout`) aborts the request; the run's own shutdown is told
+  // apart by the caller, which checks its signal before deciding anything.
+  if (raw instanceof Error && (raw.name === 'AbortError' || /operation was aborted/i.test(raw.message))) {
+    return new ProviderError('temporary', 'request timed out');
+  }
   const error = (raw ?? {}) as GaxiosLike;
   const status = error.status ?? error.response?.status;
   const message = error.message ?? String(raw);

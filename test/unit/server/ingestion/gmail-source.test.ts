@@ -34,6 +34,7 @@ async function drain(request: { cursor: string | null }): Promise<{ items: Inges
       state,
       windowStart: new Date(Date.now() - 90 * day),
       signal: AbortSignal.timeout(10_000),
+      attempt: (request) => request(),
     });
     items.push(...page.items);
     removed.push(...page.removed);
