@@ -18,8 +18,6 @@ export type MicrosoftConfig = {
   clientId: string;
   clientSecret: string;
   graphUrl: string;
-  /** Up to and including the tenant: `https://login.microsoftonline.com/common`. */
-  loginUrl: string;
   tokenUrl: string;
   authorizeUrl: string;
 };
@@ -45,7 +43,8 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 export function ingestionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IngestionConfig {
   const googleApi = trimSlash(env.CRM_GOOGLE_API_URL ?? 'https://gmail.googleapis.com');
-  const msLogin = trimSlash(env.CRM_MICROSOFT_LOGIN_URL ?? 'https://login.microsoftonline.com/common');
+  // The `common` tenant: work, school and personal accounts.
+  const msLogin = 'https://login.microsoftonline.com/common';
   return {
     google: {
       clientId: env.CRM_GOOGLE_CLIENT_ID ?? '',
@@ -61,7 +60,6 @@ export function ingestionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): In
       clientId: env.CRM_MICROSOFT_CLIENT_ID ?? '',
       clientSecret: env.CRM_MICROSOFT_CLIENT_SECRET ?? '',
       graphUrl: trimSlash(env.CRM_GRAPH_API_URL ?? 'https://graph.microsoft.com'),
-      loginUrl: msLogin,
       tokenUrl: env.CRM_MICROSOFT_TOKEN_URL ?? `${msLogin}/oauth2/v2.0/token`,
       authorizeUrl: env.CRM_MICROSOFT_AUTHORIZE_URL ?? `${msLogin}/oauth2/v2.0/authorize`,
     },

@@ -1,6 +1,7 @@
 import type { IngestionConfig } from './ingestion-config';
 import type { Provider } from './provider';
 import { googleProvider } from './providers/google/google-provider';
+import { microsoftProvider } from './providers/microsoft/microsoft-provider';
 
 export type ProviderRegistry = ReadonlyMap<string, Provider>;
 
@@ -8,6 +9,7 @@ export type ProviderRegistry = ReadonlyMap<string, Provider>;
 export function createProviderRegistry(config: IngestionConfig): ProviderRegistry {
   const providers = [
     googleProvider(config),
+    microsoftProvider(config),
   ];
   return new Map(providers.map((p) => [p.id, p]));
 }
