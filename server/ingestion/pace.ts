@@ -5,10 +5,13 @@
  */
 export type Pacer = { take(units: number, signal: AbortSignal): Promise<void> };
 
-export function createPacer(unitsPerSecond: number, now: () => number = () => performance.now()): Pacer {
+export function createPacer(unitsPerSecond: number, burst = 10, now: () => number = () => performance.now()): Pacer {
   if (!Number.isFinite(unitsPerSecond) || unitsPerSecond <= 0) return { take: async () => undefined };
-  // At most one second's worth may be spent at once (the provider's moving average allows it).
-  let available = unitsPerSecond;
+  // A bucket of `burst` units refilled at (quota - burst) per second: any one-second window then
+  // holds at most the quota, whether the provider averages over a sliding or a fixed second.
+  const capacity = Math.min(burst, unitsPerSecond / 2);
+  const rate = unitsPerSecond - capacity;
+  let available = capacity;
   let last = now();
   let queue = Promise.resolve();
   return {
@@ -17,13 +20,13 @@ export function createPacer(unitsPerSecond: number, now: () => number = () => pe
         for (;;) {
           if (signal.aborted) throw signal.reason;
           const t = now();
-          available = Math.min(unitsPerSecond, available + ((t - last) / 1000) * unitsPerSecond);
+          available = Math.min(capacity, available + ((t - last) / 1000) * rate);
           last = t;
           if (available >= units) {
             available -= units;
             return;
           }
-          await new Promise((resolve) => setTimeout(resolve, Math.ceil(((units - available) / unitsPerSecond) * 1000)));
+          await new Promise((resolve) => setTimeout(resolve, Math.ceil(((units - available) / rate) * 1000)));
         }
       });
       queue = turn.catch(() => undefined);

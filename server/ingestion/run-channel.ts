@@ -74,19 +74,24 @@ export async function runChannel(
     return { linked, pages, outcome };
   };
 
+  // The next page is fetched while the current one is stored: network and database overlap.
+  // A prefetch that fails surfaces at the next await and goes through the same decision.
+  let prefetch: Promise<AnyPage> | null = null;
+  const requestFor = (at: SyncChannelRow): PageRequest => ({
+    resource: at.resource,
+    cursor: at.cursor,
+    state: at.checkpoint,
+    windowStart,
+    signal,
+    attempt: (request) => withRetries(request, retryOptions),
+  });
   while (pages < deps.pagesPerRun) {
     if (signal.aborted) return finish('more', null, 0);
     let fetched: AnyPage;
     try {
-      fetched = await fetchPage({
-        resource: current.resource,
-        cursor: current.cursor,
-        state: current.checkpoint,
-        windowStart,
-        signal,
-        attempt: (request) => withRetries(request, retryOptions),
-      });
+      fetched = await (prefetch ?? fetchPage(requestFor(current)));
     } catch (error) {
+      prefetch = null;
       if (signal.aborted) return finish('more', null, 0);
       const decision = decide(error, Number.MAX_SAFE_INTEGER, deps.policy);
       if (decision.action === 'resync' && !resynced) {
@@ -102,12 +107,15 @@ export async function runChannel(
       }
       return finish('error', error, decision.action === 'defer' || decision.action === 'retry' ? decision.delayMs : deps.intervalMs);
     }
+    const next: AnyPage['page']['next'] = fetched.page.next;
+    const after: SyncChannelRow = 'cursor' in next ? { ...current, cursor: next.cursor, checkpoint: null } : { ...current, checkpoint: next.state };
+    prefetch = 'state' in next && pages + 1 < deps.pagesPerRun ? fetchPage(requestFor(after)) : null;
+    prefetch?.catch(() => undefined);
     const stored = await deps.store.transaction((repos) => storePage(repos, box, current, org, fetched));
     await emitMessageLinked(deps.listeners, stored.events, deps.store, deps.log);
     pages++;
     linked += stored.linked;
-    const next = fetched.page.next;
-    current = 'cursor' in next ? { ...current, cursor: next.cursor, checkpoint: null } : { ...current, checkpoint: next.state };
+    current = after;
     if ('cursor' in next) return finish('done', null, deps.intervalMs);
   }
   return finish('more', null, 0);

@@ -73,6 +73,8 @@ export class FakeGoogle {
     const path = request.url.pathname;
     if (path === '/o/oauth2/v2/auth') return this.oauth.authorize(request);
     if (path === '/token' && request.method === 'POST') return this.oauth.token(request);
+    // Not Google's: the bench reads the units a run used from a fake in another process.
+    if (path === '/__fake/stats') return { status: 200, body: { unitsUsed: Object.fromEntries(this.faults.unitsUsed) } };
     const route = routeOf(path);
     if (!route) return { status: 404, body: googleError(404, 'Not Found', 'notFound') };
     const fault = this.faults.transient();

@@ -9,7 +9,7 @@ import { toProviderError } from './to-provider-error';
 
 // provider-facts.md §1.7: what each call costs of the 250 units/user/second.
 const UNITS = { profile: 1, list: 5, get: 5, history: 2 } as const;
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 250;
 const PARALLEL_GETS = 20;
 /** One query skips what issue 5 never imports, so it costs no messages.get (spam/trash are excluded by default). */
 const SKIP_QUERY = '-category:promotions -category:social -category:updates -category:forums';
