@@ -1,32 +1,34 @@
 /**
- * Client-side pacing for a per-user quota in units per second (Gmail: 250). Requests wait for
- * their units instead of overrunning the quota and paying for 429s and backoff; the budget
- * refills continuously, so a steady stream uses the whole quota.
+ * Client-side pacing for a per-user quota in units per second (Gmail: 250, "a moving average").
+ * Requests wait for room instead of overrunning the quota and paying for 429s and backoff. The
+ * pacer keeps its own sliding window of what it spent, a little longer than the provider's
+ * second, so a request that reaches the provider a moment after it was sent never finds the
+ * previous second's spending still counted.
  */
 export type Pacer = { take(units: number, signal: AbortSignal): Promise<void> };
 
-export function createPacer(unitsPerSecond: number, burst = 10, now: () => number = () => performance.now()): Pacer {
+export function createPacer(unitsPerSecond: number, windowMs = 1020, now: () => number = () => performance.now()): Pacer {
   if (!Number.isFinite(unitsPerSecond) || unitsPerSecond <= 0) return { take: async () => undefined };
-  // A bucket of `burst` units refilled at (quota - burst) per second: any one-second window then
-  // holds at most the quota, whether the provider averages over a sliding or a fixed second.
-  const capacity = Math.min(burst, unitsPerSecond / 2);
-  const rate = unitsPerSecond - capacity;
-  let available = capacity;
-  let last = now();
+  const spent: { at: number; units: number }[] = [];
+  let inWindow = 0;
   let queue = Promise.resolve();
+  const prune = (t: number) => {
+    while (spent.length > 0 && spent[0]!.at <= t - windowMs) inWindow -= spent.shift()!.units;
+  };
   return {
     take(units, signal) {
       const turn = queue.then(async () => {
         for (;;) {
           if (signal.aborted) throw signal.reason;
           const t = now();
-          available = Math.min(capacity, available + ((t - last) / 1000) * rate);
-          last = t;
-          if (available >= units) {
-            available -= units;
+          prune(t);
+          // A request larger than the whole quota goes alone into an empty window.
+          if (inWindow + units <= unitsPerSecond || spent.length === 0) {
+            spent.push({ at: t, units });
+            inWindow += units;
             return;
           }
-          await new Promise((resolve) => setTimeout(resolve, Math.ceil(((units - available) / rate) * 1000)));
+          await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(spent[0]!.at + windowMs - t))));
         }
       });
       queue = turn.catch(() => undefined);

@@ -2,6 +2,7 @@ import { FakeCalendarBook, type StoredOccurrence } from './fake-calendar-book';
 import { FakeGmailMailbox } from './fake-gmail-store';
 import { bearerOf, opaque, serveFake, type FakeRequest, type FakeResponse, type RunningFake } from './fake-http';
 import { FakeOAuth } from './fake-oauth';
+import { answerBatch } from './gmail-batch';
 import { FaultInjector } from './faults';
 import type { FakeEventSpec, FakeMessageSpec } from './mail-spec';
 
@@ -75,6 +76,16 @@ export class FakeGoogle {
     if (path === '/token' && request.method === 'POST') return this.oauth.token(request);
     // Not Google's: the bench reads the units a run used from a fake in another process.
     if (path === '/__fake/stats') return { status: 200, body: { unitsUsed: Object.fromEntries(this.faults.unitsUsed) } };
+    if (path === '/batch/gmail/v1' && request.method === 'POST') {
+      if (!this.oauth.accountOf(bearerOf(request))) return { status: 401, body: googleError(401, 'Invalid Credentials', 'authError', 'UNAUTHENTICATED') };
+      return answerBatch(request, (inner) => this.api(inner));
+    }
+    return this.api(request);
+  }
+
+  /** One API request (alone or inside a batch): faults, bearer, quota, then the route. */
+  private async api(request: FakeRequest): Promise<FakeResponse> {
+    const path = request.url.pathname;
     const route = routeOf(path);
     if (!route) return { status: 404, body: googleError(404, 'Not Found', 'notFound') };
     const fault = this.faults.transient();

@@ -168,22 +168,22 @@ describe.each(databaseKinds)('Gmail and Google Calendar ingestion on $name', (ki
 
     it('resumes a pass from its checkpoint after a stop, and an expired historyId resyncs without duplicates', async () => {
       const w = await world();
-      for (let n = 0; n < 260; n++) {
+      for (let n = 0; n < 1100; n++) {
         fake.addMessage(REP, mail({ messageId: `bulk${n}@northwind.example`, from: olivia, to: [rep], subject: `Bulk ${n}`, date: at(10 + n) }));
       }
       await connectAccount(w.services, w.salesRep, 'google', REP);
       const count = async () => Number((await w.db.query<{ n: unknown }>("SELECT count(*) AS n FROM timeline_items WHERE kind = 'email'"))[0]!.n);
-      // A server stopping after the first page of 100: its progress is the committed checkpoint.
+      // A server stopping after the first page of 500: its progress is the committed checkpoint.
       const stop = new AbortController();
       const first = ingestionServices(w.store, { google: fake.url }, { CRM_INGEST_PAGES_PER_RUN: '1' });
       first.services.ingestion.deps.listeners = [{ name: 'stop', handle: async () => stop.abort() }];
       await first.services.ingestion.runDue({ now: new Date(), signal: stop.signal, sleep: async () => undefined, log: () => undefined });
-      expect(await count()).toBe(100);
+      expect(await count()).toBe(500);
       const [channel] = await w.db.query<{ cursor: string | null; checkpoint: string | null }>("SELECT cursor, checkpoint FROM sync_channels WHERE kind = 'mail'");
       expect(channel).toMatchObject({ cursor: null, checkpoint: expect.any(String) });
       // Another process picks the channel up where the first one stopped.
       await ingestAll(w.services);
-      expect(await count()).toBe(260);
+      expect(await count()).toBe(1100);
       expect(fake.requests.filter((r) => r === 'profile').length).toBeGreaterThan(0);
 
       const [account] = rowsOf((await pullAll(await w.salesRep.api())).changes, 'mailAccount');
@@ -191,9 +191,9 @@ describe.each(databaseKinds)('Gmail and Google Calendar ingestion on $name', (ki
       fake.addMessage(REP, mail({ messageId: 'late@northwind.example', from: olivia, to: [rep], subject: 'After expiry', date: at(1) }));
       await (await w.salesRep.api()).mail.syncNow({ accountId: account!.id });
       await ingestAll(w.services);
-      expect(await count()).toBe(261);
+      expect(await count()).toBe(1101);
       const keys = await w.db.query<{ n: unknown }>('SELECT count(DISTINCT dedupe_key) AS n FROM timeline_items');
-      expect(Number(keys[0]!.n)).toBe(261);
+      expect(Number(keys[0]!.n)).toBe(1101);
     });
 
     it('a revoked grant turns the account to "reconnect", and reconnecting resumes it', async () => {

@@ -1,12 +1,12 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 
 /** Stored bodies are capped: a timeline needs the message, not a 5 MB newsletter. */
 export const MAX_BODY_CHARS = 50_000;
 
 // Quoted history in HTML mail: Gmail's gmail_quote, Outlook's reply header and everything in
 // blockquotes. Images and link targets add nothing readable.
-const htmlOptions = {
-  wordwrap: false as const,
+const htmlOptions: Parameters<typeof compile>[0] = {
+  wordwrap: false,
   selectors: [
     { selector: 'img', format: 'skip' },
     { selector: 'a', options: { ignoreHref: true } },
@@ -25,9 +25,12 @@ const htmlOptions = {
   ],
 };
 
+// Compiled once: html-to-text builds its selector machinery per options object.
+const convert = compile(htmlOptions);
+
 export function htmlToText(html: string): string {
   try {
-    return convert(html.slice(0, MAX_BODY_CHARS * 4), htmlOptions);
+    return convert(html.slice(0, MAX_BODY_CHARS * 4));
   } catch {
     // A parser failure must not lose the message: keep the text between the tags.
     return html.replace(/<[^>]*>/g, ' ');

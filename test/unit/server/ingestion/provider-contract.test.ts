@@ -59,7 +59,7 @@ describe.each(Object.keys(fakeProviderStarters) as (keyof typeof fakeProviderSta
 
   beforeAll(async () => {
     server = await fakeProviderStarters[name]();
-    for (let n = 0; n < 130; n++) server.addMessage(ME, msg(n));
+    for (let n = 0; n < 520; n++) server.addMessage(ME, msg(n));
     server.addMessage(ME, msg(500, { labels: ['SENT'], from: { address: ME }, to: [{ address: 'zhang@steel.cn', name: '张伟' }] }));
     server.addMessage(ME, msg(501, { date: at(200), subject: 'outside the window' }));
     provider = createProviderRegistry(configForFakes({ [name]: server.url })).get(name)!;
@@ -83,7 +83,7 @@ describe.each(Object.keys(fakeProviderStarters) as (keyof typeof fakeProviderSta
     expect(full.pages).toBeGreaterThan(1);
     const inbox = full.items.filter((m) => !m.sentByMailbox);
     expect(inbox.filter((m) => !/^订单 \d+$/.test(m.subject)).map((m) => m.subject)).toEqual([]);
-    expect(inbox).toHaveLength(130);
+    expect(inbox).toHaveLength(520);
     expect(full.items.some((m) => m.subject === 'outside the window')).toBe(false);
     const first = inbox.find((m) => m.messageId === 'c7@northwind.example')!;
     expect(first).toMatchObject({ subject: '订单 7', bodyText: 'Order 7', from: { address: 'olivia@northwind.example', name: 'Park, Olivia' } });
@@ -115,7 +115,7 @@ describe.each(Object.keys(fakeProviderStarters) as (keyof typeof fakeProviderSta
     server.faults.configure({ errorRate: 0.2, kinds: ['rate-limit', 'server-error', 'unavailable'], retryAfterSeconds: 0, seed: 3 });
     const survived = await mailPass(null);
     server.faults.configure({ errorRate: 0 });
-    expect(survived.items.filter((m) => !m.sentByMailbox).length).toBeGreaterThanOrEqual(130);
+    expect(survived.items.filter((m) => !m.sentByMailbox).length).toBeGreaterThanOrEqual(520);
   });
 
   it('recurring meetings come as occurrences with one iCalUID; a cancelled occurrence is removed', async () => {
