@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarChoiceSchema, neverLogEntrySchema } from '../../shared/schemas/mail-account';
+import { calendarChoiceSchema, mailProviderSchema, neverLogEntrySchema } from '../../shared/schemas/mail-account';
 import type { LocalDb } from '../local-db/db';
 import type { ImportResult } from '../messaging/import-protocol';
 import type { MailCall } from '../messaging/mail-protocol';
@@ -12,6 +12,8 @@ export type OpenTab = (url: string) => Promise<void>;
 export function runMailCall(db: LocalDb, call: MailCall, openTab: OpenTab): Promise<ImportResult<unknown>> {
   return callServer(db, async (api) => {
     switch (call.call) {
+      case 'providers':
+        return z.array(z.object({ id: mailProviderSchema, configured: z.boolean() })).parse(await api.mail.providers.query());
       case 'connect': {
         const { url } = z.object({ url: z.url() }).parse(await api.mail.connectUrl.mutate({ provider: call.provider }));
         // Only an http(s) page is ever opened: the server's own one-time connect page.

@@ -8,6 +8,7 @@ import { accountUpdateInputSchema, mailProviderSchema, neverLogAddInputSchema } 
  * server's one-time connect page in a new tab.
  */
 export const mailCallSchema = z.discriminatedUnion('call', [
+  z.object({ call: z.literal('providers') }),
   z.object({ call: z.literal('connect'), provider: mailProviderSchema }),
   z.object({ call: z.literal('disconnect'), accountId: idSchema }),
   z.object({ call: z.literal('update'), input: accountUpdateInputSchema }),

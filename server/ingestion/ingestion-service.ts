@@ -1,3 +1,4 @@
+import { mailProviderSchema } from '../../shared/schemas/mail-account';
 import type { Store } from '../storage/repositories/index';
 import { accountsService } from './accounts-service';
 import type { IngestionDeps } from './ingestion-deps';
@@ -13,6 +14,8 @@ export function createIngestionService(store: Store, deps: IngestionDeps, clock:
     accounts: accountsService(store, deps, clock),
     neverLog: neverLogService(store),
     runDue: (options: RunDueOptions) => runDueChannels(store, deps, options),
+    /** Which providers users can connect on this server. */
+    providers: () => [...deps.providers.values()].map((p) => ({ id: mailProviderSchema.parse(p.id), configured: p.configured })),
   };
 }
 export type IngestionService = ReturnType<typeof createIngestionService>;

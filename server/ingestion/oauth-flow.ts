@@ -23,6 +23,9 @@ export function oauthFlow(store: Store, deps: IngestionDeps, clock: () => Date) 
   return {
     async startUrl(user: AuthedUser, providerId: string): Promise<{ url: string }> {
       const provider = providerOf(deps.providers, providerId);
+      if (!provider.configured) {
+        throw new DomainError('CONFLICT', `${provider.id} is not set up on this server: its OAuth client id and secret are missing (README "Settings").`);
+      }
       const id = randomBytes(32).toString('base64url');
       await store.repos.oauthStates.insert({
         id,

@@ -3,16 +3,10 @@
  * provider's to-provider-error.ts does the mapping; handle-provider-error.ts is the ONE place
  * that decides what a kind does to a channel.
  */
-export const PROVIDER_ERROR_KINDS = [
-  'temporary',
-  'rate-limited',
-  'cursor-invalid',
-  'auth-revoked',
-  'insufficient-permissions',
-  'not-found',
-  'unknown',
-] as const;
-export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
+import { channelErrorKindSchema } from '../../shared/schemas/mail-account';
+
+/** The kinds are part of the synced health row, so the schema is their one definition. */
+export type ProviderErrorKind = (typeof channelErrorKindSchema.options)[number];
 
 export class ProviderError extends Error {
   override name = 'ProviderError';

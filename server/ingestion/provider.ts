@@ -106,6 +106,8 @@ export type GrantedAccount = { refreshToken: string; address: string; displayNam
 
 export type Provider = {
   id: string;
+  /** The server has this provider's OAuth client (id and secret); otherwise nobody can connect. */
+  configured: boolean;
   /** Where the user's browser goes to approve read-only access. */
   authorizeUrl(request: AuthorizationRequest): string;
   /** Exchanges the authorisation code (PKCE) for a refresh token and the account's address. */

@@ -135,25 +135,21 @@ test('a revoked Google grant shows in the sidebar with "Reconnect", which mends 
   const page = await browser.openGmail(`inbox/${thread.id}`);
   await expectCustomer(page, 'Northwind Traders');
   const health = sidebar(page).locator('[data-testid=mail-health]');
-  await waitUntil(
-    async () => {
-      await browser.syncNow();
-      return health.getAttribute('data-state');
-    },
-    (state) => state === 'problem',
-    { timeout: 60_000, message: 'the sidebar did not show the revoked account' },
-  );
+  /** Syncs the replica until the sidebar's mail health line is in `state`. */
+  const healthBecomes = (state: string, message: string) =>
+    waitUntil(
+      async () => {
+        await browser.syncNow();
+        return health.getAttribute('data-state');
+      },
+      (seen) => seen === state,
+      { timeout: 60_000, message },
+    );
+  await healthBecomes('problem', 'the sidebar did not show the revoked account');
   google.restore(DEMO_ME.address);
   const opened = browser.context.waitForEvent('page', { timeout: UI_TIMEOUT });
   await sidebar(page).locator('[data-testid=mail-reconnect]').click();
   const tab = await opened;
   await tab.locator('[data-testid=oauth-title]', { hasText: 'Connected' }).waitFor({ timeout: SYNC_TIMEOUT });
-  await waitUntil(
-    async () => {
-      await browser.syncNow();
-      return health.getAttribute('data-state');
-    },
-    (state) => state === 'ok',
-    { timeout: 60_000, message: 'the account did not recover after reconnecting' },
-  );
+  await healthBecomes('ok', 'the account did not recover after reconnecting');
 });

@@ -1,6 +1,7 @@
 import { FakeCalendarBook, type StoredOccurrence } from './fake-calendar-book';
 import { FakeGmailMailbox } from './fake-gmail-store';
-import { bearerOf, opaque, serveFake, type FakeRequest, type FakeResponse, type RunningFake } from './fake-http';
+import { bearerOf, opaque, type FakeRequest, type FakeResponse } from './fake-http';
+import { FakeServer } from './fake-server';
 import { FakeOAuth } from './fake-oauth';
 import { answerBatch } from './gmail-batch';
 import { FaultInjector } from './faults';
@@ -18,36 +19,21 @@ const googleError = (code: number, message: string, reason: string, status?: str
  * Calendar (calendarList, events.list with syncToken), speaking the wire formats of
  * provider-facts.md §1-2 so @googleapis/gmail and @googleapis/calendar run unchanged against it.
  */
-export class FakeGoogle {
+export class FakeGoogle extends FakeServer {
   readonly oauth: FakeOAuth;
   readonly faults = new FaultInjector();
   readonly mailboxes = new Map<string, FakeGmailMailbox>();
   readonly calendars = new Map<string, FakeCalendarBook>();
   /** API requests served per route (after faults), for tests. */
   readonly requests: string[] = [];
-  private server: RunningFake | null = null;
 
   constructor() {
+    super();
     this.oauth = new FakeOAuth({
       defaultAccount: () => this.mailboxes.keys().next().value ?? null,
       rotateRefreshTokens: false,
       invalidGrant: () => ({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
     });
-  }
-
-  get url(): string {
-    if (!this.server) throw new Error('fake Google is not started');
-    return this.server.url;
-  }
-
-  async start(port = 0): Promise<this> {
-    this.server = await serveFake((request) => this.handle(request), port);
-    return this;
-  }
-
-  async close(): Promise<void> {
-    await this.server?.close();
-    this.server = null;
   }
 
   mailbox(address: string): FakeGmailMailbox {
@@ -70,7 +56,7 @@ export class FakeGoogle {
     return this.calendars.get(address)!.add(calendarId, spec);
   }
 
-  private async handle(request: FakeRequest): Promise<FakeResponse> {
+  protected async handle(request: FakeRequest): Promise<FakeResponse> {
     const path = request.url.pathname;
     if (path === '/o/oauth2/v2/auth') return this.oauth.authorize(request);
     if (path === '/token' && request.method === 'POST') return this.oauth.token(request);

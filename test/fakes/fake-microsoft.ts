@@ -1,6 +1,7 @@
 import { FakeCalendarBook, type FakeCalendar, type StoredOccurrence } from './fake-calendar-book';
 import { FakeGraphMailbox, type StoredGraphMessage } from './fake-graph-store';
-import { bearerOf, opaque, serveFake, type FakeRequest, type FakeResponse, type RunningFake } from './fake-http';
+import { bearerOf, opaque, type FakeRequest, type FakeResponse } from './fake-http';
+import { FakeServer } from './fake-server';
 import { FakeOAuth } from './fake-oauth';
 import { FaultInjector } from './faults';
 import type { FakeEventSpec, FakeMessageSpec } from './mail-spec';
@@ -17,7 +18,7 @@ type DeltaToken = { scope: string; seq: number; gen: number; since: string | nul
  * with Retry-After, a 4-request concurrency gate per mailbox and the Prefer header honoured
  * (maxpagesize, IdType="ImmutableId") as provider-facts.md §3-5 describe.
  */
-export class FakeMicrosoft {
+export class FakeMicrosoft extends FakeServer {
   readonly oauth: FakeOAuth;
   readonly faults = new FaultInjector();
   readonly mailboxes = new Map<string, FakeGraphMailbox>();
@@ -25,9 +26,9 @@ export class FakeMicrosoft {
   /** Requests whose Prefer lacked IdType="ImmutableId" (a client dropping headers on later pages). */
   readonly mutableIdRequests: string[] = [];
   private inFlight = new Map<string, number>();
-  private server: RunningFake | null = null;
 
   constructor() {
+    super();
     this.oauth = new FakeOAuth({
       defaultAccount: () => this.mailboxes.keys().next().value ?? null,
       rotateRefreshTokens: true,
@@ -40,21 +41,6 @@ export class FakeMicrosoft {
         correlation_id: 'fake',
       }),
     });
-  }
-
-  get url(): string {
-    if (!this.server) throw new Error('fake Microsoft is not started');
-    return this.server.url;
-  }
-
-  async start(port = 0): Promise<this> {
-    this.server = await serveFake((request) => this.handle(request), port);
-    return this;
-  }
-
-  async close(): Promise<void> {
-    await this.server?.close();
-    this.server = null;
   }
 
   mailbox(address: string): FakeGraphMailbox {
@@ -78,7 +64,7 @@ export class FakeMicrosoft {
     return this.calendars.get(address)!.add(calendarId, spec);
   }
 
-  private async handle(request: FakeRequest): Promise<FakeResponse> {
+  protected async handle(request: FakeRequest): Promise<FakeResponse> {
     const path = request.url.pathname;
     if (/^\/[^/]+\/oauth2\/v2\.0\/authorize$/.test(path)) return this.oauth.authorize(request);
     if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(path) && request.method === 'POST') return this.oauth.token(request);

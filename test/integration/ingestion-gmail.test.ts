@@ -196,6 +196,22 @@ describe.each(databaseKinds)('Gmail and Google Calendar ingestion on $name', (ki
       expect(Number(keys[0]!.n)).toBe(1101);
     });
 
+    it('lists which providers are set up; one without an OAuth client cannot be connected', async () => {
+      const w = await world();
+      const api = await w.salesRep.api();
+      expect(await api.mail.providers()).toEqual([
+        { id: 'google', configured: true },
+        { id: 'microsoft', configured: false },
+      ]);
+      await expect(api.mail.connectUrl({ provider: 'microsoft' })).rejects.toThrow(/not set up on this server/);
+      // A connect link works once, for the user it was made for.
+      const { url } = await api.mail.connectUrl({ provider: 'google' });
+      const id = new URL(url).pathname.split('/').pop()!;
+      expect(await w.services.ingestion.oauth.redirectFor(id)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/o\/oauth2\/v2\/auth\?/);
+      expect(await w.services.ingestion.oauth.redirectFor(id)).toBeNull();
+      expect(await w.services.ingestion.oauth.callback(new URLSearchParams({ state: 'forged', code: 'x' }), AbortSignal.timeout(5000))).toMatchObject({ ok: false });
+    });
+
     it('a revoked grant turns the account to "reconnect", and reconnecting resumes it', async () => {
       const w = await world();
       fake.addMessage(REP, mail({ messageId: 'r1@northwind.example', from: olivia, to: [rep], subject: 'Before' }));

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MailAccount } from '../../../shared/schemas/mail-account';
 import { MAIL_SHARING_LEVELS, type MailSharing } from '../../../shared/schemas/timeline';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
@@ -12,6 +12,7 @@ import { mailCall } from './mail-call';
 /** Options page: connect Google / Microsoft, and per account its channels' health and settings. */
 export function MailAccounts() {
   const accounts = useLive(() => live(() => mailAccounts(getLocalDb())), []);
+  const [providers, setProviders] = useState<{ id: MailAccount['provider']; configured: boolean }[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = (action: () => Promise<unknown>, after?: string) => {
@@ -22,13 +23,25 @@ export function MailAccounts() {
     );
   };
   const connect = (provider: MailAccount['provider']) => run(() => mailCall({ call: 'connect', provider }), t('mail.connecting'));
+  useEffect(() => {
+    mailCall<typeof providers>({ call: 'providers' }).then(setProviders, () => setProviders([]));
+  }, []);
   return (
     <section class="panel" data-testid="mail-accounts">
       <h2>{t('mail.title')}</h2>
       <p class="muted">{t('mail.hint')}</p>
       <div class="row">
-        <button type="button" data-testid="connect-google" onClick={() => connect('google')}>{t('mail.connect.google')}</button>
-        <button type="button" data-testid="connect-microsoft" onClick={() => connect('microsoft')}>{t('mail.connect.microsoft')}</button>
+        {(providers ?? []).map((p) =>
+          p.configured ? (
+            <button key={p.id} type="button" data-testid={`connect-${p.id}`} onClick={() => connect(p.id)}>
+              {t(`mail.connect.${p.id}`)}
+            </button>
+          ) : (
+            <span key={p.id} class="muted" data-testid={`not-configured-${p.id}`}>
+              {t('mail.notConfigured', { provider: t(`mail.provider.${p.id}`) })}
+            </span>
+          ),
+        )}
       </div>
       {note && <p class="muted" role="status">{note}</p>}
       {error && <p class="error" role="alert">{error}</p>}

@@ -4,6 +4,7 @@ import {
   accountUpdateInputSchema,
   calendarChoiceSchema,
   connectInputSchema,
+  mailProviderSchema,
   neverLogAddInputSchema,
   neverLogEntrySchema,
 } from '../../../shared/schemas/mail-account';
@@ -12,6 +13,9 @@ import { authedProcedure, router } from '../init';
 
 /** Connected mail/calendar accounts and the never-log list (issue 5). Health arrives by sync. */
 export const mailRouter = router({
+  providers: authedProcedure
+    .output(z.array(z.object({ id: mailProviderSchema, configured: z.boolean() })))
+    .query(({ ctx }) => ctx.services.ingestion.providers()),
   /** A one-time, 10-minute start URL bound to the caller; the browser opens it to connect. */
   connectUrl: authedProcedure
     .input(connectInputSchema)

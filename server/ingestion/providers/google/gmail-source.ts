@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { GoogleConfig } from '../../ingestion-config';
 import { createPacer, mapLimited } from '../../pace';
 import type { IngestedMessage, MailSource, Page, PageRequest } from '../../provider';
-import { dropAccessToken, type GoogleAuthClient } from './google-auth';
+import { dropTokenOn401, googleCall, type GoogleAuthClient } from './google-auth';
 import { mapGmailMessage } from './map-gmail-message';
 import { gmailBatchGet } from './gmail-batch';
 import { toProviderError } from './to-provider-error';
@@ -29,13 +29,7 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
   function call<T>(request: PageRequest, units: number, run: () => Promise<T>, cursorCall = false): Promise<T> {
     return request.attempt(async () => {
       await pacer.take(units, request.signal);
-      try {
-        return await run();
-      } catch (error) {
-        const mapped = toProviderError(error, { cursorCall });
-        if (mapped.message.startsWith('access token refused')) dropAccessToken(auth);
-        throw mapped;
-      }
+      return googleCall(auth, run, cursorCall);
     });
   }
 
@@ -75,10 +69,7 @@ export function gmailSource(config: GoogleConfig, auth: GoogleAuthClient, timeou
           }
         });
         remaining = failed;
-        if (failure) {
-          if ((failure as ProviderError).message.startsWith('access token refused')) dropAccessToken(auth);
-          throw failure;
-        }
+        if (failure) throw dropTokenOn401(auth, failure);
       });
     });
     const items: IngestedMessage[] = [];

@@ -1,6 +1,8 @@
 import { auth } from '@googleapis/gmail';
 import type { GoogleConfig } from '../../ingestion-config';
 import type { ConnectionHooks } from '../../provider';
+import type { ProviderError } from '../../provider-error';
+import { toProviderError } from './to-provider-error';
 
 /** Read-only and no more (issue 5): mail, calendar events, and nothing to write with. */
 export const GOOGLE_SCOPES = [
@@ -40,4 +42,22 @@ export function signedInClient(config: GoogleConfig, refreshToken: string, hooks
 export function dropAccessToken(client: GoogleAuthClient): void {
   const { refresh_token } = client.credentials;
   client.setCredentials({ refresh_token: refresh_token ?? null });
+}
+
+/**
+ * One Google API call with its error mapped into the closed vocabulary; after a 401 the access
+ * token is dropped so the retry refreshes it (provider-facts §7.2).
+ */
+export async function googleCall<T>(client: GoogleAuthClient, run: () => Promise<T>, cursorCall = false): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw dropTokenOn401(client, toProviderError(error, { cursorCall }));
+  }
+}
+
+/** Returns the error; drops the access token first when the server refused it. */
+export function dropTokenOn401(client: GoogleAuthClient, error: ProviderError): ProviderError {
+  if (error.message.startsWith('access token refused')) dropAccessToken(client);
+  return error;
 }

@@ -2,25 +2,16 @@ import { calendar } from '@googleapis/calendar';
 import { z } from 'zod';
 import type { GoogleConfig } from '../../ingestion-config';
 import type { CalendarSource, IngestedEvent } from '../../provider';
-import { dropAccessToken, type GoogleAuthClient } from './google-auth';
+import { googleCall, type GoogleAuthClient } from './google-auth';
 import { mapGoogleEvent } from './map-google-event';
-import { toProviderError } from './to-provider-error';
 
 const pageState = z.object({ pageToken: z.string() });
 
 export function googleCalendarSource(config: GoogleConfig, auth: GoogleAuthClient, timeoutMs: number): CalendarSource {
   const api = calendar({ version: 'v3', auth, rootUrl: `${config.calendarApiUrl}/`, retry: false, timeout: timeoutMs });
 
-  async function call<T>(run: () => Promise<T>, cursorCall = false): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      const mapped = toProviderError(error, { cursorCall });
-      if (mapped.message.startsWith('access token refused')) dropAccessToken(auth);
-      throw mapped;
-    }
-  }
   // Calendar lists are small and cheap: no pacing, one request per page.
+  const call = <T>(run: () => Promise<T>, cursorCall = false) => googleCall(auth, run, cursorCall);
 
   return {
     async listCalendars(signal) {
