@@ -83,7 +83,8 @@ export async function measureIngest(scale = 1): Promise<IngestBench> {
   } finally {
     fast.child.kill('SIGTERM');
   }
-  const quotaMessages = Math.max(200, Math.round(1_000 * scale));
+  // Long enough (about 40 s) that the start (profile, first list) and the last page's store weigh little.
+  const quotaMessages = Math.max(200, Math.round(2_000 * scale));
   const limited = await startFakeProcess(quotaMessages, 250);
   let quota;
   let units = 0;

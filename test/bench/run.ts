@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   log(`import_10k: ${importBench.import_10k_s} s (plan ${importBench.plan_s} s, apply ${importBench.apply_s} s)`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
   // Server only (no browser): Gmail through the real client against a fake in another process.
-  log('ingest: a 5,000-message Gmail mailbox on PGlite, then 1,000 under a 250 units/s quota');
+  log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
   const ingestBench = await measureIngest(SCALE);
   log(`ingest: ${ingestBench.ingest_msgs_per_s} msgs/s, ${ingestBench.ingest_cpu_ms_per_msg} ms CPU/msg, quota use ${ingestBench.ingest_quota_use}`);
 
