@@ -38,6 +38,11 @@ export function oauthFlow(store: Store, deps: IngestionDeps, clock: () => Date) 
       return { url: `${deps.publicUrl}${OAUTH_START_PATH}${id}` };
     },
 
+    /** Who a start link is for, before anything happens (the confirmation page); null if unusable. */
+    pending(id: string) {
+      return store.repos.oauthStates.peek(id, clock());
+    },
+
     /** The provider's consent URL for a fresh start id; null if unknown, used or expired. */
     async redirectFor(id: string): Promise<string | null> {
       const state = await store.repos.oauthStates.start(id, clock());

@@ -36,13 +36,14 @@ export async function runDueChannels(store: Store, deps: IngestionDeps, options:
     log,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   };
-  const accounts = new Map<string, { account: MailAccountRow; connection: Connection | null; org: OrgContext; linked: number }>();
+  const accounts = new Map<string, { account: MailAccountRow; connection: Connection | null; org: OrgContext }>();
   let channels = 0;
   let linked = 0;
   for (;;) {
     if (options.signal.aborted || Date.now() - started > budget) break;
     const due = await store.repos.syncChannels.listDue(new Date(), 50);
-    if (due.length === 0) break;
+    // Nothing due, or nothing of it runnable (a channel skipped below stays due): done for now.
+    let ran = 0;
     for (const channel of due) {
       if (options.signal.aborted || Date.now() - started > budget) break;
       let entry = accounts.get(channel.accountId);
@@ -61,7 +62,7 @@ export async function runDueChannels(store: Store, deps: IngestionDeps, options:
           log(`[ingestion] cannot open the stored token of ${account.address}:`, error);
           await store.repos.mailAccounts.setStatus(account.id, 'reconnect');
         }
-        entry = { account, connection, org: orgContextOf(addresses, neverLog), linked: 0 };
+        entry = { account, connection, org: orgContextOf(addresses, neverLog) };
         accounts.set(channel.accountId, entry);
       }
       if (!entry.connection || entry.account.status !== 'active') continue;
@@ -69,10 +70,11 @@ export async function runDueChannels(store: Store, deps: IngestionDeps, options:
       const fresh = await store.repos.mailAccounts.get(entry.account.orgId, entry.account.id);
       if (fresh?.status !== 'active') continue;
       const result = await runChannel(runDeps, entry.account, channel, entry.connection, entry.org, options.now, options.signal);
+      ran++;
       channels++;
       linked += result.linked;
-      entry.linked += result.linked;
     }
+    if (ran === 0) break;
   }
   // One health change per account touched: the owner's sidebar and options page show it.
   for (const { account } of accounts.values()) {

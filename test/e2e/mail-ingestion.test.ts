@@ -69,13 +69,20 @@ afterAll(async () => {
   webmail?.cleanup();
 });
 
+/** The server's confirmation names the signed-in user; continue, and wait for "Connected". */
+async function confirmAndWait(tab: Page): Promise<void> {
+  await tab.locator('[data-testid=oauth-text]', { hasText: 'mia.rep@e2e-org.example' }).waitFor({ timeout: UI_TIMEOUT });
+  await tab.locator('[data-testid=oauth-continue]').click();
+  await tab.locator('[data-testid=oauth-title]', { hasText: 'Connected' }).waitFor({ timeout: SYNC_TIMEOUT });
+}
+
 /** Clicks a connect button and returns the provider round trip's final page (server's own). */
 async function connect(buttonTestId: string): Promise<Page> {
   const options = await browser.openOptions();
   const opened = browser.context.waitForEvent('page', { timeout: UI_TIMEOUT });
   await options.locator(`[data-testid=${buttonTestId}]`).click();
   const tab = await opened;
-  await tab.locator('[data-testid=oauth-title]', { hasText: 'Connected' }).waitFor({ timeout: SYNC_TIMEOUT });
+  await confirmAndWait(tab);
   return tab;
 }
 
@@ -149,7 +156,6 @@ test('a revoked Google grant shows in the sidebar with "Reconnect", which mends 
   google.restore(DEMO_ME.address);
   const opened = browser.context.waitForEvent('page', { timeout: UI_TIMEOUT });
   await sidebar(page).locator('[data-testid=mail-reconnect]').click();
-  const tab = await opened;
-  await tab.locator('[data-testid=oauth-title]', { hasText: 'Connected' }).waitFor({ timeout: SYNC_TIMEOUT });
+  await confirmAndWait(await opened);
   await healthBecomes('ok', 'the account did not recover after reconnecting');
 });

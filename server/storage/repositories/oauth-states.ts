@@ -5,6 +5,15 @@ export type OAuthStateRow = { id: string; orgId: string; userId: string; provide
 /** One-time OAuth starts: each id may start once and finish once, before it expires. */
 export function oauthStatesRepository(q: Queryable) {
   return {
+    /** A start id that can still be started, with its user's address (for the confirmation page). */
+    async peek(id: string, now: Date): Promise<{ provider: string; userEmail: string } | null> {
+      const rows = await q.query<{ provider: string; email: string }>(
+        `SELECT s.provider, u.email FROM oauth_states s JOIN users u ON u.id = s.user_id
+          WHERE s.id = $1 AND s.started_at IS NULL AND s.expires_at > $2`,
+        [id, now],
+      );
+      return rows[0] ? { provider: rows[0].provider, userEmail: rows[0].email } : null;
+    },
     async insert(s: OAuthStateRow & { expiresAt: Date }): Promise<void> {
       await q.query('DELETE FROM oauth_states WHERE expires_at < now()');
       await q.query(
