@@ -1,10 +1,14 @@
 import { createServices, type Services } from './domain/services';
+import type { IngestionDeps } from './ingestion/ingestion-deps';
 import { openDatabase, type Database, type DatabaseConfig } from './storage/database';
 import { migrate } from './storage/migrate';
 import { createStore } from './storage/repositories/index';
 
 /** Opens the configured database, brings its schema up to date and builds the services. */
-export async function openServices(config: DatabaseConfig): Promise<{ db: Database; services: Services }> {
+export async function openServices(
+  config: DatabaseConfig,
+  options: { ingestion?: IngestionDeps } = {},
+): Promise<{ db: Database; services: Services }> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
@@ -12,7 +16,7 @@ export async function openServices(config: DatabaseConfig): Promise<{ db: Databa
     await db.close().catch(() => undefined);
     throw err;
   }
-  return { db, services: createServices(createStore(db)) };
+  return { db, services: createServices(createStore(db), options) };
 }
 
 /** The database settings from the environment, shared by the server and the CLI. */

@@ -5,7 +5,12 @@ import { createHttpServer } from './http/http-server';
 import type { Job } from './jobs/job';
 import { jobs as allJobs } from './jobs/registry';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
+import { createIngestionDeps, type IngestionDeps } from './ingestion/ingestion-deps';
+import { ingestionConfigFromEnv } from './ingestion/ingestion-config';
+import { loadTokenKey } from './ingestion/token-cipher';
 import { openServices } from './open-services';
+import { defaultPgliteDir } from './storage/pglite-database';
+import { dirname } from 'node:path';
 
 export type StartOptions = {
   port: number;
@@ -16,7 +21,20 @@ export type StartOptions = {
   adminEmail?: string | undefined;
   /** Background jobs to run in this process; [] runs none (tests drive them with runNow). */
   jobs?: readonly Job[];
+  /** Mail ingestion's providers and key; default: from the environment (README "Settings"). */
+  ingestion?: IngestionDeps;
 };
+
+/**
+ * Ingestion settings from the environment. The token key is CRM_TOKEN_KEY, else a key file in
+ * the data folder (created with a warning); the public URL is CRM_PUBLIC_URL, else the address
+ * the server listens on (filled in once it is known).
+ */
+function ingestionFromEnv(options: StartOptions): IngestionDeps {
+  const env = process.env;
+  const key = loadTokenKey(env, dirname(defaultPgliteDir(options.dataDir)), (text) => console.warn(`Warning: ${text}`));
+  return createIngestionDeps({ config: ingestionConfigFromEnv(env), key, ...(env.CRM_PUBLIC_URL ? { publicUrl: env.CRM_PUBLIC_URL } : {}) });
+}
 
 export type RunningServer = {
   url: string;
@@ -29,7 +47,9 @@ export type RunningServer = {
 
 /** Everything main.ts does except reading env and printing; tests start the server with this. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { db, services } = await openServices(options);
+  const ingestion = options.ingestion ?? ingestionFromEnv(options);
+  const publicUrlConfigured = Boolean(options.ingestion) || Boolean(process.env.CRM_PUBLIC_URL);
+  const { db, services } = await openServices(options, { ingestion });
   const bootstrap = await bootstrapFirstOrganisation(services, options);
   const server = createHttpServer(services);
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +62,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const scheduler = startScheduler(options.jobs ?? allJobs, services);
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // The OAuth redirect URI needs the real port, known only now (PORT=0 in tests).
+  if (!publicUrlConfigured) ingestion.publicUrl = `http://${hostForUrl}:${port}`;
   let closing: Promise<void> | null = null;
   return {
     url: `http://${hostForUrl}:${port}`,

@@ -6,6 +6,7 @@ import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protoc
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { importCalls } from './import-calls';
+import { runMailCall } from './mail-calls';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 import { runThreadRules } from './thread-rules/index';
@@ -96,6 +97,13 @@ export async function handleMessage(
       if (!fromExtensionPage(sender)) return undefined;
       const result = await importCalls.apply(deps.db, message.input);
       // The imported rows reach this replica (and every other) through the normal pull.
+      if (result.ok) void deps.engine.requestSync();
+      return result;
+    }
+    case 'mail-call': {
+      if (!fromExtensionPage(sender)) return undefined;
+      const result = await runMailCall(deps.db, message.request, async (url) => void (await browser.tabs.create({ url })));
+      // Account and timeline changes reach the replica through the normal pull.
       if (result.ok) void deps.engine.requestSync();
       return result;
     }

@@ -15,6 +15,7 @@ import { contactsOf } from '../local-db/queries/contacts';
 import { customFieldDefinitions } from '../local-db/queries/custom-field-definitions';
 import { customerById } from '../local-db/queries/customer';
 import { lastTouchOf } from '../local-db/queries/last-touch';
+import { mailAccounts } from '../local-db/queries/mail-accounts';
 import { matchSender } from '../local-db/queries/match-context';
 import { allMembers, memberById } from '../local-db/queries/members';
 import { searchReplica } from '../local-db/queries/search';
@@ -47,6 +48,8 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return customFieldDefinitions(db);
     case 'last-touch':
       return lastTouchOf(db, request.customerId);
+    case 'mail-accounts':
+      return mailAccounts(db);
   }
 }
 

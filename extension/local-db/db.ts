@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomFieldDefinition } from '../../shared/schemas/custom-field';
 import type { FollowUp } from '../../shared/schemas/follow-up';
+import type { MailAccount } from '../../shared/schemas/mail-account';
 import type { MatchChoice } from '../../shared/schemas/match-choice';
 import type { Member } from '../../shared/schemas/member';
 import type { OrgSettings } from '../../shared/schemas/org-settings';
@@ -44,6 +45,7 @@ export type LocalDb = Dexie & {
   serviceItems: EntityTable<ServiceItem, 'id'>;
   visits: EntityTable<Visit, 'id'>;
   orgSettings: EntityTable<OrgSettings, 'id'>;
+  mailAccounts: EntityTable<MailAccount, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
@@ -60,6 +62,8 @@ export const REPLICA_TABLES = [
   'serviceItems',
   'visits',
   'orgSettings',
+  // Issue 5
+  'mailAccounts',
 ] as const;
 export type ReplicaTable = (typeof REPLICA_TABLES)[number];
 export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
@@ -73,6 +77,8 @@ export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   serviceItem: 'serviceItems',
   visit: 'visits',
   orgSettings: 'orgSettings',
+  // Issue 5
+  mailAccount: 'mailAccounts',
 };
 
 /**
@@ -112,6 +118,10 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
     visits: 'id, customerId, plannedAt',
     orgSettings: 'id',
   });
+  // Issue 5 (versions 3 and 5 belong to issues 4 and 6): this user's connected mail and calendar
+  // accounts with their sync health. Imported mail reaches the existing timeline table; its new
+  // `imported` field needs no index and no upgrade (older rows simply have none).
+  db.version(4).stores({ mailAccounts: 'id' });
   return db;
 }
 

@@ -12,6 +12,7 @@ import {
 import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
+import { mailCallSchema } from './mail-protocol';
 
 /**
  * The one protocol map for content ↔ background ↔ sidebar. Every message is parsed with these
@@ -47,6 +48,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-inspect'), input: importInspectInputSchema }),
   z.object({ type: z.literal('import-plan'), input: importPlanInputSchema }),
   z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
+  // Issue 5: options / sidebar → background → server: connected accounts, never-log list.
+  z.object({ type: z.literal('mail-call'), request: mailCallSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -71,6 +74,8 @@ export type RuntimeResponses = {
   'import-inspect': ImportResult<ImportInspectOutput>;
   'import-plan': ImportResult<ImportReport>;
   'import-apply': ImportResult<ImportApplyOutput>;
+  // Issue 5
+  'mail-call': ImportResult<unknown>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

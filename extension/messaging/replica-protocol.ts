@@ -20,6 +20,8 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('custom-fields') }),
   z.object({ query: z.literal('last-touch'), customerId: idSchema }),
   z.object({ query: z.literal('search'), text: z.string().max(500), limit: z.number().int().min(1).max(100) }),
+  // Issue 5
+  z.object({ query: z.literal('mail-accounts') }),
 ]);
 export type ReplicaQuery = z.infer<typeof replicaQuerySchema>;
 

@@ -11,6 +11,8 @@ import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
 import { ImportExport } from './import-export';
+import { MailAccounts } from './mail/mail-accounts';
+import { NeverLog } from './mail/never-log';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -88,6 +90,8 @@ export function OptionsApp() {
       </div>
       {status && <SyncStatusLine status={status} />}
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
+      {me && <MailAccounts />}
+      {me && <NeverLog role={me.role} />}
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me && <ImportExport role={me.role} />}
     </div>

@@ -6,6 +6,7 @@ import { RejectedChanges } from './components/rejected-changes';
 import { SearchBox } from './components/search-box';
 import { SelectedCustomer } from './components/selected-customer';
 import { NoSender, NoThread, SignedOut, Unreadable } from './components/states';
+import { MailHealth } from './components/mail-health';
 import { SyncStatusLine } from './components/sync-status';
 import { ThreadView } from './components/thread-view';
 import { useHostContext, type HostContextFeed } from './hooks/use-host-context';
@@ -29,6 +30,7 @@ export function App({ feed }: { feed: HostContextFeed }) {
         {status?.signedIn && !selectedId && <ContextView context={context} />}
         {status?.signedIn && <RejectedChanges />}
       </main>
+      {status?.signedIn && <MailHealth />}
       {status && <SyncStatusLine status={status} />}
     </div>
   );

@@ -1,4 +1,6 @@
 import type { Mutation } from '../../shared/schemas/sync';
+import { createIngestionDeps, type IngestionDeps } from '../ingestion/ingestion-deps';
+import { createIngestionService } from '../ingestion/ingestion-service';
 import type { Store } from '../storage/repositories/index';
 import { createAuthService, type AuthedUser } from './auth-service';
 import { compactChangeLog } from './change-log-compaction';
@@ -7,8 +9,13 @@ import { createImportService } from './import/import-service';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
 
-/** Every service, built once per process around one store; the tRPC context carries this. */
-export function createServices(store: Store) {
+/**
+ * Every service, built once per process around one store; the tRPC context carries this.
+ * Ingestion's providers, token key and public URL come from the server's environment
+ * (start-server.ts); without them (tests, CLI) it uses the env's provider settings and a
+ * process-lifetime key.
+ */
+export function createServices(store: Store, options: { ingestion?: IngestionDeps } = {}) {
   return {
     auth: createAuthService(store),
     customers: createCustomersService(store),
@@ -18,6 +25,7 @@ export function createServices(store: Store) {
       pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),
       compact: (orgId: string, options: { tombstonesOlderThan: Date }) => compactChangeLog(store, orgId, options),
     },
+    ingestion: createIngestionService(store, options.ingestion ?? createIngestionDeps({})),
   };
 }
 export type Services = ReturnType<typeof createServices>;

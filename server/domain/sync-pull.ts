@@ -4,6 +4,8 @@ import type { ChangeLogEntry } from '../storage/repositories/change-log';
 import { toMember, type AuthedUser } from './auth-service';
 import { DomainError } from './errors';
 import { decodeCursor, encodeCursor } from './sync-cursor';
+import { mailAccountView } from '../ingestion/account-views';
+import { MAX_SYNCED_BODY_CHARS, timelineItemFor } from './imported-view';
 import { canSee } from './visibility';
 
 /**
@@ -51,18 +53,24 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   }
   const idsOf = (entity: ChangeLogEntry['entity']) => order.filter((e) => e.entity === entity).map((e) => e.entityId);
   const { repos } = store;
-  const [customers, contacts, items, members, choices, fields, followUps, serviceItems, visits, settings] = await Promise.all([
-    repos.customers.listByIds(user.orgId, idsOf('customer')),
-    repos.contacts.listByIds(user.orgId, idsOf('contact')),
-    repos.timelineItems.listByIds(user.orgId, idsOf('timelineItem')),
-    repos.users.listByIds(user.orgId, idsOf('member')),
-    repos.matchChoices.listByIds(user.orgId, idsOf('matchChoice')),
-    repos.customFieldDefinitions.listByIds(user.orgId, idsOf('customField')),
-    repos.followUps.listByIds(user.orgId, idsOf('followUp')),
-    repos.serviceItems.listByIds(user.orgId, idsOf('serviceItem')),
-    repos.visits.listByIds(user.orgId, idsOf('visit')),
-    repos.orgSettings.listByIds(user.orgId, idsOf('orgSettings')),
-  ]);
+  const [customers, contacts, items, members, choices, fields, followUps, serviceItems, visits, settings, accounts] =
+    await Promise.all([
+      repos.customers.listByIds(user.orgId, idsOf('customer')),
+      repos.contacts.listByIds(user.orgId, idsOf('contact')),
+      repos.timelineItems.listByIds(user.orgId, idsOf('timelineItem')),
+      repos.users.listByIds(user.orgId, idsOf('member')),
+      repos.matchChoices.listByIds(user.orgId, idsOf('matchChoice')),
+      repos.customFieldDefinitions.listByIds(user.orgId, idsOf('customField')),
+      repos.followUps.listByIds(user.orgId, idsOf('followUp')),
+      repos.serviceItems.listByIds(user.orgId, idsOf('serviceItem')),
+      repos.visits.listByIds(user.orgId, idsOf('visit')),
+      repos.orgSettings.listByIds(user.orgId, idsOf('orgSettings')),
+      repos.mailAccounts.listByIds(user.orgId, idsOf('mailAccount')),
+    ]);
+  const bodies = await repos.importedItems.bodiesOf(
+    items.filter((i) => i.importedFacts?.mailboxUserIds.includes(user.id) || i.importedFacts?.sharing === 3).map((i) => i.id),
+    MAX_SYNCED_BODY_CHARS,
+  );
   const byKey = new Map<string, PulledChange>();
   /** Log entries this user is never told about: other people's private rows. */
   const untold = new Set<string>();
@@ -73,7 +81,11 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
 
   for (const row of visible(customers)) upsert({ entity: 'customer', op: 'upsert', row });
   for (const row of visible(contacts)) upsert({ entity: 'contact', op: 'upsert', row });
-  for (const row of visible(items)) upsert({ entity: 'timelineItem', op: 'upsert', row });
+  for (const item of items) {
+    // Imported mail: what this viewer may see of it (sharing level, body only for its mailboxes).
+    const row = timelineItemFor(user, item, bodies);
+    if (row) upsert({ entity: 'timelineItem', op: 'upsert', row });
+  }
   for (const row of visible(fields)) upsert({ entity: 'customField', op: 'upsert', row });
   for (const row of visible(followUps)) upsert({ entity: 'followUp', op: 'upsert', row });
   for (const row of visible(serviceItems)) upsert({ entity: 'serviceItem', op: 'upsert', row });
@@ -84,6 +96,13 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   for (const { orgId, userId, ...row } of choices) {
     if (canSee(user, { orgId, privateTo: userId })) upsert({ entity: 'matchChoice', op: 'upsert', row });
     else untold.add(`matchChoice:${row.id}`);
+  }
+  // A connected account is its owner's business only, like a match choice.
+  const channels = await repos.syncChannels.listByAccounts(accounts.filter((a) => a.userId === user.id).map((a) => a.id));
+  for (const account of accounts) {
+    const row = canSee(user, { orgId: account.orgId, privateTo: account.userId }) ? mailAccountView(account, channels) : null;
+    if (row) upsert({ entity: 'mailAccount', op: 'upsert', row });
+    else if (account.userId !== user.id) untold.add(`mailAccount:${account.id}`);
   }
   return order
     .filter((e) => !untold.has(`${e.entity}:${e.entityId}`))

@@ -4,6 +4,7 @@ import { contactCreateSchema, contactPatchSchema, contactSchema } from './contac
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
 import { followUpSchema } from './follow-up';
+import { mailAccountSchema } from './mail-account';
 import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
 import { orgSettingsSchema } from './org-settings';
@@ -86,6 +87,8 @@ export const entitySchema = z.enum([
   'serviceItem',
   'visit',
   'orgSettings',
+  // Issue 5: a connected mail/calendar account and its sync health (private to its user).
+  'mailAccount',
 ]);
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -100,6 +103,8 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('serviceItem'), op: z.literal('upsert'), row: serviceItemSchema }),
   z.object({ entity: z.literal('visit'), op: z.literal('upsert'), row: visitSchema }),
   z.object({ entity: z.literal('orgSettings'), op: z.literal('upsert'), row: orgSettingsSchema }),
+  // Issue 5
+  z.object({ entity: z.literal('mailAccount'), op: z.literal('upsert'), row: mailAccountSchema }),
 ]);
 export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
 export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);

@@ -1,4 +1,4 @@
-import type { TimelineItem } from '../../../shared/schemas/timeline';
+import type { ImportedSource, TimelineItem } from '../../../shared/schemas/timeline';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
@@ -27,7 +27,32 @@ function Item({ item }: { item: TimelineItem }) {
         <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
       </div>
       {/* Summaries come from mail and people: text only, never markup (house rule 10). */}
-      <p class="summary">{item.summary}</p>
+      {item.imported ? <Imported item={item} source={item.imported} /> : <p class="summary">{item.summary}</p>}
     </li>
+  );
+}
+
+const nameOf = (party: { address: string; name: string | null }) => party.name || party.address;
+
+/** An imported mail or meeting: who, the subject if shared, and the body for its owners. */
+function Imported({ item, source }: { item: TimelineItem; source: ImportedSource }) {
+  const others = source.participants.filter((p) => p.address !== source.from?.address);
+  const who =
+    source.direction === 'inbound' && source.from
+      ? t('timeline.direction.inbound', { name: nameOf(source.from) })
+      : source.direction === 'outbound'
+        ? t('timeline.direction.outbound', { name: others.map(nameOf).join(', ') })
+        : t('timeline.withPeople', { names: source.participants.map(nameOf).join(', ') });
+  return (
+    <div class="imported" data-testid="imported" data-direction={source.direction ?? ''} data-mine={String(source.mine)}>
+      <p class="summary">{source.subject ?? t('timeline.hiddenSubject')}</p>
+      <p class="muted who">{source.location ? `${who} · ${source.location}` : who}</p>
+      {source.body && (
+        <details class="body">
+          <summary>{t('timeline.showBody')}</summary>
+          <p class="body-text" data-testid="imported-body">{source.body}</p>
+        </details>
+      )}
+    </div>
   );
 }

@@ -12,12 +12,14 @@ import { contactsOf } from '../../local-db/queries/contacts';
 import { customFieldDefinitions } from '../../local-db/queries/custom-field-definitions';
 import { customerById } from '../../local-db/queries/customer';
 import { lastTouchOf } from '../../local-db/queries/last-touch';
+import { mailAccounts } from '../../local-db/queries/mail-accounts';
 import { matchSender } from '../../local-db/queries/match-context';
 import { allMembers, memberById } from '../../local-db/queries/members';
 import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
 import { timelineOf } from '../../local-db/queries/timeline';
 import { sendToBackground } from '../../messaging/runtime-client';
+import { reconnectAccount } from './reconnect';
 import type { SidebarData } from './sidebar-data';
 
 /** Local mutations are followed by a nudge so the worker pushes at once (offline: it retries). */
@@ -58,6 +60,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     deleteContact: thenSync(deleteContact),
     setMatchChoice: thenSync(setMatchChoice),
     search: (text, limit) => searchReplica(db, text, limit),
+    mailAccounts: () => live(() => mailAccounts(db)),
+    reconnect: reconnectAccount,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Live } from '../../local-db/live';
 import type { SearchHit } from '../../local-db/queries/search';
 import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
 import { sendToBackground } from '../../messaging/runtime-client';
+import { reconnectAccount } from './reconnect';
 import type { SidebarData } from './sidebar-data';
 
 /**
@@ -73,5 +74,7 @@ export function remoteSidebarData(): SidebarData {
       if (answer === undefined) throw new Error('the background did not answer search');
       return answer.value as SearchHit[];
     },
+    mailAccounts: () => remoteLive({ query: 'mail-accounts' }),
+    reconnect: reconnectAccount,
   };
 }

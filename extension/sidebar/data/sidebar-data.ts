@@ -4,6 +4,7 @@ import type { Contact, ContactPatch } from '../../../shared/schemas/contact';
 import type { CustomFieldDefinition } from '../../../shared/schemas/custom-field';
 import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
 import type { Participant } from '../../../shared/schemas/host-context';
+import type { MailAccount } from '../../../shared/schemas/mail-account';
 import type { Member } from '../../../shared/schemas/member';
 import type { TimelineItem } from '../../../shared/schemas/timeline';
 import type { OutboxEntry } from '../../local-db/db';
@@ -47,6 +48,11 @@ export type SidebarData = {
   setMatchChoice(address: string, customerId: string): Promise<void>;
   /** Customers and contacts by name, pinyin, code, email, domain, phone or tax number, best first (one-shot, per keystroke). */
   search(text: string, limit: number): Promise<SearchHit[]>;
+  // Issue 5
+  /** This user's connected mail/calendar accounts and their sync health. */
+  mailAccounts(): Live<MailAccount[]>;
+  /** Opens the provider's consent page again for a revoked account (through the background). */
+  reconnect(provider: MailAccount['provider']): Promise<void>;
 };
 
 export const SidebarDataContext = createContext<SidebarData | null>(null);

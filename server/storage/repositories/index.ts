@@ -16,6 +16,13 @@ import { signInCodesRepository } from './sign-in-codes';
 import { timelineItemsRepository } from './timeline-items';
 import { usersRepository } from './users';
 import { visitsRepository } from './visits';
+// Issue 5: mail and calendar ingestion.
+import { importedItemsRepository } from './imported-items';
+import { linkLookupsRepository } from './link-lookups';
+import { mailAccountsRepository } from './mail-accounts';
+import { neverLogRepository } from './never-log';
+import { oauthStatesRepository } from './oauth-states';
+import { syncChannelsRepository } from './sync-channels';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -37,6 +44,13 @@ export function createRepositories(q: Queryable) {
     followUps: followUpsRepository(q),
     serviceItems: serviceItemsRepository(q),
     visits: visitsRepository(q),
+    // Issue 5
+    mailAccounts: mailAccountsRepository(q),
+    syncChannels: syncChannelsRepository(q),
+    importedItems: importedItemsRepository(q),
+    linkLookups: linkLookupsRepository(q),
+    neverLog: neverLogRepository(q),
+    oauthStates: oauthStatesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

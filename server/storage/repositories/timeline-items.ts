@@ -1,12 +1,28 @@
-import type { TimelineItem, TimelineKind } from '../../../shared/schemas/timeline';
+import type { MailParty, TimelineItem, TimelineKind } from '../../../shared/schemas/timeline';
 import type { Queryable } from '../database';
-import { toIso } from './row-mapping';
+import { toIso, toIsoOrNull } from './row-mapping';
 
-export type TimelineItemRow = TimelineItem & { orgId: string; deleted: boolean };
+/** The stored facts of an imported mail or meeting; server/domain/visibility.ts decides what a viewer gets. */
+export type ImportedFacts = {
+  provider: string;
+  direction: 'inbound' | 'outbound' | null;
+  subject: string | null;
+  fromAddress: string | null;
+  participants: MailParty[];
+  threadRef: string | null;
+  endsAt: string | null;
+  location: string | null;
+  mailboxUserIds: string[];
+  /** 0 private, 1 metadata, 2 subject, 3 full. */
+  sharing: number;
+};
+
+export type TimelineItemRow = Omit<TimelineItem, 'imported'> & { orgId: string; deleted: boolean; importedFacts: ImportedFacts | null };
 
 // contact_ids cast to text[]: node-postgres has no parser for uuid[] on every version.
 const columns = `id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids::text[] AS contact_ids,
-  summary, source_ref, created_at, deleted_at`;
+  summary, source_ref, created_at, deleted_at, dedupe_key, provider, direction, subject, from_address, participants,
+  thread_ref, ends_at, location, mailbox_user_ids::text[] AS mailbox_user_ids, sharing`;
 type Raw = {
   id: string;
   org_id: string;
@@ -19,6 +35,17 @@ type Raw = {
   source_ref: string | null;
   created_at: unknown;
   deleted_at: unknown;
+  dedupe_key: string | null;
+  provider: string | null;
+  direction: 'inbound' | 'outbound' | null;
+  subject: string | null;
+  from_address: string | null;
+  participants: MailParty[] | null;
+  thread_ref: string | null;
+  ends_at: unknown;
+  location: string | null;
+  mailbox_user_ids: string[];
+  sharing: number;
 };
 const map = (r: Raw): TimelineItemRow => ({
   id: r.id,
@@ -32,9 +59,24 @@ const map = (r: Raw): TimelineItemRow => ({
   sourceRef: r.source_ref,
   createdAt: toIso(r.created_at),
   deleted: r.deleted_at !== null,
+  importedFacts:
+    r.dedupe_key === null
+      ? null
+      : {
+          provider: r.provider ?? '',
+          direction: r.direction,
+          subject: r.subject,
+          fromAddress: r.from_address,
+          participants: r.participants ?? [],
+          threadRef: r.thread_ref,
+          endsAt: toIsoOrNull(r.ends_at),
+          location: r.location,
+          mailboxUserIds: r.mailbox_user_ids,
+          sharing: Number(r.sharing),
+        },
 });
 
-export type NewTimelineItem = Omit<TimelineItem, 'createdAt'>;
+export type NewTimelineItem = Omit<TimelineItem, 'createdAt' | 'imported'>;
 
 export function timelineItemsRepository(q: Queryable) {
   return {

@@ -27,10 +27,10 @@ const VERSION_2_STORES = {
 };
 
 describe('local-db schema', () => {
-  it('version 3 has the tables and indexes the queries rely on', async () => {
+  it('version 4 has the tables and indexes the queries rely on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const indexes = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].sort()]),
     );
@@ -45,6 +45,7 @@ describe('local-db schema', () => {
       serviceItems: ['customerId', 'id', 'threadRef'],
       visits: ['customerId', 'id', 'plannedAt'],
       orgSettings: ['id'],
+      mailAccounts: ['id'],
       outbox: ['entityId', 'id', 'status'],
       meta: ['key'],
     });
@@ -126,5 +127,38 @@ describe('local-db schema', () => {
       .toArray();
     expect(mine.map((f) => f.reason)).toEqual(['回访']);
     expect(await db.followUps.where('replyWatch.threadRef').equals('gmail:18f3a2b4c5d6e7f1').count()).toBe(1);
+  });
+
+  it('upgrades a version 2 replica to 4: rows and cursor stay, and mail accounts can be stored', async () => {
+    const name = `test-${uuidv7()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(VERSION_1_STORES);
+    old.version(2).stores({
+      customers: 'id, *emailDomains, *searchKeys',
+      contacts: 'id, customerId, *emailKeys, *searchKeys',
+      matchChoices: 'id, addressKey',
+      customFields: 'id, key',
+    });
+    const itemId = uuidv7();
+    await old.table('timeline').add({ id: itemId, customerId: uuidv7(), kind: 'note', occurredAt: '2026-03-01T10:00:00.000Z', summary: 'kept' });
+    await old.table('meta').put({ key: 'cursor', value: 'v2-cursor' });
+    old.close();
+
+    const db = createLocalDb(name);
+    expect((await db.timeline.get(itemId))?.summary).toBe('kept');
+    expect(await getMeta(db, 'cursor')).toBe('v2-cursor');
+    const accountId = uuidv7();
+    await db.mailAccounts.put({
+      id: accountId,
+      provider: 'google',
+      address: 'mia@ourco.example',
+      status: 'active',
+      sharing: 'private',
+      calendars: [],
+      mailFolders: [],
+      channels: [],
+      updatedAt: '2026-03-01T10:00:00.000Z',
+    });
+    expect((await db.mailAccounts.get(accountId))?.address).toBe('mia@ourco.example');
   });
 });

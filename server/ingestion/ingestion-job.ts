@@ -1,0 +1,12 @@
+import type { Job } from '../jobs/job';
+
+/** Imports due mail and calendar channels (runDueChannels); the interval is CRM_INGEST_INTERVAL_MS. */
+export function ingestionJob(everyMs: number): Job {
+  return {
+    name: 'mail-ingestion',
+    everyMs,
+    async run({ services, now, signal }) {
+      await services.ingestion.runDue({ now, signal });
+    },
+  };
+}
