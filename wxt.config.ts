@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ALL_MAIL_MATCHES } from './extension/hosts/host-origins';
 
 // WXT has no Preact module; the Vite preset is enough (STACK.md).
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   webExt: { disabled: true },
   manifest: {
     name: 'Inbox CRM',
-    description: 'Customer sidebar for Gmail: who the customer is, their timeline, what is due.',
+    description: 'Customer sidebar for Gmail, Outlook and approved web portals: who the customer is, their timeline, what is due.',
     permissions: ['storage', 'alarms'],
     // The sync server: the default local one is allowed up front; other server URLs are
     // requested as optional permissions from the options page when the user enters them.
@@ -19,7 +20,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
-        matches: ['https://mail.google.com/*'],
+        matches: ALL_MAIL_MATCHES,
         // A fresh URL per session hides the stable extension id from pages (DESIGN.md).
         use_dynamic_url: true,
       },

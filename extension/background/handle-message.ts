@@ -4,6 +4,7 @@ import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protoc
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { importCalls } from './import-calls';
+import { contentSenderOf } from './content-sender';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 
@@ -14,11 +15,6 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith('chrome-extension://');
 }
 
-/** A content script in a Gmail tab's top frame. */
-function fromContentScript(sender: Sender): number | null {
-  const ok = sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0;
-  return ok && (sender.url ?? '').startsWith('https://mail.google.com/') ? sender.tab!.id! : null;
-}
 
 /** Dispatches one runtime message; unknown or malformed messages get no answer. */
 export async function handleMessage(
@@ -36,12 +32,12 @@ export async function handleMessage(
   const message = parsed.data;
   switch (message.type) {
     case 'host-context': {
-      const tabId = fromContentScript(sender);
-      return { ok: tabId !== null && (await storeTabContext(tabId, message.context)) };
+      const from = await contentSenderOf(sender);
+      return { ok: from !== null && (await storeTabContext(from, message.context)) };
     }
     case 'get-nonce': {
-      const tabId = fromContentScript(sender);
-      return tabId === null ? undefined : { nonce: await issueNonce(tabId) };
+      const from = await contentSenderOf(sender);
+      return from === null ? undefined : { nonce: await issueNonce(from.tabId) };
     }
     case 'check-nonce': {
       const tabId = sender.tab?.id;

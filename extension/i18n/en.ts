@@ -11,7 +11,7 @@ export const en = {
   'state.signedOutHint': 'Sign in to see customers beside your mail.',
   'state.openOptions': 'Sign in',
   'state.unreadable': "Can't read this page",
-  'state.unreadableHint': 'Gmail changed how this page looks, or it is still loading. Open the conversation again.',
+  'state.unreadableHint': 'This page changed how it looks, or it is still loading. Open the conversation again.',
   'state.noThread': 'No conversation open',
   'state.noThreadHint': 'Open an email to see who the customer is.',
   'state.noSender': 'Only you wrote in this conversation.',

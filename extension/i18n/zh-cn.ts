@@ -12,7 +12,7 @@ export const zhCN: Record<MessageKey, string> = {
   'state.signedOutHint': '登录后即可在邮件旁查看客户信息。',
   'state.openOptions': '登录',
   'state.unreadable': '无法读取此页面',
-  'state.unreadableHint': 'Gmail 页面结构可能已变化，或页面仍在加载。请重新打开该会话。',
+  'state.unreadableHint': '此页面结构可能已变化，或页面仍在加载。请重新打开该会话。',
   'state.noThread': '未打开会话',
   'state.noThreadHint': '打开一封邮件即可查看对应客户。',
   'state.noSender': '此会话中只有您自己发信。',

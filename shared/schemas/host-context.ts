@@ -9,7 +9,8 @@ import { MAIL_ADDRESS_PATTERN } from '../domain/email';
  * bundles, and classic zod alone was ~25 KB of its 30 KB gzipped budget (mini: ~8 KB). Classic
  * schemas embed it unchanged (zod 4 classic and mini share one core).
  */
-export const hostSchema = z.enum(['gmail']);
+/** Where the context was read: a mail host, or a web portal the user approved (docs/hosts.md). */
+export const hostSchema = z.enum(['gmail', 'outlook', 'portal']);
 export type Host = z.infer<typeof hostSchema>;
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
@@ -74,4 +75,6 @@ export const hostContextSchema = z.discriminatedUnion('kind', [
   unreadableContextSchema,
 ]);
 export type HostContext = z.infer<typeof hostContextSchema>;
+/** A context as an adapter reads it, before the edge stamps it with `seq`. */
+export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 export type ThreadContext = z.infer<typeof threadContextSchema>;

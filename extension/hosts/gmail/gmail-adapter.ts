@@ -1,13 +1,11 @@
-import type { HostContext, Participant, ThreadMessage } from '../../../shared/schemas/host-context';
-import { hostContextSchema, participantSchema, threadMessageSchema } from '../../../shared/schemas/host-context';
+import type { Participant, ThreadMessage, UnstampedContext } from '../../../shared/schemas/host-context';
+import { participantSchema, threadMessageSchema } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
 import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
 import { legacyIdOfUrlThreadId } from './gmail-url-id';
+import { readSafely, type ReadResult } from '../dom/read-safely';
 import { readAccount, readThread, GmailReadError } from './read-thread';
-
-/** A context before the edge stamps it with `seq`. */
-export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 
 /** Gmail shows at most a few hundred people or messages in a thread; the schema bounds both lists there. */
 const MAX_LISTED = 500;
@@ -76,24 +74,6 @@ export function readGmailContext(doc: Document, href: string): UnstampedContext 
 }
 
 /** The edge: never throws; anything unreadable or invalid becomes kind 'unreadable'. */
-export function readGmailContextSafely(
-  doc: Document,
-  href: string,
-  seq: number,
-): { context: HostContext; error: Error | null } {
-  try {
-    const parsed = hostContextSchema.safeParse({ ...readGmailContext(doc, href), seq });
-    if (parsed.success) return { context: parsed.data, error: null };
-    return { context: unreadable(href, seq, 'invalid'), error: new GmailReadError(parsed.error.message) };
-  } catch (error) {
-    const err = error instanceof Error ? error : new Error(String(error));
-    const reason = err instanceof GmailReadError ? 'missing-parts' : 'error';
-    return { context: unreadable(href, seq, reason), error: err };
-  }
-}
-
-function unreadable(href: string, seq: number, reason: string): HostContext {
-  // The URL itself could be hostile or too long; keep a bounded, valid stand-in.
-  const url = href.length <= 4096 ? href : 'https://mail.google.com/';
-  return { host: 'gmail', kind: 'unreadable', url, seq, reason };
+export function readGmailContextSafely(doc: Document, href: string, seq: number): ReadResult {
+  return readSafely('gmail', readGmailContext, doc, href, seq);
 }

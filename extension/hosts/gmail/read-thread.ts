@@ -1,8 +1,9 @@
 import { cleanText, isHiddenByMarkup, textWithImageAlts } from '../dom/clean-text';
+import { HostReadError } from '../dom/read-safely';
 import { gmailSelectors as S, MESSAGE_ID_ATTRIBUTES, THREAD_ID_ATTRIBUTES } from './gmail-selectors';
 
 /** Thrown when a thread view lacks a part we need; the adapter's edge turns it into 'unreadable'. */
-export class GmailReadError extends Error {
+export class GmailReadError extends HostReadError {
   override name = 'GmailReadError';
 }
 
