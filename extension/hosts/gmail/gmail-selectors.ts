@@ -1,7 +1,7 @@
 /**
- * Every Gmail selector, in one place (house rule 2). Counts refer to the fixture pages in
- * test/fixtures/gmail (app.js renders them; test/extension/hosts/gmail-selectors.test.ts checks
- * the counts). Sources: host-dom-facts.md §2.
+ * Every Gmail selector, in one place (house rule 2). The count each must match on each fixture
+ * view is in test/fixtures/gmail/selector-counts.json (app.js renders the views;
+ * test/extension/hosts/host-fixtures.test.ts checks them). Sources: host-dom-facts.md §2.
  */
 export const gmailSelectors = {
   /** The main content area; absent while Gmail loads. Fixtures: exactly 1 on every view. */
@@ -11,7 +11,7 @@ export const gmailSelectors = {
    * 2018). Fixtures: 1 in each readable thread view, 0 in lists and in the broken thread.
    */
   subject: 'h2.hP',
-  /** Emoji inside the subject are images; their alt holds the character. Fixtures: 0. */
+  /** Emoji inside the subject are images; their alt holds the character. Fixtures: 1 (the 📦 thread). */
   subjectEmoji: 'img[data-emoji]',
   /**
    * One block per message (div.adn, `.ads` when open). Fixtures: 1 per message; 4 in the

@@ -1,5 +1,6 @@
 import { cleanText, isHiddenByMarkup, textWithImageAlts } from '../dom/clean-text';
 import { HostReadError } from '../dom/read-safely';
+import type { RawMessage, RawPerson } from '../dom/thread-parts';
 import { gmailSelectors as S, MESSAGE_ID_ATTRIBUTES, THREAD_ID_ATTRIBUTES } from './gmail-selectors';
 
 /** Thrown when a thread view lacks a part we need; the adapter's edge turns it into 'unreadable'. */
@@ -7,9 +8,6 @@ export class GmailReadError extends HostReadError {
   override name = 'GmailReadError';
 }
 
-export type RawPerson = { email: string; name: string };
-/** id: the message's hex id; null for a draft or a block without one. */
-export type RawMessage = { id: string | null; from: RawPerson; to: RawPerson[] };
 export type RawThread = { threadIdFromDom: string | null; subject: string; messages: RawMessage[] };
 
 function readPerson(el: Element): RawPerson {

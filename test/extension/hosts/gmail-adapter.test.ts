@@ -110,7 +110,7 @@ describe('watchGmail', () => {
     await navigate('#inbox/18f3a2b4c5d6e7f7');
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'));
     controller.abort();
-    expect(seen.map((c) => c.kind)).toEqual(['none', 'thread', 'thread', 'unreadable']);
+    expect(seen.map((c) => c.kind), JSON.stringify(seen.map((c) => [c.kind, (c as { reason?: string }).reason, c.url]))).toEqual(['none', 'thread', 'thread', 'unreadable']);
     const seqs = seen.map((c) => c.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);

@@ -1,0 +1,44 @@
+import type { Participant, ThreadMessage } from '../../../shared/schemas/host-context';
+import { participantSchema, threadMessageSchema } from '../../../shared/schemas/host-context';
+import { normaliseEmail } from '../../../shared/domain/email';
+
+/** What a reader takes from the DOM, before validation: the same for every mail host. */
+export type RawPerson = { email: string; name: string };
+/** id: the host's message id; null for a draft or a block without one. from: null = no address shown. */
+export type RawMessage = { id: string | null; from: RawPerson | null; to: RawPerson[]; cc?: RawPerson[] };
+
+/** Mail hosts show at most a few hundred people or messages in a thread; the schema bounds both lists there. */
+const MAX_LISTED = 500;
+
+/**
+ * Keeps the last occurrence of each (email, role), so the latest sender stays last
+ * (pickCounterpart). A participant whose address is not usable is left out rather than making
+ * the whole thread unreadable; the newest are kept when a thread has more than the bound.
+ */
+export function participantsOf(messages: readonly RawMessage[]): Participant[] {
+  const byKey = new Map<string, Participant>();
+  const add = (person: RawPerson, role: Participant['role']): void => {
+    const parsed = participantSchema.safeParse({ email: normaliseEmail(person.email), name: person.name || person.email, role });
+    if (!parsed.success) return;
+    const key = `${role} ${parsed.data.email}`;
+    byKey.delete(key);
+    byKey.set(key, parsed.data);
+  };
+  for (const message of messages) {
+    if (message.from) add(message.from, 'from');
+    for (const person of message.to) add(person, 'to');
+    for (const person of message.cc ?? []) add(person, 'cc');
+  }
+  return [...byKey.values()].slice(-MAX_LISTED);
+}
+
+/** Messages with an id and a usable sender address, oldest first, newest kept over the bound. */
+export function messagesOf(messages: readonly RawMessage[]): ThreadMessage[] {
+  const listed: ThreadMessage[] = [];
+  for (const message of messages) {
+    if (!message.id || !message.from) continue;
+    const parsed = threadMessageSchema.safeParse({ id: message.id, from: normaliseEmail(message.from.email) });
+    if (parsed.success) listed.push(parsed.data);
+  }
+  return listed.slice(-MAX_LISTED);
+}

@@ -1,0 +1,57 @@
+import type { UnstampedContext } from '../../../shared/schemas/host-context';
+import { normaliseEmail } from '../../../shared/domain/email';
+import { pickCounterpart } from '../../../shared/domain/sender';
+import { readSafely, type ReadResult } from '../dom/read-safely';
+import { messagesOf, participantsOf } from '../dom/thread-parts';
+import { outlookSelectors as S } from './outlook-selectors';
+import { parseOutlookUrl, sameOutlookId } from './outlook-url';
+import { OutlookReadError, readConversation, readOutlookAccount } from './read-conversation';
+
+/** The URL names a conversation of the list other than the one the pane shows: not rendered yet. */
+function staleConversation(doc: Document, urlId: string, domId: string): boolean {
+  if (sameOutlookId(urlId, domId)) return false;
+  // Only a URL id that is another row's conversation proves staleness; in single-message view the
+  // URL names an item (AAMk…) while the pane keeps its conversation id (AAQk…), which is fine.
+  return [...doc.querySelectorAll(S.listRow)].some((row) => sameOutlookId(row.getAttribute('data-convid') ?? '', urlId));
+}
+
+/**
+ * Reads Outlook on the web as a HostContext (without seq). Throws OutlookReadError when the
+ * reading pane shows a conversation we cannot read, or the URL names one not rendered yet.
+ */
+export function readOutlookContext(doc: Document, href: string): UnstampedContext {
+  const view = parseOutlookUrl(href);
+  const none = { host: 'outlook', kind: 'none', url: href } as const;
+  if (view.kind !== 'mail') return none;
+  const conversation = readConversation(doc);
+  if (!conversation) {
+    if (view.itemIdFromUrl) throw new OutlookReadError('the URL names an item but the reading pane shows none yet');
+    return none;
+  }
+  const urlId = view.itemIdFromUrl;
+  const domId = conversation.conversationIdFromDom;
+  if (urlId && domId && staleConversation(doc, urlId, domId)) {
+    throw new OutlookReadError(`the page still shows conversation ${domId}, the URL names ${urlId}`);
+  }
+  const threadId = domId ?? urlId;
+  if (!threadId) throw new OutlookReadError('no conversation id: no data-convid and none in the URL');
+  const participants = participantsOf(conversation.messages);
+  const accountRaw = readOutlookAccount(doc);
+  const account = accountRaw ? normaliseEmail(accountRaw) : null;
+  return {
+    host: 'outlook',
+    kind: 'thread',
+    url: href,
+    threadId,
+    subject: conversation.subject,
+    sender: pickCounterpart(participants, account),
+    participants,
+    messages: messagesOf(conversation.messages),
+    account,
+  };
+}
+
+/** The edge: never throws; anything unreadable or invalid becomes kind 'unreadable'. */
+export function readOutlookContextSafely(doc: Document, href: string, seq: number): ReadResult {
+  return readSafely('outlook', readOutlookContext, doc, href, seq);
+}

@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { gmailSelectors } from '../../../extension/hosts/gmail/gmail-selectors';
+import { outlookSelectors } from '../../../extension/hosts/outlook/outlook-selectors';
+import { bootAppFixture, expectedContextsOf, fixturesRoot } from './load-fixture';
+
+// House rule 2, for every host: each host folder has fixture pages with their expected contexts,
+// and every selector of its selectors file has the count it must match on every fixture view.
+
+const hostsDir = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../../extension/hosts')}/`;
+const hostFolders = readdirSync(hostsDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'dom')
+  .map((d) => d.name);
+
+/** The mail hosts' selectors; a new host folder must be added here (the first test says so). */
+const SELECTORS: Record<string, Record<string, string>> = { gmail: gmailSelectors, outlook: outlookSelectors };
+const BASE_FOR_HASH: Record<string, string> = { gmail: 'https://mail.google.com/mail/u/0/' };
+
+type Counts = { views: Record<string, Record<string, number>> };
+const countsOf = (host: string): Counts =>
+  JSON.parse(readFileSync(`${fixturesRoot}${host}/selector-counts.json`, 'utf8')) as Counts;
+
+describe('every host folder has fixtures', () => {
+  it.each(hostFolders)('%s', (host) => {
+    for (const file of ['README.md', 'expected-contexts.json']) {
+      expect(existsSync(`${fixturesRoot}${host}/${file}`), `test/fixtures/${host}/${file}`).toBe(true);
+    }
+    expect(existsSync(`${hostsDir}${host}/${host}-url.ts`), `extension/hosts/${host}/${host}-url.ts`).toBe(true);
+    expect(existsSync(`${hostsDir}${host}/${host}-selectors.ts`), `extension/hosts/${host}/${host}-selectors.ts`).toBe(true);
+  });
+});
+
+describe.each(Object.keys(SELECTORS))('%s selectors match their documented counts', (host) => {
+  const selectors = SELECTORS[host]!;
+  const base = BASE_FOR_HASH[host] ?? '';
+  const { views } = countsOf(host);
+
+  it('lists every fixture view, and every view has an expected context', () => {
+    expect(hostFolders).toContain(host);
+    const expectedViews = expectedContextsOf(host, base).map((e) => e.url.slice(base.length));
+    expect(Object.keys(views).sort()).toEqual([...expectedViews].sort());
+  });
+
+  it.each(Object.keys(views))('%s', async (view) => {
+    await bootAppFixture(host, `${base}${view}`);
+    const expected = views[view]!;
+    expect(Object.keys(expected).sort(), 'a count for every selector, no count for a removed one').toEqual(Object.keys(selectors).sort());
+    const actual = Object.fromEntries(Object.entries(selectors).map(([name, s]) => [name, document.querySelectorAll(s).length]));
+    expect(actual).toEqual(expected);
+  });
+});
