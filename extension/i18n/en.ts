@@ -3,6 +3,7 @@ import { customFieldsAdminEn } from './custom-fields-admin';
 import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
+import { hostsEn } from './hosts';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -14,7 +15,7 @@ export const en = {
   'state.unreadableHint': 'This page changed how it looks, or it is still loading. Open the conversation again.',
   'state.noThread': 'No conversation open',
   'state.noThreadHint': 'Open an email to see who the customer is.',
-  'state.noSender': 'Only you wrote in this conversation.',
+  'state.noSender': 'No customer address here: only you or colleagues wrote, or the page does not show the sender\'s address.',
   'unknown.title': 'Not a customer yet',
   'unknown.sender': '{name} <{email}>',
   'unknown.customerName': 'Customer name',
@@ -88,6 +89,8 @@ export const en = {
   ...customFieldsAdminEn,
   ...searchEn,
   ...importExportEn,
+  // Issue 6: hosts, compose, portals, side panel.
+  ...hostsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

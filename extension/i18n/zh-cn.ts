@@ -4,6 +4,7 @@ import { customFieldsAdminZhCN } from './custom-fields-admin';
 import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
+import { hostsZhCN } from './hosts';
 
 /** Simplified Chinese; typed against the English keys so a missing text fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -15,7 +16,7 @@ export const zhCN: Record<MessageKey, string> = {
   'state.unreadableHint': '此页面结构可能已变化，或页面仍在加载。请重新打开该会话。',
   'state.noThread': '未打开会话',
   'state.noThreadHint': '打开一封邮件即可查看对应客户。',
-  'state.noSender': '此会话中只有您自己发信。',
+  'state.noSender': '此会话中没有客户地址：只有您或同事发信，或页面未显示发件人地址。',
   'unknown.title': '尚未成为客户',
   'unknown.sender': '{name} <{email}>',
   'unknown.customerName': '客户名称',
@@ -89,4 +90,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...customFieldsAdminZhCN,
   ...searchZhCN,
   ...importExportZhCN,
+  // Issue 6: hosts, compose, portals, side panel.
+  ...hostsZhCN,
 };

@@ -16,7 +16,7 @@ export type Host = z.infer<typeof hostSchema>;
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const address = () => z.pipe(text(320), z.email({ pattern: MAIL_ADDRESS_PATTERN }));
 
-export const participantRoleSchema = z.enum(['from', 'to', 'cc']);
+export const participantRoleSchema = z.enum(['from', 'to', 'cc', 'bcc']);
 
 export const participantSchema = z.object({
   email: address(),
@@ -59,6 +59,25 @@ export const threadContextSchema = z.object({
   account: z.nullable(address()),
 });
 
+/**
+ * The user is writing (a new message, or a reply in a thread): the sidebar is about the recipient.
+ * Several compose windows can be open; the one with the focus, else the newest, is read.
+ */
+export const composeContextSchema = z.object({
+  ...base,
+  kind: z.literal('compose'),
+  /** The thread being replied to, or null for a new message. */
+  threadId: z.nullable(text(200).check(z.minLength(1))),
+  subject: text(1000),
+  /** The recipient the sidebar is about: the first who is neither the user nor a colleague. */
+  recipient: z.nullable(participantSchema),
+  /** Everyone the message goes to (To, Cc, Bcc), in the order written. */
+  recipients: z.array(participantSchema).check(z.maxLength(500)),
+  /** The replied-to thread's messages when it is on screen, oldest first (else empty). */
+  messages: z.array(threadMessageSchema).check(z.maxLength(500)),
+  account: z.nullable(address()),
+});
+
 /** A list, label or search view: no thread is open. */
 export const noThreadContextSchema = z.object({ ...base, kind: z.literal('none') });
 
@@ -71,6 +90,7 @@ export const unreadableContextSchema = z.object({
 
 export const hostContextSchema = z.discriminatedUnion('kind', [
   threadContextSchema,
+  composeContextSchema,
   noThreadContextSchema,
   unreadableContextSchema,
 ]);
@@ -78,3 +98,4 @@ export type HostContext = z.infer<typeof hostContextSchema>;
 /** A context as an adapter reads it, before the edge stamps it with `seq`. */
 export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 export type ThreadContext = z.infer<typeof threadContextSchema>;
+export type ComposeContext = z.infer<typeof composeContextSchema>;

@@ -84,3 +84,21 @@ test('outlook.live.com (/mail/0/) and the deep-link read view on outlook.office3
   await expectCustomer(item, 'Lakeside Foods');
   await item.close();
 });
+
+test('replying in Outlook shows the customer being written to; a new message follows what is typed into To', async () => {
+  await page.bringToFront();
+  await openOutlookRow(page, pricing.subject);
+  await expectCustomer(page, 'Lakeside Foods');
+  await page.locator('button:has([data-icon-name="ArrowReplyRegular"])').first().click();
+  await sidebar(page).locator('[data-testid="compose-banner"][data-email="priya.nair@lakeside-foods.example"]').waitFor({ timeout: UI_TIMEOUT });
+  await expectCustomer(page, 'Lakeside Foods');
+
+  const compose = await browser.openHostPage('https://outlook.office.com/mail/deeplink/compose');
+  await expectState(compose, 'no-recipient');
+  const to = compose.locator('[contenteditable="true"][aria-label="To"]');
+  await to.click();
+  await compose.keyboard.type('priya.nair@lakeside-foods.example');
+  await compose.keyboard.press('Enter');
+  await expectCustomer(compose, 'Lakeside Foods');
+  await compose.close();
+});

@@ -40,8 +40,8 @@ const COST_FACTOR = 10;
 const MAX_GAP_MS = 1000;
 
 /**
- * Follows a host's SPA navigation: hashchange + popstate + an optional URL poll + one
- * MutationObserver whose callback only schedules (all DOM reading is batched into one later read).
+ * Follows a host's SPA navigation: hashchange + popstate + an optional URL poll + focus changes
+ * + one MutationObserver whose callback only schedules (all DOM reading is batched into one later read).
  * Emits each distinct context once, with an increasing seq that starts at the clock so a reloaded
  * content script still outranks contexts stored by its predecessor.
  */
@@ -107,6 +107,9 @@ export function watchHost(watcher: HostWatcher, { win, signal, onContext, delayM
   };
   win.addEventListener('hashchange', checkNow, { signal });
   win.addEventListener('popstate', checkNow, { signal });
+  // Which compose window the user works in follows the focus (dom/active-compose).
+  doc.addEventListener('focusin', schedule, { signal });
+  doc.addEventListener('focusout', schedule, { signal });
   const poll = watcher.pollMs
     ? setInterval(() => {
         if (win.location.href !== lastHref) checkNow();

@@ -65,8 +65,15 @@ function findSubject(main: Element): Element {
   return visible[0]!;
 }
 
-export function readThread(doc: Document): RawThread {
-  const main = doc.querySelector(S.main);
+/** The split view's preview pane when it shows a thread (its subject), else null. */
+export function previewPaneThread(doc: Document): Element | null {
+  const pane = doc.querySelector(S.previewPane);
+  return pane?.querySelector(S.subject) ? pane : null;
+}
+
+/** The thread in `scope` (the main area, or the split view's preview pane). */
+export function readThread(doc: Document, scope?: Element): RawThread {
+  const main = scope ?? doc.querySelector(S.main);
   if (!main) throw new GmailReadError('no main area (div[role=main])');
   const subjectEl = findSubject(main);
   const messages: RawMessage[] = [];

@@ -2,10 +2,12 @@ import type { UnstampedContext } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
 import { pickCounterpart } from '../../../shared/domain/sender';
 import { readSafely, type ReadResult } from '../dom/read-safely';
-import { messagesOf, participantsOf } from '../dom/thread-parts';
+import { composeContextOf } from '../dom/compose-parts';
+import { messagesOf, participantsOf, type RawMessage } from '../dom/thread-parts';
 import { outlookSelectors as S } from './outlook-selectors';
 import { parseOutlookUrl, sameOutlookId } from './outlook-url';
 import { OutlookReadError, readConversation, readOutlookAccount } from './read-conversation';
+import { readOutlookCompose } from './read-compose';
 
 /** The URL names a conversation of the list other than the one the pane shows: not rendered yet. */
 function staleConversation(doc: Document, urlId: string, domId: string): boolean {
@@ -22,7 +24,16 @@ function staleConversation(doc: Document, urlId: string, domId: string): boolean
 export function readOutlookContext(doc: Document, href: string): UnstampedContext {
   const view = parseOutlookUrl(href);
   const none = { host: 'outlook', kind: 'none', url: href } as const;
-  if (view.kind !== 'mail') return none;
+  if (view.kind === 'not-mail') return none;
+  const accountRaw = readOutlookAccount(doc);
+  const account = accountRaw ? normaliseEmail(accountRaw) : null;
+  // A compose form wins when the user works in it, or when no conversation is open.
+  const compose = readOutlookCompose(doc);
+  const conversationOpen = doc.querySelector(S.conversationPane) ?? doc.querySelector(S.itemPane);
+  if (compose && (compose.focused || !conversationOpen)) {
+    return composeContextOf('outlook', href, compose, conversationOpen ? readConversationOrNull(doc) : null, account);
+  }
+  if (view.kind === 'compose') throw new OutlookReadError('the URL opens a compose form but none is shown yet');
   const conversation = readConversation(doc);
   if (!conversation) {
     if (view.itemIdFromUrl) throw new OutlookReadError('the URL names an item but the reading pane shows none yet');
@@ -36,8 +47,6 @@ export function readOutlookContext(doc: Document, href: string): UnstampedContex
   const threadId = domId ?? urlId;
   if (!threadId) throw new OutlookReadError('no conversation id: no data-convid and none in the URL');
   const participants = participantsOf(conversation.messages);
-  const accountRaw = readOutlookAccount(doc);
-  const account = accountRaw ? normaliseEmail(accountRaw) : null;
   return {
     host: 'outlook',
     kind: 'thread',
@@ -49,6 +58,16 @@ export function readOutlookContext(doc: Document, href: string): UnstampedContex
     messages: messagesOf(conversation.messages),
     account,
   };
+}
+
+/** The conversation a reply is written in, when it is readable; a reply must not fail on it. */
+function readConversationOrNull(doc: Document): { threadId: string | null; messages: RawMessage[] } | null {
+  try {
+    const conversation = readConversation(doc);
+    return conversation && { threadId: conversation.conversationIdFromDom, messages: conversation.messages };
+  } catch {
+    return null;
+  }
 }
 
 /** The edge: never throws; anything unreadable or invalid becomes kind 'unreadable'. */

@@ -37,6 +37,18 @@ export const outlookSelectors = {
   accountButton: '#O365_MainLink_Me',
   /** Mailbox root of the folder tree, title = the address (MV; consumer: DT). Fixtures: 1 on every view with a folder tree. */
   mailboxRoot: '[role="treeitem"][id^="primaryMailboxRoot"]',
+  /**
+   * Compose recipient fields. Outlook gives them no language-neutral hook, so these match the
+   * localised labels found so far (CLI zh-CN, TGL, MV de): the least stable selectors here.
+   * Chips sit in the field's grandparent (CLI). Fixtures: 1 each in the compose views.
+   */
+  composeTo: '[contenteditable="true"][aria-label="To"], [contenteditable="true"][aria-label="收件人"], [contenteditable="true"][aria-label="An"]',
+  composeCc: '[contenteditable="true"][aria-label="Cc"], [contenteditable="true"][aria-label="抄送"]',
+  composeBcc: '[contenteditable="true"][aria-label="Bcc"], [contenteditable="true"][aria-label="密件抄送"]',
+  /** Compose subject (CLI zh "主题", TGL 2022 "Add a subject"). Fixtures: 1 per compose. */
+  composeSubject: 'input[aria-label="Subject"], input[aria-label="Add a subject"], input[aria-label="主题"], input[aria-label="添加主题"], input[aria-label="Betreff"]',
+  /** The send button, language-neutral (TGL 2023-01, 2024-09): marks the compose form's extent. Fixtures: 1 per compose. */
+  composeSend: '[data-testid="ComposeSendButton"]',
 } as const;
 
 /** `MSG_<key>_FROM` → `<key>`; keys contain base64 characters such as `/` (gmailify: `QAD/KIb6QAA`). */

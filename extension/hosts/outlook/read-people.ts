@@ -27,10 +27,17 @@ export function readPerson(el: Element): RawPerson | null {
   return { email: cleanText(email, 320), name: name || email };
 }
 
+/** The people of a list of chips that show an address (at most 500: a hostile page can show more). */
+export function readChips(chips: readonly Element[]): RawPerson[] {
+  return chips
+    .slice(0, 500)
+    .map(readPerson)
+    .filter((p): p is RawPerson => p !== null);
+}
+
 /** Everyone in a From/To/Cc heading: its chips, or the heading itself when it has none. */
 export function readPeople(heading: Element | null): RawPerson[] {
   if (!heading) return [];
-  const chips = [...heading.querySelectorAll(S.personChip)].slice(0, 500);
-  const people = (chips.length > 0 ? chips : [heading]).map(readPerson);
-  return people.filter((p): p is RawPerson => p !== null);
+  const chips = [...heading.querySelectorAll(S.personChip)];
+  return readChips(chips.length > 0 ? chips : [heading]);
 }

@@ -4,16 +4,17 @@ import { hostContextSchema, type HostContext } from '../../../shared/schemas/hos
 import { readGmailContext, readGmailContextSafely } from '../../../extension/hosts/gmail/gmail-adapter';
 import { GmailReadError, normaliseMessageId, readAccount } from '../../../extension/hosts/gmail/read-thread';
 import { watchGmail } from '../../../extension/hosts/gmail/watch-gmail';
-import { bootFixture, expectedContexts, FIXTURE_BASE, navigate } from './load-gmail-fixture';
+import { bootAppFixture } from './load-fixture';
+import { bootFixture, expectedContexts, navigate } from './load-gmail-fixture';
 
 describe('gmail adapter on the fixture pages', () => {
-  it.each(expectedContexts.map((c) => [c.description, c] as const))('%s', async (_name, { hash, expected }) => {
-    await bootFixture(hash);
+  it.each(expectedContexts.map((c) => [c.description, c] as const))('%s', async (_name, { url: at, expected }) => {
+    await bootAppFixture('gmail', at);
     const { context } = readGmailContextSafely(document, location.href, 7);
     expect(hostContextSchema.safeParse(context).success).toBe(true);
     const { seq, url, ...rest } = context;
     expect(seq).toBe(7);
-    expect(url).toBe(`${FIXTURE_BASE}${hash}`);
+    expect(url).toBe(at);
     expect(rest).toEqual(expected);
   });
 
@@ -131,5 +132,42 @@ describe('watchGmail', () => {
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'), { timeout: 1000 });
     controller.abort();
     warn.mockRestore();
+  });
+});
+
+describe('compose windows', () => {
+  const B = 'https://mail.google.com/mail/u/0/';
+
+  it('a compose window left open while reading another thread does not hide that thread', async () => {
+    await bootAppFixture('gmail', `${B}#inbox/18f3a2b4c5d6e7f1?compose=new`);
+    // The fixture focuses the new compose window, as Gmail does when it opens one.
+    expect(readGmailContext(document, location.href)).toMatchObject({ kind: 'compose', recipient: { email: 'olivia.park@northwind.example' } });
+    (document.activeElement as HTMLElement).blur();
+    expect(readGmailContext(document, location.href)).toMatchObject({ kind: 'thread', threadId: '18f3a2b4c5d6e7f1' });
+  });
+
+  it('focus in our own sidebar keeps the compose the user was writing', async () => {
+    await bootAppFixture('gmail', `${B}#inbox/18f3a2b4c5d6e7f1?compose=new`);
+    expect(readGmailContext(document, location.href).kind).toBe('compose');
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute('data-inbox-crm-wrapper', 'sidebar');
+    const button = document.createElement('button');
+    wrapper.append(button);
+    document.body.append(wrapper);
+    button.focus();
+    expect(readGmailContext(document, location.href).kind).toBe('compose');
+  });
+
+  it('a recipient typed into the compose window is read at once', async () => {
+    await bootAppFixture('gmail', `${B}#inbox?compose=empty`);
+    const seen: HostContext[] = [];
+    const controller = new AbortController();
+    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 0 });
+    expect(seen.at(-1)).toMatchObject({ kind: 'compose', recipient: null });
+    const input = document.querySelector<HTMLInputElement>('.anm[name="to"] input')!;
+    input.value = 'marco.rossi@newco-trading.example';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ kind: 'compose', recipient: { email: 'marco.rossi@newco-trading.example' } }), { timeout: 3000 });
+    controller.abort();
   });
 });

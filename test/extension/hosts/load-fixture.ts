@@ -38,6 +38,9 @@ export async function bootAppFixture(folder: string, url: string): Promise<void>
   const done = nextRender();
   new Function(readFileSync(`${fixturesRoot}${folder}/app.js`, 'utf8'))();
   await done;
+  // happy-dom fires the hashchange of setURL later, which renders the app once more; let it pass
+  // so a test's own DOM changes are not wiped by it.
+  await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 /** A static saved page (portal fixtures): its <body> and <title>, at `url`. */

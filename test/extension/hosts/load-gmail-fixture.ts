@@ -9,10 +9,7 @@ export const fixtureThreads = JSON.parse(readFileSync(`${fixturesRoot}gmail/thre
 export const FIXTURE_BASE = 'https://mail.google.com/mail/u/0/';
 
 /** Per hash route, the HostContext the adapter must produce (without seq and url). */
-export const expectedContexts = expectedContextsOf('gmail', FIXTURE_BASE).map((e) => ({
-  ...e,
-  hash: e.url.slice(FIXTURE_BASE.length),
-}));
+export const expectedContexts = expectedContextsOf('gmail', FIXTURE_BASE);
 
 /** Boots the fixture app (test/fixtures/gmail/app.js) in happy-dom at the Gmail URL. */
 export const bootFixture = (hash = '#inbox'): Promise<void> => bootAppFixture('gmail', `${FIXTURE_BASE}${hash}`);

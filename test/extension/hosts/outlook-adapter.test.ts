@@ -102,3 +102,28 @@ describe('watchOutlook', () => {
     expect(seen.map((c) => c.kind)).toEqual(['none', 'thread', 'thread', 'none']);
   });
 });
+
+describe('outlook compose', () => {
+  it('a click on Reply: the compose context keeps the conversation and its messages', async () => {
+    await boot(urlOf(/Doe, John/));
+    expect(readOutlookContext(document, location.href).kind).toBe('thread');
+    document.querySelector<HTMLElement>('[data-icon-name="ArrowReplyRegular"]')!.closest('button')!.click();
+    expect(readOutlookContext(document, location.href)).toMatchObject({
+      kind: 'compose',
+      recipient: { email: 'priya.nair@lakeside-foods.example' },
+      threadId: expect.stringMatching(/^AAQk/),
+      messages: [{ id: 'QAEIJBK8QAA' }],
+    });
+    // Reading on (focus back in the page) shows the conversation again.
+    (document.activeElement as HTMLElement).blur();
+    expect(readOutlookContext(document, location.href).kind).toBe('thread');
+  });
+
+  it('an address typed into To (zh-CN labels) becomes the recipient', async () => {
+    await boot(urlOf(/zh-CN UI with no recipient/));
+    const to = document.querySelector<HTMLElement>('[contenteditable="true"][aria-label="收件人"]')!;
+    to.textContent = 'li.na@huadong-trade.example.cn';
+    to.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(readOutlookContext(document, location.href)).toMatchObject({ kind: 'compose', recipient: { email: 'li.na@huadong-trade.example.cn' } });
+  });
+});

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ThreadContext } from '../../../shared/schemas/host-context';
+import type { Participant } from '../../../shared/schemas/host-context';
 import type { ContextMatch } from '../../local-db/queries/match-context';
+import type { ConversationContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 import { CustomerCard } from './customer-card';
@@ -10,9 +11,15 @@ import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
 import { UnknownSender } from './unknown-sender';
 
-/** An open thread: its sender's customer (or the picker when several match), file and timeline. */
-export function ThreadView({ context }: { context: ThreadContext }) {
-  const sender = context.sender!;
+type Props = { context: ConversationContext; person: Participant };
+
+/**
+ * The customer of the person a conversation is about: the sender of the thread being read, or
+ * the recipient of the message being written. ONE view for both, so everything the customer view
+ * shows (file, notes, timeline, what is due) is there while reading and while writing.
+ * Unknown person: the create form; several customers: the picker.
+ */
+export function ConversationView({ context, person: sender }: Props) {
   const data = useSidebarData();
   // Asked again after a pick: seen in tests on fake-indexeddb, the live match query did not
   // always notice the new choice row (its later reads follow native awaits), so do not rely on it.
@@ -22,13 +29,12 @@ export function ThreadView({ context }: { context: ThreadContext }) {
   if (!match) return null;
   if (match.kind === 'unknown') return <UnknownSender sender={sender} />;
   if (match.kind === 'ambiguous') return <MatchPicker sender={sender} candidates={match.candidates} onPicked={picked} />;
-  return <MatchedView match={match} context={context} onPicked={picked} />;
+  return <MatchedView match={match} context={context} person={sender} onPicked={picked} />;
 }
 
-type MatchedProps = { match: Extract<ContextMatch, { kind: 'matched' }>; context: ThreadContext; onPicked: () => void };
+type MatchedProps = Props & { match: Extract<ContextMatch, { kind: 'matched' }>; onPicked: () => void };
 
-function MatchedView({ match, context, onPicked }: MatchedProps) {
-  const sender = context.sender!;
+function MatchedView({ match, context, person: sender, onPicked }: MatchedProps) {
   const data = useSidebarData();
   const [switching, setSwitching] = useState(false);
   const id = match.customer.id;
