@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Host } from '../../shared/schemas/host-context';
+import type { Host, HostContext } from '../../shared/schemas/host-context';
 import { mailHostOf, originOf } from '../hosts/host-origins';
 
 /** A content script of ours in the top frame of a tab: which tab, which host, which origin. */
@@ -17,4 +17,9 @@ export async function contentSenderOf(sender: Browser.runtime.MessageSender): Pr
   if (!origin) return null;
   const host = mailHostOf(sender.url);
   return host ? { tabId, host, origin } : null;
+}
+
+/** A context a content script may report: its own host and its own page's origin. */
+export function contextFits(from: ContentSender, context: HostContext): boolean {
+  return context.host === from.host && originOf(context.url) === from.origin;
 }

@@ -5,6 +5,7 @@ import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { importCalls } from './import-calls';
 import { contentSenderOf } from './content-sender';
+import { openSidePanel } from './side-panel';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 
@@ -83,6 +84,9 @@ export async function handleMessage(
       return fromExtensionPage(sender) ? importCalls.inspect(deps.db, message.input) : undefined;
     case 'import-plan':
       return fromExtensionPage(sender) ? importCalls.plan(deps.db, message.input) : undefined;
+    case 'open-side-panel':
+      // Before any await: the click's user activation must still hold (sidePanel.open needs it).
+      return { ok: await openSidePanel(sender) };
     case 'import-apply': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await importCalls.apply(deps.db, message.input);

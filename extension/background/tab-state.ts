@@ -1,7 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
-import { originOf } from '../hosts/host-origins';
-import type { ContentSender } from './content-sender';
+import { contextFits, type ContentSender } from './content-sender';
 
 /**
  * Per-tab state kept in storage.session (the worker may be stopped between messages; session
@@ -14,13 +13,14 @@ const nonceKey = (tabId: number) => `session:nonce:${tabId}` as const;
  * Re-validates a context from a content script; malformed ones are dropped, never shown, and so is
  * one that claims another host or another page origin than the script that sent it.
  */
-export async function storeTabContext({ tabId, host, origin }: ContentSender, raw: unknown): Promise<boolean> {
+export async function storeTabContext(from: ContentSender, raw: unknown): Promise<boolean> {
+  const { tabId } = from;
   const parsed = hostContextSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('[inbox-crm] dropped a malformed context from tab', tabId, parsed.error.issues.slice(0, 3));
     return false;
   }
-  if (parsed.data.host !== host || originOf(parsed.data.url) !== origin) {
+  if (!contextFits(from, parsed.data)) {
     console.warn('[inbox-crm] dropped a context for another host or origin from tab', tabId);
     return false;
   }

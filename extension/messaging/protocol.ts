@@ -47,6 +47,9 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-inspect'), input: importInspectInputSchema }),
   z.object({ type: z.literal('import-plan'), input: importPlanInputSchema }),
   z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
+  // Issue 6: hosts and the side panel.
+  /** content (the launcher, a trusted click) → background: open the side panel on this tab. */
+  z.object({ type: z.literal('open-side-panel') }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -71,6 +74,7 @@ export type RuntimeResponses = {
   'import-inspect': ImportResult<ImportInspectOutput>;
   'import-plan': ImportResult<ImportReport>;
   'import-apply': ImportResult<ImportApplyOutput>;
+  'open-side-panel': { ok: boolean };
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

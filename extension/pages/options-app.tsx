@@ -10,6 +10,7 @@ import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
+import { DisplayPanel } from './display/display-panel';
 import { ImportExport } from './import-export';
 
 export function OptionsApp() {
@@ -88,6 +89,7 @@ export function OptionsApp() {
       </div>
       {status && <SyncStatusLine status={status} />}
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
+      <DisplayPanel />
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me && <ImportExport role={me.role} />}
     </div>
