@@ -12,7 +12,9 @@ export default defineConfig({
   manifest: {
     name: 'Inbox CRM',
     description: 'Customer sidebar for Gmail, Outlook and approved web portals: who the customer is, their timeline, what is due.',
-    permissions: ['storage', 'alarms'],
+    // scripting: run the portal script on origins the user approves (registered at run time);
+    // activeTab: the popup may see which site the user is on, to offer approving it.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // The sync server: the default local one is allowed up front; other server URLs are
     // requested as optional permissions from the options page when the user enters them.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
@@ -20,7 +22,11 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
-        matches: ALL_MAIL_MATCHES,
+        // Mail hosts, and any site, because approved portals are only known at run time and the
+        // manifest cannot list them. The sidebar page itself renders nothing unless the page that
+        // embeds it is a mail host or an approved portal (sidebar/embedding.ts), and it gets a
+        // context only through the nonce handshake, which only our content scripts can complete.
+        matches: [...ALL_MAIL_MATCHES, 'https://*/*', 'http://*/*'],
         // A fresh URL per session hides the stable extension id from pages (DESIGN.md).
         use_dynamic_url: true,
       },

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Host, HostContext } from '../../shared/schemas/host-context';
 import { mailHostOf, originOf } from '../hosts/host-origins';
+import { isApprovedPortal } from '../portals/approval';
 
 /** A content script of ours in the top frame of a tab: which tab, which host, which origin. */
 export type ContentSender = { tabId: number; host: Host; origin: string };
@@ -16,7 +17,9 @@ export async function contentSenderOf(sender: Browser.runtime.MessageSender): Pr
   const origin = originOf(sender.url);
   if (!origin) return null;
   const host = mailHostOf(sender.url);
-  return host ? { tabId, host, origin } : null;
+  if (host) return { tabId, host, origin };
+  // Anywhere else only the portal script runs, and only where the user approved it.
+  return (await isApprovedPortal(origin)) ? { tabId, host: 'portal', origin } : null;
 }
 
 /** A context a content script may report: its own host and its own page's origin. */

@@ -5,6 +5,7 @@ import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { importCalls } from './import-calls';
 import { contentSenderOf } from './content-sender';
+import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } from './portal-service';
 import { openSidePanel } from './side-panel';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
@@ -87,6 +88,24 @@ export async function handleMessage(
     case 'open-side-panel':
       // Before any await: the click's user activation must still hold (sidePanel.open needs it).
       return { ok: await openSidePanel(sender) };
+    case 'portal-approve':
+      return fromExtensionPage(sender) ? { ok: await approveInOrder(message.origin, message.tabId) } : undefined;
+    case 'portal-revoke':
+      if (!fromExtensionPage(sender)) return undefined;
+      await revokeApproval(deps.db, message.origin);
+      return { ok: true };
+    case 'portal-pick': {
+      const from = await contentSenderOf(sender);
+      if (from?.host !== 'portal') return undefined;
+      await addPickedRecogniser(from.origin, message.kind, message.selector);
+      return { ok: true };
+    }
+    case 'portal-problem': {
+      const from = await contentSenderOf(sender);
+      if (from?.host !== 'portal') return undefined;
+      await reportProblems(from.origin, message.reasons);
+      return { ok: true };
+    }
     case 'import-apply': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await importCalls.apply(deps.db, message.input);

@@ -16,6 +16,7 @@ import { customFieldDefinitions } from '../local-db/queries/custom-field-definit
 import { customerById } from '../local-db/queries/customer';
 import { lastTouchOf } from '../local-db/queries/last-touch';
 import { matchSender } from '../local-db/queries/match-context';
+import { matchPage } from '../local-db/queries/match-page';
 import { allMembers, memberById } from '../local-db/queries/members';
 import { searchReplica } from '../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../local-db/queries/sync-status';
@@ -47,6 +48,8 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return customFieldDefinitions(db);
     case 'last-touch':
       return lastTouchOf(db, request.customerId);
+    case 'match-page':
+      return matchPage(db, request.clues, request.me);
   }
 }
 

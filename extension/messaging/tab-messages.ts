@@ -5,3 +5,6 @@
  * protocol.ts so content scripts do not bundle its schemas.
  */
 export const GET_CONTEXT = 'crm-get-context';
+
+/** popup → portal content script: let the user point at the element holding a clue of `kind`. */
+export const PICK_MESSAGE = 'crm-pick';

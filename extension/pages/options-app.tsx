@@ -12,6 +12,7 @@ import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
 import { DisplayPanel } from './display/display-panel';
 import { ImportExport } from './import-export';
+import { PortalsPanel } from './portals/portals-panel';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -90,6 +91,7 @@ export function OptionsApp() {
       {status && <SyncStatusLine status={status} />}
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
       <DisplayPanel />
+      <PortalsPanel />
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me && <ImportExport role={me.role} />}
     </div>

@@ -6,6 +6,7 @@ import { searchReplica } from '../local-db/queries/search';
 import { syncStatus } from '../local-db/queries/sync-status';
 import { sendToBackground } from '../messaging/runtime-client';
 import { sidePanelAvailable } from '../mount/display-settings';
+import { PortalApproval } from './portals/portal-approval';
 import { SearchBox } from '../sidebar/components/search-box';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
@@ -34,6 +35,7 @@ export function PopupApp() {
       {status?.session && status.signedIn && <p class="muted">{status.session.email}</p>}
       {/* Results show customer, class, owner and the matching contact; opening one comes later. */}
       {status?.signedIn && <SearchBox search={search} />}
+      <PortalApproval />
       {status && <SyncStatusLine status={status} />}
       <div class="row">
         <button type="button" data-testid="sync-now" onClick={() => void sendToBackground({ type: 'sync-now' })}>

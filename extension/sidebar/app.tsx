@@ -8,6 +8,7 @@ import { SelectedCustomer } from './components/selected-customer';
 import { NoRecipient, NoSender, NoThread, SignedOut, Unreadable } from './components/states';
 import { SyncStatusLine } from './components/sync-status';
 import { ConversationView } from './components/conversation-view';
+import { PageView } from './components/page-view';
 import { ComposeBanner } from './components/compose-banner';
 import { personOf } from './conversation';
 import { useHostContext, type HostContextFeed } from './hooks/use-host-context';
@@ -19,7 +20,12 @@ export function App({ feed }: { feed: HostContextFeed }) {
   const context = useHostContext(feed);
   // A customer opened from search; another conversation shows its own customer again.
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const contextKey = context?.kind === 'thread' || context?.kind === 'compose' ? `${context.kind} ${context.threadId}` : context?.kind;
+  const contextKey =
+    context?.kind === 'thread' || context?.kind === 'compose'
+      ? `${context.kind} ${context.threadId}`
+      : context?.kind === 'page'
+        ? context.url
+        : context?.kind;
   useEffect(() => setSelectedId(null), [contextKey]);
   return (
     <div class="app" data-storage={data.mode}>
@@ -39,6 +45,8 @@ export function App({ feed }: { feed: HostContextFeed }) {
 function ContextView({ context }: { context: HostContext | undefined }) {
   if (!context || context.kind === 'none') return <NoThread />;
   if (context.kind === 'unreadable') return <Unreadable />;
+  // Keyed by URL: another page of the portal starts from its own clues.
+  if (context.kind === 'page') return <PageView key={context.url} context={context} />;
   const person = personOf(context);
   if (!person) return context.kind === 'compose' ? <NoRecipient /> : <NoSender />;
   // Keyed by person so a new thread's form never keeps the previous person's typed values; the

@@ -9,10 +9,14 @@ import { normaliseEmail } from './email';
  * the user or a colleague started). null when only the user and colleagues are in it.
  */
 export function pickCounterpart(participants: Participant[], account: string | null): Participant | null {
+  const inside = ownSide(account);
+  const outside = participants.filter((p) => !inside(p.email));
+  return outside.filter((p) => p.role === 'from').at(-1) ?? outside[0] ?? null;
+}
+
+/** Tells the user's own address and colleagues' (the user's company domain; free mail is no company). */
+export function ownSide(account: string | null): (address: string) => boolean {
   const me = account ? normaliseEmail(account) : null;
   const ownDomain = me ? companyDomainOf(me) : null;
-  const outside = participants.filter(
-    (p) => normaliseEmail(p.email) !== me && (ownDomain === null || companyDomainOf(p.email) !== ownDomain),
-  );
-  return outside.filter((p) => p.role === 'from').at(-1) ?? outside[0] ?? null;
+  return (address) => normaliseEmail(address) === me || (ownDomain !== null && companyDomainOf(address) === ownDomain);
 }

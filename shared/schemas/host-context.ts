@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAIL_ADDRESS_PATTERN } from '../domain/email';
+import { clueKindSchema } from './portal-rules';
 
 /**
  * What a host adapter read from the page. It crosses two trust boundaries (content script in a
@@ -78,6 +79,25 @@ export const composeContextSchema = z.object({
   account: z.nullable(address()),
 });
 
+/**
+ * Something a portal page says about the customer: an address, a customer code, a tax number or
+ * a company name, found by a rule (an element the user pointed at) or in the page's text.
+ */
+export const clueSchema = z.object({
+  kind: clueKindSchema,
+  value: text(200).check(z.minLength(1)),
+  source: z.enum(['rule', 'page']),
+});
+export type Clue = z.infer<typeof clueSchema>;
+
+/** An approved web portal's page: what it says about the customer, most reliable first. */
+export const pageContextSchema = z.object({
+  ...base,
+  kind: z.literal('page'),
+  title: text(300),
+  clues: z.array(clueSchema).check(z.maxLength(50)),
+});
+
 /** A list, label or search view: no thread is open. */
 export const noThreadContextSchema = z.object({ ...base, kind: z.literal('none') });
 
@@ -91,6 +111,7 @@ export const unreadableContextSchema = z.object({
 export const hostContextSchema = z.discriminatedUnion('kind', [
   threadContextSchema,
   composeContextSchema,
+  pageContextSchema,
   noThreadContextSchema,
   unreadableContextSchema,
 ]);
@@ -99,3 +120,4 @@ export type HostContext = z.infer<typeof hostContextSchema>;
 export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
 export type ThreadContext = z.infer<typeof threadContextSchema>;
 export type ComposeContext = z.infer<typeof composeContextSchema>;
+export type PageContext = z.infer<typeof pageContextSchema>;

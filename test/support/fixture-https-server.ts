@@ -37,6 +37,8 @@ export const HOST_ROOTS: Record<string, string> = {
   'outlook.live.com': 'outlook',
   'outlook.cloud.microsoft': 'outlook',
   'partner.outlook.cn': 'outlook',
+  // A made-up helpdesk, approved as a portal in the e2e tests.
+  'support.acme-helpdesk.example': 'portal/helpdesk',
 };
 
 const TYPES: Record<string, string> = {

@@ -1,5 +1,9 @@
+import { t } from '../../i18n';
+import { embeddedWhereAllowed } from '../../sidebar/embedding';
 import { startHostContextFeed } from '../../sidebar/host-context-feed';
 import { mountSidebarApp } from '../../sidebar/mount-app';
 
-// Listen for the content script's handshake before anything renders (see host-context-feed).
-await mountSidebarApp(startHostContextFeed());
+// Listen for the content script's handshake before anything else (see host-context-feed).
+const feed = startHostContextFeed();
+if (await embeddedWhereAllowed()) await mountSidebarApp(feed);
+else document.getElementById('app')!.textContent = t('embedding.refused');

@@ -45,7 +45,7 @@ const MAX_GAP_MS = 1000;
  * Emits each distinct context once, with an increasing seq that starts at the clock so a reloaded
  * content script still outranks contexts stored by its predecessor.
  */
-export function watchHost(watcher: HostWatcher, { win, signal, onContext, delayMs = 20, graceMs = 1000 }: WatchOptions): void {
+export function watchHost(watcher: HostWatcher, { win, signal, onContext, delayMs = 20, graceMs = 1000 }: WatchOptions): () => void {
   const doc = win.document;
   let seq = Date.now();
   let lastKey = '';
@@ -129,4 +129,5 @@ export function watchHost(watcher: HostWatcher, { win, signal, onContext, delayM
     clearTimeout(graceTimer);
   });
   check();
+  return checkNow;
 }

@@ -4,11 +4,8 @@ import type { ContextMatch } from '../../local-db/queries/match-context';
 import type { ConversationContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
-import { CustomerCard } from './customer-card';
-import { CustomerFile } from './customer-file';
+import { CustomerView } from './customer-view';
 import { MatchPicker } from './match-picker';
-import { NoteForm } from './note-form';
-import { Timeline } from './timeline';
 import { UnknownSender } from './unknown-sender';
 
 type Props = { context: ConversationContext; person: Participant };
@@ -35,11 +32,7 @@ export function ConversationView({ context, person: sender }: Props) {
 type MatchedProps = Props & { match: Extract<ContextMatch, { kind: 'matched' }>; onPicked: () => void };
 
 function MatchedView({ match, context, person: sender, onPicked }: MatchedProps) {
-  const data = useSidebarData();
   const [switching, setSwitching] = useState(false);
-  const id = match.customer.id;
-  // The row by id, so an edit shows at once even before the match query runs again.
-  const customer = useLive(() => data.customer(id), [id]) ?? match.customer;
   if (switching) {
     return (
       <MatchPicker
@@ -54,18 +47,14 @@ function MatchedView({ match, context, person: sender, onPicked }: MatchedProps)
     );
   }
   return (
-    <>
-      <CustomerCard
-        customer={customer}
-        contact={match.contact}
-        reason={match.reason}
-        sender={sender}
-        chosen={match.chosen}
-        onSwitch={match.candidates.length > 1 ? () => setSwitching(true) : undefined}
-      />
-      <CustomerFile customer={customer} context={context} />
-      <NoteForm customerId={id} threadId={context.threadId} />
-      <Timeline customerId={id} />
-    </>
+    <CustomerView
+      customer={match.customer}
+      contact={match.contact}
+      reason={match.reason}
+      person={sender}
+      context={context}
+      chosen={match.chosen}
+      onSwitch={match.candidates.length > 1 ? () => setSwitching(true) : undefined}
+    />
   );
 }

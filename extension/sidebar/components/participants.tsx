@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Contact } from '../../../shared/schemas/contact';
-import type { ConversationContext } from '../conversation';
 import { t } from '../../i18n';
+import { peopleOf, type CustomerContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
-import { peopleOf } from '../conversation';
 import { addableParticipants, contactNameOf } from '../participants';
 
-type Props = { context: ConversationContext; customerId: string; contacts: Contact[] | undefined };
+type Props = { context: CustomerContext; customerId: string; contacts: Contact[] | undefined };
 
 /** Others in the thread who are not contacts of this customer yet, each one click from being one. */
 export function Participants({ context, customerId, contacts }: Props) {
@@ -15,7 +14,7 @@ export function Participants({ context, customerId, contacts }: Props) {
   const status = useLive(() => data.syncStatus(), []);
   const [error, setError] = useState<string | null>(null);
   if (!contacts || !status) return null;
-  const people = addableParticipants(peopleOf(context), contacts, [context.account, status.session?.email]);
+  const people = addableParticipants(peopleOf(context), contacts, ['account' in context ? context.account : null, status.session?.email]);
   if (people.length === 0) return null;
   const add = async (email: string, name: string): Promise<void> => {
     setError(null);

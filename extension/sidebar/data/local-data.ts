@@ -13,6 +13,7 @@ import { customFieldDefinitions } from '../../local-db/queries/custom-field-defi
 import { customerById } from '../../local-db/queries/customer';
 import { lastTouchOf } from '../../local-db/queries/last-touch';
 import { matchSender } from '../../local-db/queries/match-context';
+import { matchPage } from '../../local-db/queries/match-page';
 import { allMembers, memberById } from '../../local-db/queries/members';
 import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
@@ -38,6 +39,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     mode: 'local',
     syncStatus: () => live(() => syncStatus(db)),
     matchSender: (sender) => live(() => matchSender(db, sender)),
+    matchPage: (clues, me) => live(() => matchPage(db, clues, me)),
     timeline: (customerId) => live(() => timelineOf(db, customerId)),
     member: (id) => live(() => memberById(db, id)),
     members: () => live(() => allMembers(db)),

@@ -1,5 +1,5 @@
 import { fakeBrowser } from '../support/fake-chrome';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentSenderOf } from '../../../extension/background/content-sender';
 import { lastTabContext, storeTabContext } from '../../../extension/background/tab-state';
 
@@ -13,7 +13,18 @@ const sender = (url: string, extra: Record<string, unknown> = {}) => ({
 
 const none = (url: string) => ({ host: 'gmail' as const, kind: 'none' as const, url, seq: 5 });
 
+/** The approved portal of these tests (Chrome's scripting and permissions APIs stand in here). */
+const APPROVED = 'https://support.acme-helpdesk.example';
+function approveOnly(origin: string): void {
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation((async (filter?: { ids?: string[] }) =>
+    (filter?.ids ?? [`portal:${origin}`]).filter((id) => id === `portal:${origin}`).map((id) => ({ id, js: [], matches: [] }))) as never);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (p: { origins?: string[] }) =>
+    (p.origins ?? []).every((o) => o === `${origin}/*`)) as never);
+}
+
 describe('contentSenderOf', () => {
+  beforeEach(() => approveOnly(APPROVED));
+
   it.each([
     ['https://mail.google.com/mail/u/0/#inbox', 'gmail'],
     ['https://outlook.office.com/mail/inbox', 'outlook'],
@@ -32,8 +43,13 @@ describe('contentSenderOf', () => {
     ['another extension', sender('https://mail.google.com/mail/', { id: 'someone-else' })],
     ['no tab', sender('https://mail.google.com/mail/', { tab: undefined })],
     ['a site nobody approved', sender('https://helpdesk.example/ticket/1')],
+    ['a sub-domain of the approved portal', sender('https://evil.support.acme-helpdesk.example/tickets/1')],
   ])('refuses %s', async (_name, s) => {
     expect(await contentSenderOf(s)).toBeNull();
+  });
+
+  it('an approved portal is the portal host, on its own origin', async () => {
+    expect(await contentSenderOf(sender(`${APPROVED}/tickets/4711.html`))).toEqual({ tabId: 7, host: 'portal', origin: APPROVED });
   });
 });
 

@@ -101,7 +101,9 @@ describe('watchGmail', () => {
     await bootFixture('#inbox');
     const seen: HostContext[] = [];
     const controller = new AbortController();
-    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 0 });
+    // popstate comes before the app's render on hashchange: that first read sees the old thread,
+    // which within the grace period shows 'none' (never the old thread) and is read again.
+    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 150 });
     await navigate('#inbox/18f3a2b4c5d6e7f2');
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('thread'));
     await navigate('#inbox/18f3a2b4c5d6e7f3');
@@ -111,7 +113,9 @@ describe('watchGmail', () => {
     await navigate('#inbox/18f3a2b4c5d6e7f7');
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'));
     controller.abort();
-    expect(seen.map((c) => c.kind), JSON.stringify(seen.map((c) => [c.kind, (c as { reason?: string }).reason, c.url]))).toEqual(['none', 'thread', 'thread', 'unreadable']);
+    const kinds = seen.map((c) => c.kind).filter((kind, i) => i === 0 || kind !== 'none');
+    expect(kinds, JSON.stringify(seen.map((c) => [c.kind, c.url]))).toEqual(['none', 'thread', 'thread', 'unreadable']);
+    expect(seen.filter((c) => c.kind === 'thread').map((c) => c.kind === 'thread' && c.threadId)).toEqual(['18f3a2b4c5d6e7f2', '18f3a2b4c5d6e7f3']);
     const seqs = seen.map((c) => c.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { gmailSelectors } from '../../../extension/hosts/gmail/gmail-selectors';
 import { outlookSelectors } from '../../../extension/hosts/outlook/outlook-selectors';
-import { bootAppFixture, expectedContextsOf, fixturesRoot } from './load-fixture';
+import { portalSelectors } from '../../../extension/hosts/portal/portal-selectors';
+import { bootAppFixture, expectedContextsOf, fixturesRoot, loadPageFixture } from './load-fixture';
 
 // House rule 2, for every host: each host folder has fixture pages with their expected contexts,
 // and every selector of its selectors file has the count it must match on every fixture view.
@@ -15,9 +16,16 @@ const hostFolders = readdirSync(hostsDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'dom')
   .map((d) => d.name);
 
-/** The mail hosts' selectors; a new host folder must be added here (the first test says so). */
-const SELECTORS: Record<string, Record<string, string>> = { gmail: gmailSelectors, outlook: outlookSelectors };
+/** Every host's selectors; a new host folder must be added here (the first test says so). */
+const SELECTORS: Record<string, Record<string, string>> = { gmail: gmailSelectors, outlook: outlookSelectors, portal: portalSelectors };
 const BASE_FOR_HASH: Record<string, string> = { gmail: 'https://mail.google.com/mail/u/0/' };
+
+/** Mail hosts are fixture apps; portal fixtures are saved pages (the entry names its file). */
+async function boot(host: string, url: string): Promise<void> {
+  if (host !== 'portal') return bootAppFixture(host, url);
+  const raw = JSON.parse(readFileSync(`${fixturesRoot}portal/expected-contexts.json`, 'utf8')) as { url: string; file: string }[];
+  loadPageFixture(`portal/${raw.find((e) => e.url === url)!.file}`, url);
+}
 
 /** Views are keyed by their URL, relative to the host's usual base where they are under it. */
 const viewOf = (url: string, base: string): string => (base && url.startsWith(base) ? url.slice(base.length) : url);
@@ -43,12 +51,13 @@ describe.each(Object.keys(SELECTORS))('%s selectors match their documented count
 
   it('lists every fixture view, and every view has an expected context', () => {
     expect(hostFolders).toContain(host);
+    expect(Object.keys(SELECTORS).sort(), 'a selectors entry for every host folder').toEqual([...hostFolders].sort());
     const expectedViews = expectedContextsOf(host, base).map((e) => viewOf(e.url, base));
     expect(Object.keys(views).sort()).toEqual([...expectedViews].sort());
   });
 
   it.each(Object.keys(views))('%s', async (view) => {
-    await bootAppFixture(host, view.startsWith('https://') ? view : `${base}${view}`);
+    await boot(host, view.startsWith('https://') ? view : `${base}${view}`);
     const expected = views[view]!;
     expect(Object.keys(expected).sort(), 'a count for every selector, no count for a removed one').toEqual(Object.keys(selectors).sort());
     const actual = Object.fromEntries(Object.entries(selectors).map(([name, s]) => [name, document.querySelectorAll(s).length]));

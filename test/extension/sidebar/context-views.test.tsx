@@ -59,3 +59,32 @@ describe('the sidebar for each kind of context', () => {
     await waitFor(() => $(view.root, '[data-testid="state-no-thread"]'), 'no thread state');
   });
 });
+
+describe('an approved portal page', () => {
+  const page = (clues: { kind: 'email' | 'code' | 'taxNumber' | 'name'; value: string }[]) => ({
+    host: 'portal' as const,
+    kind: 'page' as const,
+    url: 'https://support.acme-helpdesk.example/tickets/4711.html',
+    seq: 1,
+    title: '#4711',
+    clues: clues.map((c) => ({ ...c, source: 'rule' as const })),
+  });
+
+  it('shows the customer a code names, in the same customer view', async () => {
+    const db = await known();
+    const customer = await db.customers.toCollection().first();
+    await db.customers.put({ ...customer!, code: 'LF-0042', searchKeys: [...customer!.searchKeys, 'lf0042'] });
+    ({ unmount: cleanup } = mountApp(db, page([{ kind: 'code', value: 'LF-0042' }])));
+    await waitFor(() => $(document.body, '[data-testid="timeline"]'), 'customer view');
+    expect($(document.body, '[data-testid="customer-name"]')?.textContent).toBe('Lakeside Foods');
+    expect($(document.body, '[data-testid="match-reason"]')?.getAttribute('data-reason')).toBe('code');
+  });
+
+  it('lists what the page said, as text, when nothing names a customer', async () => {
+    const db = await known();
+    ({ unmount: cleanup } = mountApp(db, page([{ kind: 'name', value: '<img src=x onerror=alert(1)>' }])));
+    const state = await waitFor(() => $(document.body, '[data-testid="state-page-unknown"]'), 'nothing found');
+    expect(state.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(state.querySelector('img')).toBeNull();
+  });
+});
