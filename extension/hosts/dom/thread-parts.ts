@@ -13,7 +13,8 @@ const MAX_LISTED = 500;
 /**
  * Keeps the last occurrence of each (email, role), so the latest sender stays last
  * (pickCounterpart). A participant whose address is not usable is left out rather than making
- * the whole thread unreadable; the newest are kept when a thread has more than the bound.
+ * the whole thread unreadable. Over the bound, senders are kept first (a mail copied to thousands
+ * must still show who wrote it), then the newest recipients; the order stays as read.
  */
 export function participantsOf(messages: readonly RawMessage[]): Participant[] {
   const byKey = new Map<string, Participant>();
@@ -29,7 +30,11 @@ export function participantsOf(messages: readonly RawMessage[]): Participant[] {
     for (const person of message.to) add(person, 'to');
     for (const person of message.cc ?? []) add(person, 'cc');
   }
-  return [...byKey.values()].slice(-MAX_LISTED);
+  const all = [...byKey.values()];
+  if (all.length <= MAX_LISTED) return all;
+  const keep = new Set(all.filter((p) => p.role === 'from').slice(-MAX_LISTED));
+  for (let i = all.length - 1; i >= 0 && keep.size < MAX_LISTED; i--) keep.add(all[i]!);
+  return all.filter((p) => keep.has(p));
 }
 
 /** Messages with an id and a usable sender address, oldest first, newest kept over the bound. */

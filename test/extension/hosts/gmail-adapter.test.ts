@@ -53,6 +53,16 @@ describe('unusual addresses', () => {
   });
 });
 
+describe('script-like names', () => {
+  it('reach the context as plain text, never parsed', async () => {
+    const scripty = '<img src=x onerror="window.__pwned=1">';
+    await bootFixture('#inbox/18f3a2b4c5d6e7f1');
+    document.querySelector('span.gD')!.setAttribute('name', scripty);
+    expect(readGmailContextSafely(document, location.href, 1).context).toMatchObject({ kind: 'thread', sender: { name: scripty } });
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
 describe('stale DOM after navigation', () => {
   it('reads "not rendered yet" when the URL names another thread than the DOM shows', async () => {
     await bootFixture('#inbox/18f3a2b4c5d6e7f1');
