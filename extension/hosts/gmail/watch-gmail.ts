@@ -1,4 +1,4 @@
-import { watchHost, type WatchOptions } from '../dom/watch-host';
+import { watchHost, type HostWatcher, type WatchOptions } from '../dom/watch-host';
 import { readGmailContextSafely } from './gmail-adapter';
 
 /**
@@ -6,13 +6,10 @@ import { readGmailContextSafely } from './gmail-adapter';
  * locationchange polls only every second, host-dom-facts §3). The attributes are those whose
  * change can mean another thread is shown.
  */
-export function watchGmail(options: WatchOptions): void {
-  watchHost(
-    {
-      host: 'gmail',
-      read: readGmailContextSafely,
-      attributes: ['data-legacy-thread-id', 'data-thread-perm-id', 'email', 'hidden', 'style', 'role'],
-    },
-    options,
-  );
-}
+export const gmailWatcher: HostWatcher = {
+  host: 'gmail',
+  read: readGmailContextSafely,
+  attributes: ['data-legacy-thread-id', 'data-thread-perm-id', 'email', 'hidden', 'style', 'role'],
+};
+
+export const watchGmail = (options: WatchOptions): void => void watchHost(gmailWatcher, options);

@@ -7,9 +7,4 @@
 export const portalSelectors = {
   /** Links that name an address (any portal). Fixtures: 0–2 per page. */
   mailtoLink: 'a[href^="mailto:" i]',
-  /**
-   * Never read: code, styles, and our own launcher and sidebar (a page could otherwise feed us
-   * our own text back). Fixtures: 0 in the saved pages (no scripts, nothing of ours).
-   */
-  skipped: 'script, style, noscript, template, textarea, [data-inbox-crm], [data-inbox-crm-wrapper], inbox-crm-launcher',
 } as const;

@@ -15,17 +15,21 @@ const MAX_VALUE = 2_000;
 const MAX_CLUES = 50;
 const EMAIL = /[^\s<>()[\]"'，,;；:：@]+@[^\s<>()[\]"'，,;；:：@]+\.[^\s<>()[\]"'，,;；:：@.]{2,}/gu;
 
-/** The page's visible text, without code and without our own UI, at most MAX_TEXT characters. */
+/**
+ * Elements whose text is not page text: code, styles, templates, form values being typed. Our own
+ * UI needs no entry: its text lives in shadow roots and an iframe, which a TreeWalker never enters.
+ */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+/** The page's text, without code, at most MAX_TEXT characters (text nodes only: no layout). */
 export function pageText(doc: Document): string {
   const root = doc.body;
   if (!root) return '';
   const parts: string[] = [];
   let length = 0;
-  const walker = doc.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => (node.nodeType === 1 && (node as Element).matches(S.skipped) ? 2 /* REJECT */ : 1 /* ACCEPT */),
-  });
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node && length < MAX_TEXT; node = walker.nextNode()) {
-    if (node.nodeType !== 3) continue;
+    if (SKIPPED_TAGS.has(node.parentElement?.tagName ?? '')) continue;
     const text = node.nodeValue ?? '';
     parts.push(text);
     length += text.length + 1;
