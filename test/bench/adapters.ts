@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForPage } from './bundle-for-page';
 import { chromium, type Page } from 'playwright-core';
 import type { AdapterSample } from './adapter-page';
 import { HOST_ROOTS, startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
@@ -23,19 +23,6 @@ const ROUNDS = Number(process.env.BENCH_ADAPTER_ROUNDS ?? 20);
 const WARMUP_ROUNDS = 2;
 const TIMEOUT_MS = 5_000;
 const HELPDESK_TICKET = 'https://support.acme-helpdesk.example/tickets/4711.html';
-
-async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(here, 'adapter-page.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
 
 async function launch(fixture: FixtureServer) {
   const profile = makeTempDir('adapter-bench');
@@ -161,7 +148,7 @@ export async function measureAdapters(log: (m: string) => void = () => undefined
   const fixture = await startFixtureServer();
   const browser = await launch(fixture);
   try {
-    const source = await bundle();
+    const source = await bundleForPage(path.join(here, 'adapter-page.ts'));
     const page = await browser.context.newPage();
     const runs = { gmail: await gmail(page, source), outlook: await outlook(page, source), portal: await portals(page, source) };
     const summarise = (h: HostSamples): HostSummary => ({

@@ -29,14 +29,10 @@ const violations = (p: Page) => p.evaluate(() => (window as unknown as { __viola
 
 beforeAll(async () => {
   world = await startE2eWorld();
-  browser = await ExtensionBrowser.launch({ fixture: world.fixture });
-  const rep = await world.invite('gmail.rep@ourco.example', 'Gmail Rep', 'sales_rep');
-  await browser.signIn(world.server.url, rep.email, rep.code);
-  await browser.syncNow();
+  browser = await world.browserOf('gmail.rep@ourco.example', 'Gmail Rep');
 });
 
 afterAll(async () => {
-  await browser?.close();
   await world?.dispose();
 });
 

@@ -21,14 +21,10 @@ let page: Page;
 
 beforeAll(async () => {
   world = await startE2eWorld();
-  browser = await ExtensionBrowser.launch({ fixture: world.fixture });
-  const rep = await world.invite('rep@ourco.example', 'Outlook Rep', 'sales_rep');
-  await browser.signIn(world.server.url, rep.email, rep.code);
-  await browser.syncNow();
+  browser = await world.browserOf('rep@ourco.example', 'Outlook Rep');
 });
 
 afterAll(async () => {
-  await browser?.close();
   await world?.dispose();
 });
 

@@ -26,14 +26,10 @@ beforeAll(async () => {
     ],
   });
   expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-  browser = await ExtensionBrowser.launch({ fixture: world.fixture });
-  const rep = await world.invite('portal.rep@ourco.example', 'Portal Rep', 'sales_rep');
-  await browser.signIn(world.server.url, rep.email, rep.code);
-  await browser.syncNow();
+  browser = await world.browserOf('portal.rep@ourco.example', 'Portal Rep');
 });
 
 afterAll(async () => {
-  await browser?.close();
   await world?.dispose();
 });
 

@@ -25,15 +25,11 @@ beforeAll(async () => {
     ],
   });
   expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-  browser = await ExtensionBrowser.launch({ fixture: world.fixture });
-  const rep = await world.invite('panel.rep@ourco.example', 'Panel Rep', 'sales_rep');
-  await browser.signIn(world.server.url, rep.email, rep.code);
-  await browser.syncNow();
+  browser = await world.browserOf('panel.rep@ourco.example', 'Panel Rep');
 });
 
 afterAll(async () => {
   await panel?.detach();
-  await browser?.close();
   await world?.dispose();
 });
 

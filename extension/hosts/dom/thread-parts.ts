@@ -1,6 +1,7 @@
-import type { Participant, ThreadMessage } from '../../../shared/schemas/host-context';
+import type { Host, Participant, ThreadMessage, UnstampedContext } from '../../../shared/schemas/host-context';
 import { participantSchema, threadMessageSchema } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
+import { pickCounterpart } from '../../../shared/domain/sender';
 
 /** What a reader takes from the DOM, before validation: the same for every mail host. */
 export type RawPerson = { email: string; name: string };
@@ -46,4 +47,25 @@ export function messagesOf(messages: readonly RawMessage[]): ThreadMessage[] {
     if (parsed.success) listed.push(parsed.data);
   }
   return listed.slice(-MAX_LISTED);
+}
+
+/** The thread context of any mail host, from what its reader took from the DOM. */
+export function threadContextOf(
+  host: Host,
+  href: string,
+  thread: { threadId: string; subject: string; messages: readonly RawMessage[] },
+  account: string | null,
+): UnstampedContext {
+  const participants = participantsOf(thread.messages);
+  return {
+    host,
+    kind: 'thread',
+    url: href,
+    threadId: thread.threadId,
+    subject: thread.subject,
+    sender: pickCounterpart(participants, account),
+    participants,
+    messages: messagesOf(thread.messages),
+    account,
+  };
 }

@@ -1,11 +1,10 @@
 import type { UnstampedContext } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
-import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
 import { legacyIdOfUrlThreadId } from './gmail-url-id';
 import { readSafely, type ReadResult } from '../dom/read-safely';
 import { composeContextOf } from '../dom/compose-parts';
-import { messagesOf, participantsOf, type RawMessage } from '../dom/thread-parts';
+import { threadContextOf, type RawMessage } from '../dom/thread-parts';
 import { readGmailCompose } from './read-compose';
 import { GmailReadError, previewPaneThread, readAccount, readThread } from './read-thread';
 
@@ -39,18 +38,7 @@ export function readGmailContext(doc: Document, href: string): UnstampedContext 
   }
   const threadId = thread.threadIdFromDom ?? (view.kind === 'thread' ? view.threadIdFromUrl : null);
   if (!threadId) throw new GmailReadError('the preview pane shows a thread without an id');
-  const participants = participantsOf(thread.messages);
-  return {
-    host: 'gmail',
-    kind: 'thread',
-    url: href,
-    threadId,
-    subject: thread.subject,
-    sender: pickCounterpart(participants, account),
-    participants,
-    messages: messagesOf(thread.messages),
-    account,
-  };
+  return threadContextOf('gmail', href, { threadId, subject: thread.subject, messages: thread.messages }, account);
 }
 
 /** The thread a reply is written in, when it is readable; a reply must not fail on it. */

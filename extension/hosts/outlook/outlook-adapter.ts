@@ -1,9 +1,8 @@
 import type { UnstampedContext } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
-import { pickCounterpart } from '../../../shared/domain/sender';
 import { readSafely, type ReadResult } from '../dom/read-safely';
 import { composeContextOf } from '../dom/compose-parts';
-import { messagesOf, participantsOf, type RawMessage } from '../dom/thread-parts';
+import { threadContextOf, type RawMessage } from '../dom/thread-parts';
 import { outlookSelectors as S } from './outlook-selectors';
 import { parseOutlookUrl, sameOutlookId } from './outlook-url';
 import { OutlookReadError, readConversation, readOutlookAccount } from './read-conversation';
@@ -46,18 +45,7 @@ export function readOutlookContext(doc: Document, href: string): UnstampedContex
   }
   const threadId = domId ?? urlId;
   if (!threadId) throw new OutlookReadError('no conversation id: no data-convid and none in the URL');
-  const participants = participantsOf(conversation.messages);
-  return {
-    host: 'outlook',
-    kind: 'thread',
-    url: href,
-    threadId,
-    subject: conversation.subject,
-    sender: pickCounterpart(participants, account),
-    participants,
-    messages: messagesOf(conversation.messages),
-    account,
-  };
+  return threadContextOf('outlook', href, { threadId, subject: conversation.subject, messages: conversation.messages }, account);
 }
 
 /** The conversation a reply is written in, when it is readable; a reply must not fail on it. */
