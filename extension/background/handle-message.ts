@@ -1,5 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { ThreadContext } from '../../shared/schemas/host-context';
 import type { LocalDb } from '../local-db/db';
+import { getMeta } from '../local-db/meta';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
@@ -9,6 +11,7 @@ import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } f
 import { openSidePanel } from './side-panel';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
+import { runThreadRules } from './thread-rules/index';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -35,7 +38,9 @@ export async function handleMessage(
   switch (message.type) {
     case 'host-context': {
       const from = await contentSenderOf(sender);
-      return { ok: from !== null && (await storeTabContext(from, message.context)) };
+      const stored = from === null ? null : await storeTabContext(from, message.context);
+      if (stored?.kind === 'thread') void applyThreadRules(deps, stored);
+      return { ok: stored !== null };
     }
     case 'get-nonce': {
       const from = await contentSenderOf(sender);
@@ -114,4 +119,12 @@ export async function handleMessage(
       return result;
     }
   }
+}
+
+/** Conversation rules run after the answer: they never delay the content script. */
+async function applyThreadRules(deps: { db: LocalDb; engine: SyncEngine }, context: ThreadContext): Promise<void> {
+  if (!(await getMeta(deps.db, 'session'))) return;
+  if (!(await runThreadRules(deps.db, context))) return;
+  announceReplicaChanged();
+  void deps.engine.requestSync();
 }

@@ -12,23 +12,24 @@ const nonceKey = (tabId: number) => `session:nonce:${tabId}` as const;
 /**
  * Re-validates a context from a content script; malformed ones are dropped, never shown, and so is
  * one that claims another host or another page origin than the script that sent it.
+ * Returns the stored context, or null when it was dropped or older than the one kept.
  */
-export async function storeTabContext(from: ContentSender, raw: unknown): Promise<boolean> {
+export async function storeTabContext(from: ContentSender, raw: unknown): Promise<HostContext | null> {
   const { tabId } = from;
   const parsed = hostContextSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('[inbox-crm] dropped a malformed context from tab', tabId, parsed.error.issues.slice(0, 3));
-    return false;
+    return null;
   }
   if (!contextFits(from, parsed.data)) {
     console.warn('[inbox-crm] dropped a context for another host or origin from tab', tabId);
-    return false;
+    return null;
   }
   const current = await lastTabContext(tabId);
   // A late message must not overwrite a newer context (seq is monotonic per content script).
-  if (current && current.seq > parsed.data.seq) return false;
+  if (current && current.seq > parsed.data.seq) return null;
   await storage.setItem(contextKey(tabId), parsed.data);
-  return true;
+  return parsed.data;
 }
 
 export async function lastTabContext(tabId: number): Promise<HostContext | null> {

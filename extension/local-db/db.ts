@@ -1,9 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomFieldDefinition } from '../../shared/schemas/custom-field';
+import type { FollowUp } from '../../shared/schemas/follow-up';
 import type { MatchChoice } from '../../shared/schemas/match-choice';
 import type { Member } from '../../shared/schemas/member';
+import type { OrgSettings } from '../../shared/schemas/org-settings';
+import type { ServiceItem } from '../../shared/schemas/service-item';
 import type { Entity, Mutation, PulledChange, RejectionCode } from '../../shared/schemas/sync';
 import type { TimelineItem } from '../../shared/schemas/timeline';
+import type { Visit } from '../../shared/schemas/visit';
 import { upgradeToVersion2 } from './upgrades/version-2';
 import type { LocalContact, LocalCustomer } from './local-rows';
 
@@ -36,12 +40,27 @@ export type LocalDb = Dexie & {
   members: EntityTable<Member, 'id'>;
   matchChoices: EntityTable<MatchChoice, 'id'>;
   customFields: EntityTable<CustomFieldDefinition, 'id'>;
+  followUps: EntityTable<FollowUp, 'id'>;
+  serviceItems: EntityTable<ServiceItem, 'id'>;
+  visits: EntityTable<Visit, 'id'>;
+  orgSettings: EntityTable<OrgSettings, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
 /** The replica tables a pull writes and a reset clears (the outbox and meta are not replica). */
-export const REPLICA_TABLES = ['customers', 'contacts', 'timeline', 'members', 'matchChoices', 'customFields'] as const;
+export const REPLICA_TABLES = [
+  'customers',
+  'contacts',
+  'timeline',
+  'members',
+  'matchChoices',
+  'customFields',
+  'followUps',
+  'serviceItems',
+  'visits',
+  'orgSettings',
+] as const;
 export type ReplicaTable = (typeof REPLICA_TABLES)[number];
 export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   customer: 'customers',
@@ -50,6 +69,10 @@ export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   member: 'members',
   matchChoice: 'matchChoices',
   customField: 'customFields',
+  followUp: 'followUps',
+  serviceItem: 'serviceItems',
+  visit: 'visits',
+  orgSettings: 'orgSettings',
 };
 
 /**
@@ -79,6 +102,16 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
       customFields: 'id, key',
     })
     .upgrade(upgradeToVersion2);
+  // Issue 4: follow-ups (boards and the overdue badge read one owner's open ones by due time;
+  // "close when the customer replies" finds them by watched thread), service items (by thread,
+  // for "our reply is the first reply"), visits, and the organisation's rules. New tables only:
+  // nothing to upgrade, and the server has no older rows of them to send.
+  db.version(3).stores({
+    followUps: 'id, customerId, [ownerUserId+status+dueAt], replyWatch.threadRef',
+    serviceItems: 'id, customerId, threadRef',
+    visits: 'id, customerId, plannedAt',
+    orgSettings: 'id',
+  });
   return db;
 }
 

@@ -51,41 +51,39 @@ async function currentRows(store: Store, user: AuthedUser, entries: ChangeLogEnt
   }
   const idsOf = (entity: ChangeLogEntry['entity']) => order.filter((e) => e.entity === entity).map((e) => e.entityId);
   const { repos } = store;
-  const [customers, contacts, items, members, choices, fields] = await Promise.all([
+  const [customers, contacts, items, members, choices, fields, followUps, serviceItems, visits, settings] = await Promise.all([
     repos.customers.listByIds(user.orgId, idsOf('customer')),
     repos.contacts.listByIds(user.orgId, idsOf('contact')),
     repos.timelineItems.listByIds(user.orgId, idsOf('timelineItem')),
     repos.users.listByIds(user.orgId, idsOf('member')),
     repos.matchChoices.listByIds(user.orgId, idsOf('matchChoice')),
     repos.customFieldDefinitions.listByIds(user.orgId, idsOf('customField')),
+    repos.followUps.listByIds(user.orgId, idsOf('followUp')),
+    repos.serviceItems.listByIds(user.orgId, idsOf('serviceItem')),
+    repos.visits.listByIds(user.orgId, idsOf('visit')),
+    repos.orgSettings.listByIds(user.orgId, idsOf('orgSettings')),
   ]);
   const byKey = new Map<string, PulledChange>();
   /** Log entries this user is never told about: other people's private rows. */
   const untold = new Set<string>();
-  for (const { orgId, deleted, ...row } of customers) {
-    if (!deleted && canSee(user, { orgId })) byKey.set(`customer:${row.id}`, { entity: 'customer', op: 'upsert', row });
-  }
-  for (const { orgId, deleted, ...row } of contacts) {
-    if (!deleted && canSee(user, { orgId })) byKey.set(`contact:${row.id}`, { entity: 'contact', op: 'upsert', row });
-  }
-  for (const { orgId, deleted, ...row } of items) {
-    if (!deleted && canSee(user, { orgId })) {
-      byKey.set(`timelineItem:${row.id}`, { entity: 'timelineItem', op: 'upsert', row });
-    }
-  }
-  for (const m of members) {
-    if (canSee(user, m)) byKey.set(`member:${m.id}`, { entity: 'member', op: 'upsert', row: toMember(m) });
-  }
+  const upsert = (change: Extract<PulledChange, { op: 'upsert' }>) => byKey.set(`${change.entity}:${change.row.id}`, change);
+  /** Live rows the user may see become upserts; the rest fall through to tombstones below. */
+  const visible = <R extends { orgId: string; deleted?: boolean }>(rows: R[]) =>
+    rows.filter((r) => !r.deleted && canSee(user, { orgId: r.orgId })).map(({ orgId: _o, deleted: _d, ...row }) => row);
+
+  for (const row of visible(customers)) upsert({ entity: 'customer', op: 'upsert', row });
+  for (const row of visible(contacts)) upsert({ entity: 'contact', op: 'upsert', row });
+  for (const row of visible(items)) upsert({ entity: 'timelineItem', op: 'upsert', row });
+  for (const row of visible(fields)) upsert({ entity: 'customField', op: 'upsert', row });
+  for (const row of visible(followUps)) upsert({ entity: 'followUp', op: 'upsert', row });
+  for (const row of visible(serviceItems)) upsert({ entity: 'serviceItem', op: 'upsert', row });
+  for (const row of visible(visits)) upsert({ entity: 'visit', op: 'upsert', row });
+  for (const row of visible(settings)) upsert({ entity: 'orgSettings', op: 'upsert', row });
+  for (const m of members) if (canSee(user, m)) upsert({ entity: 'member', op: 'upsert', row: toMember(m) });
   // Another user's choice is not theirs to know about, not even as a tombstone.
   for (const { orgId, userId, ...row } of choices) {
-    if (canSee(user, { orgId, privateTo: userId })) {
-      byKey.set(`matchChoice:${row.id}`, { entity: 'matchChoice', op: 'upsert', row });
-    } else untold.add(`matchChoice:${row.id}`);
-  }
-  for (const { orgId, deleted, ...row } of fields) {
-    if (!deleted && canSee(user, { orgId })) {
-      byKey.set(`customField:${row.id}`, { entity: 'customField', op: 'upsert', row });
-    }
+    if (canSee(user, { orgId, privateTo: userId })) upsert({ entity: 'matchChoice', op: 'upsert', row });
+    else untold.add(`matchChoice:${row.id}`);
   }
   return order
     .filter((e) => !untold.has(`${e.entity}:${e.entityId}`))

@@ -1,18 +1,15 @@
 import type { CustomerClass } from '../schemas/customer';
+import { DEFAULT_ORG_SETTINGS } from '../schemas/org-settings';
 import type { TimelineKind } from '../schemas/timeline';
 
 /**
  * Contact cadences per class (DOMAIN.md "Classification and value"): the longest a customer may
- * go without a touch, and between visits. Defaults; an organisation may change them (issue 4).
+ * go without a touch, and between visits. Defaults; an organisation changes them in its settings.
  */
 export type Cadence = { touchDays: number; visitDays: number };
 export type Cadences = Record<CustomerClass, Cadence>;
 
-export const DEFAULT_CADENCES: Cadences = {
-  A: { touchDays: 7, visitDays: 60 },
-  B: { touchDays: 7, visitDays: 90 },
-  C: { touchDays: 14, visitDays: 120 },
-};
+export const DEFAULT_CADENCES: Cadences = DEFAULT_ORG_SETTINGS.cadences;
 
 /** "Touch" = any logged email, call or meeting with the customer (a visit is a meeting). */
 export const TOUCH_KINDS: ReadonlySet<TimelineKind> = new Set(['email', 'call', 'meeting', 'visit']);

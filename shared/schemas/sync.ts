@@ -3,9 +3,13 @@ import { idSchema } from './common';
 import { contactCreateSchema, contactPatchSchema, contactSchema } from './contact';
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
+import { followUpSchema } from './follow-up';
 import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
+import { orgSettingsSchema } from './org-settings';
+import { serviceItemSchema } from './service-item';
 import { noteCreateSchema, timelineItemSchema } from './timeline';
+import { visitSchema } from './visit';
 
 /**
  * The sync protocol (DESIGN.md "Sync protocol"). A mutation is written to the local outbox in the
@@ -70,7 +74,19 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 export const pushOutputSchema = z.object({ results: z.array(mutationResultSchema) });
 export type PushOutput = z.infer<typeof pushOutputSchema>;
 
-export const entitySchema = z.enum(['customer', 'contact', 'timelineItem', 'member', 'matchChoice', 'customField']);
+export const entitySchema = z.enum([
+  'customer',
+  'contact',
+  'timelineItem',
+  'member',
+  'matchChoice',
+  'customField',
+  // Issue 4: follow-ups, service requests and complaints, visits, the organisation's rules.
+  'followUp',
+  'serviceItem',
+  'visit',
+  'orgSettings',
+]);
 export type Entity = z.infer<typeof entitySchema>;
 
 export const changeSchema = z.discriminatedUnion('entity', [
@@ -80,6 +96,10 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('member'), op: z.literal('upsert'), row: memberSchema }),
   z.object({ entity: z.literal('matchChoice'), op: z.literal('upsert'), row: matchChoiceSchema }),
   z.object({ entity: z.literal('customField'), op: z.literal('upsert'), row: customFieldDefinitionSchema }),
+  z.object({ entity: z.literal('followUp'), op: z.literal('upsert'), row: followUpSchema }),
+  z.object({ entity: z.literal('serviceItem'), op: z.literal('upsert'), row: serviceItemSchema }),
+  z.object({ entity: z.literal('visit'), op: z.literal('upsert'), row: visitSchema }),
+  z.object({ entity: z.literal('orgSettings'), op: z.literal('upsert'), row: orgSettingsSchema }),
 ]);
 export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
 export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);

@@ -3,6 +3,7 @@ import { matchKeyOf } from '../../../shared/domain/email';
 import type { Participant } from '../../../shared/schemas/host-context';
 import type { LocalDb } from '../db';
 import type { LocalContact, LocalCustomer } from '../local-rows';
+import { replicaMatchLookups } from './replica-lookups';
 
 export type MatchCandidate = { customer: LocalCustomer; reason: MatchReason };
 
@@ -27,11 +28,7 @@ export type ContextMatch =
  * When several customers match, the user's remembered choice for the address decides.
  */
 export async function matchSender(db: LocalDb, sender: Participant): Promise<ContextMatch> {
-  const matches = await matchCustomers(sender.email, {
-    contactsByEmailKey: async (key) => db.contacts.where('emailKeys').equals(key).toArray(),
-    customerIdsByDomain: async (domain) =>
-      (await db.customers.where('emailDomains').equals(domain).primaryKeys()) as string[],
-  });
+  const matches = await matchCustomers(sender.email, replicaMatchLookups(db));
   const customers = await db.customers.bulkGet(matches.map((m) => m.customerId));
   const byCustomer = new Map<string, MatchCandidate>();
   matches.forEach((match, i) => {

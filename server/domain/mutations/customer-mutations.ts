@@ -38,11 +38,18 @@ export const customerMutations: Pick<Handlers, 'customer.create' | 'customer.upd
     if (customer.deleted) return null;
     await repos.customers.softDelete(user.orgId, id);
     await repos.changeLog.append(user.orgId, 'customer', id, 'delete');
-    for (const contactId of await repos.contacts.softDeleteByCustomer(user.orgId, id)) {
-      await repos.changeLog.append(user.orgId, 'contact', contactId, 'delete');
-    }
-    for (const itemId of await repos.timelineItems.softDeleteByCustomer(user.orgId, id)) {
-      await repos.changeLog.append(user.orgId, 'timelineItem', itemId, 'delete');
+    // Everything that belongs to the customer leaves every replica with it, as tombstones.
+    const dependents = [
+      ['contact', repos.contacts],
+      ['timelineItem', repos.timelineItems],
+      ['followUp', repos.followUps],
+      ['serviceItem', repos.serviceItems],
+      ['visit', repos.visits],
+    ] as const;
+    for (const [entity, repository] of dependents) {
+      for (const dependentId of await repository.softDeleteByCustomer(user.orgId, id)) {
+        await repos.changeLog.append(user.orgId, entity, dependentId, 'delete');
+      }
     }
     return null;
   },

@@ -2,8 +2,9 @@ import { migration0001 } from './0001-accounts';
 import { migration0002 } from './0002-crm-records';
 import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
+import { migration0005 } from './0005-follow-ups-service-visits';
 
 export type Migration = { version: number; name: string; sql: string };
 
 /** Append-only: add a file and one line here; never edit or reorder an applied migration. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -5,13 +5,17 @@ import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
 import { customersRepository } from './customers';
+import { followUpsRepository } from './follow-ups';
 import { importDataRepository } from './import-data';
 import { importPlansRepository } from './import-plans';
 import { matchChoicesRepository } from './match-choices';
 import { organisationsRepository } from './organisations';
+import { orgSettingsRepository } from './org-settings';
+import { serviceItemsRepository } from './service-items';
 import { signInCodesRepository } from './sign-in-codes';
 import { timelineItemsRepository } from './timeline-items';
 import { usersRepository } from './users';
+import { visitsRepository } from './visits';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -28,6 +32,11 @@ export function createRepositories(q: Queryable) {
     changeLog: changeLogRepository(q),
     importPlans: importPlansRepository(q),
     importData: importDataRepository(q),
+    // Issue 4
+    orgSettings: orgSettingsRepository(q),
+    followUps: followUpsRepository(q),
+    serviceItems: serviceItemsRepository(q),
+    visits: visitsRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -58,19 +58,19 @@ describe('storeTabContext', () => {
   const gmail = { tabId: 7, host: 'gmail' as const, origin: 'https://mail.google.com' };
 
   it('keeps a context of the sender host and origin', async () => {
-    expect(await storeTabContext(gmail, none('https://mail.google.com/mail/u/0/#inbox'))).toBe(true);
+    expect(await storeTabContext(gmail, none('https://mail.google.com/mail/u/0/#inbox'))).toMatchObject({ kind: 'none' });
     expect(await lastTabContext(7)).toMatchObject({ kind: 'none', host: 'gmail' });
   });
 
   it('drops a context that claims another host or another origin', async () => {
-    expect(await storeTabContext(gmail, { ...none('https://mail.google.com/'), host: 'outlook' })).toBe(false);
-    expect(await storeTabContext(gmail, none('https://outlook.office.com/mail/'))).toBe(false);
+    expect(await storeTabContext(gmail, { ...none('https://mail.google.com/'), host: 'outlook' })).toBeNull();
+    expect(await storeTabContext(gmail, none('https://outlook.office.com/mail/'))).toBeNull();
     expect(await lastTabContext(7)).toBeNull();
   });
 
   it('never lets a late context overwrite a newer one', async () => {
-    expect(await storeTabContext(gmail, { ...none('https://mail.google.com/'), seq: 9 })).toBe(true);
-    expect(await storeTabContext(gmail, { ...none('https://mail.google.com/#late'), seq: 8 })).toBe(false);
+    expect(await storeTabContext(gmail, { ...none('https://mail.google.com/'), seq: 9 })).not.toBeNull();
+    expect(await storeTabContext(gmail, { ...none('https://mail.google.com/#late'), seq: 8 })).toBeNull();
     expect((await lastTabContext(7))?.seq).toBe(9);
   });
 });

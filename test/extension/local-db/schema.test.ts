@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { createLocalDb } from '../../../extension/local-db/db';
 import { getMeta } from '../../../extension/local-db/meta';
+import { applyPullPage } from '../../../extension/local-db/sync-store';
 import { freshDb } from './helpers';
 
 // House rule 7: versions only append. Version 1 is pinned here as it shipped, so an upgrade from
@@ -16,11 +17,20 @@ const VERSION_1_STORES = {
   meta: 'key',
 };
 
+// Version 2 as it shipped (issue 3), for the version 3 upgrade test.
+const VERSION_2_STORES = {
+  ...VERSION_1_STORES,
+  customers: 'id, *emailDomains, *searchKeys',
+  contacts: 'id, customerId, *emailKeys, *searchKeys',
+  matchChoices: 'id, addressKey',
+  customFields: 'id, key',
+};
+
 describe('local-db schema', () => {
-  it('version 2 has the tables and indexes the queries rely on', async () => {
+  it('version 3 has the tables and indexes the queries rely on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const indexes = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].sort()]),
     );
@@ -31,6 +41,10 @@ describe('local-db schema', () => {
       members: ['id'],
       matchChoices: ['addressKey', 'id'],
       customFields: ['id', 'key'],
+      followUps: ['[ownerUserId+status+dueAt]', 'customerId', 'id', 'replyWatch.threadRef'],
+      serviceItems: ['customerId', 'id', 'threadRef'],
+      visits: ['customerId', 'id', 'plannedAt'],
+      orgSettings: ['id'],
       outbox: ['entityId', 'id', 'status'],
       meta: ['key'],
     });
@@ -74,5 +88,43 @@ describe('local-db schema', () => {
     expect(contact).toMatchObject({ name: '张伟', phones: [], emailKeys: ['zhang.wei@baosteel.example'] });
     expect(await db.contacts.where('emailKeys').equals('zhang.wei@baosteel.example').count()).toBe(1);
     expect(await getMeta(db, 'cursor')).toBeNull();
+  });
+
+  it('upgrades a version 2 replica to 3: rows and the cursor stay, and a pulled follow-up is found by owner, status and due time', async () => {
+    const name = `test-${uuidv7()}`;
+    const old = new Dexie(name);
+    old.version(2).stores(VERSION_2_STORES);
+    await old.table('members').add({ id: 'm1', email: 'a@b.example', displayName: '王芳', role: 'sales_rep' });
+    await old.table('meta').put({ key: 'cursor', value: 'cursor-before-3' });
+    old.close();
+
+    const db = createLocalDb(name);
+    expect(await db.members.get('m1')).toMatchObject({ displayName: '王芳' });
+    expect(await getMeta(db, 'cursor')).toBe('cursor-before-3');
+    const owner = uuidv7();
+    const at = '2026-12-03T01:00:00.000Z';
+    await applyPullPage(
+      db,
+      [
+        {
+          entity: 'followUp',
+          op: 'upsert',
+          row: {
+            id: uuidv7(), customerId: uuidv7(), contactId: null, ownerUserId: owner, dueAt: at, reason: '回访',
+            purpose: 'no_reply', source: 'email_reply', status: 'open',
+            replyWatch: { threadRef: 'gmail:18f3a2b4c5d6e7f1', afterMessageId: null }, sourceId: null, occasion: null,
+            completedAt: null, completedByUserId: null, outcome: null, closedBy: null, satisfaction: null,
+            createdByUserId: owner, createdAt: at, updatedAt: at, version: 1,
+          },
+        },
+      ],
+      'cursor-after',
+    );
+    const mine = await db.followUps
+      .where('[ownerUserId+status+dueAt]')
+      .between([owner, 'open', Dexie.minKey], [owner, 'open', Dexie.maxKey])
+      .toArray();
+    expect(mine.map((f) => f.reason)).toEqual(['回访']);
+    expect(await db.followUps.where('replyWatch.threadRef').equals('gmail:18f3a2b4c5d6e7f1').count()).toBe(1);
   });
 });
