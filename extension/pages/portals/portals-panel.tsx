@@ -55,7 +55,8 @@ export function PortalsPanel() {
       {state.origins.length === 0 && <p class="muted">{t('portals.none')}</p>}
       {state.origins.map((origin) => (
         <PortalRow
-          key={origin}
+          // A rule changed elsewhere (an element pointed at, an import) shows its new text.
+          key={`${origin} ${JSON.stringify(state.rules.get(origin)?.rule ?? null)}`}
           origin={origin}
           stored={state.rules.get(origin) ?? null}
           approved={state.approved.has(origin)}
