@@ -1,17 +1,26 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ALL_MAIL_MATCHES } from './extension/hosts/host-origins';
+
+/** Firefox needs a fixed add-on id for storage and permissions in MV3 (AMO signs under it). */
+export const FIREFOX_ADDON_ID = 'inbox-crm@inbox-crm.app';
 
 // WXT has no Preact module; the Vite preset is enough (STACK.md).
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  // MV3 everywhere, Firefox too (`wxt build -b firefox` → .output/firefox-mv3): one code path for
+  // run-time content scripts (scripting), optional host permissions and the toolbar action.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   // Never open a browser from `wxt`; tests and people load .output/chrome-mv3 themselves.
   webExt: { disabled: true },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Inbox CRM',
-    description: 'Customer sidebar for Gmail: who the customer is, their timeline, what is due.',
-    permissions: ['storage', 'alarms'],
+    description: 'Customer sidebar for Gmail, Outlook and approved web portals: who the customer is, their timeline, what is due.',
+    // scripting: run the portal script on origins the user approves (registered at run time);
+    // activeTab: the popup may see which site the user is on, to offer approving it.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // The sync server: the default local one is allowed up front; other server URLs are
     // requested as optional permissions from the options page when the user enters them.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
@@ -19,10 +28,30 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
-        matches: ['https://mail.google.com/*'],
-        // A fresh URL per session hides the stable extension id from pages (DESIGN.md).
-        use_dynamic_url: true,
+        // Mail hosts, and any site, because approved portals are only known at run time and the
+        // manifest cannot list them. The sidebar page itself renders nothing unless the page that
+        // embeds it is a mail host or an approved portal (sidebar/embedding.ts), and it gets a
+        // context only through the nonce handshake, which only our content scripts can complete.
+        matches: [...ALL_MAIL_MATCHES, 'https://*/*', 'http://*/*'],
+        // A fresh URL per session hides the stable extension id from pages (DESIGN.md). Chrome
+        // only: Firefox gives every installation its own random moz-extension:// host already.
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: FIREFOX_ADDON_ID,
+              // data_collection_permissions needs 140 (optional_host_permissions in MV3: 128).
+              strict_min_version: '140.0',
+              // What leaves the browser, and only to the organisation's own server: names and
+              // addresses of customers' contacts, and the user's sign-in.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'authenticationInfo'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
 });

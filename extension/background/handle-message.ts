@@ -7,6 +7,9 @@ import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { importCalls } from './import-calls';
 import { runMailCall } from './mail-calls';
+import { contentSenderOf } from './content-sender';
+import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } from './portal-service';
+import { openSidePanel } from './side-panel';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 import { runThreadRules } from './thread-rules/index';
@@ -18,11 +21,6 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith('chrome-extension://');
 }
 
-/** A content script in a Gmail tab's top frame. */
-function fromContentScript(sender: Sender): number | null {
-  const ok = sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0;
-  return ok && (sender.url ?? '').startsWith('https://mail.google.com/') ? sender.tab!.id! : null;
-}
 
 /** Dispatches one runtime message; unknown or malformed messages get no answer. */
 export async function handleMessage(
@@ -40,14 +38,14 @@ export async function handleMessage(
   const message = parsed.data;
   switch (message.type) {
     case 'host-context': {
-      const tabId = fromContentScript(sender);
-      const stored = tabId === null ? null : await storeTabContext(tabId, message.context);
+      const from = await contentSenderOf(sender);
+      const stored = from === null ? null : await storeTabContext(from, message.context);
       if (stored?.kind === 'thread') void applyThreadRules(deps, stored);
       return { ok: stored !== null };
     }
     case 'get-nonce': {
-      const tabId = fromContentScript(sender);
-      return tabId === null ? undefined : { nonce: await issueNonce(tabId) };
+      const from = await contentSenderOf(sender);
+      return from === null ? undefined : { nonce: await issueNonce(from.tabId) };
     }
     case 'check-nonce': {
       const tabId = sender.tab?.id;
@@ -93,6 +91,27 @@ export async function handleMessage(
       return fromExtensionPage(sender) ? importCalls.inspect(deps.db, message.input) : undefined;
     case 'import-plan':
       return fromExtensionPage(sender) ? importCalls.plan(deps.db, message.input) : undefined;
+    case 'open-side-panel':
+      // Before any await: the click's user activation must still hold (sidePanel.open needs it).
+      return { ok: await openSidePanel(sender) };
+    case 'portal-approve':
+      return fromExtensionPage(sender) ? { ok: await approveInOrder(message.origin, message.tabId) } : undefined;
+    case 'portal-revoke':
+      if (!fromExtensionPage(sender)) return undefined;
+      await revokeApproval(deps.db, message.origin);
+      return { ok: true };
+    case 'portal-pick': {
+      const from = await contentSenderOf(sender);
+      if (from?.host !== 'portal') return undefined;
+      await addPickedRecogniser(from.origin, message.kind, message.selector);
+      return { ok: true };
+    }
+    case 'portal-problem': {
+      const from = await contentSenderOf(sender);
+      if (from?.host !== 'portal') return undefined;
+      await reportProblems(from.origin, message.reasons);
+      return { ok: true };
+    }
     case 'import-apply': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await importCalls.apply(deps.db, message.input);

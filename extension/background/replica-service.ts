@@ -17,6 +17,7 @@ import { customerById } from '../local-db/queries/customer';
 import { lastTouchOf } from '../local-db/queries/last-touch';
 import { mailAccounts } from '../local-db/queries/mail-accounts';
 import { matchSender } from '../local-db/queries/match-context';
+import { matchPage } from '../local-db/queries/match-page';
 import { allMembers, memberById } from '../local-db/queries/members';
 import { searchReplica } from '../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../local-db/queries/sync-status';
@@ -50,6 +51,8 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return lastTouchOf(db, request.customerId);
     case 'mail-accounts':
       return mailAccounts(db);
+    case 'match-page':
+      return matchPage(db, request.clues, request.me);
   }
 }
 

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { forgetToken } from '../background/account';
 import { handleMessage } from '../background/handle-message';
 import { announceReplicaChanged } from '../background/replica-service';
+import { watchPortalPermissions } from '../background/portal-service';
 import { forgetTab } from '../background/tab-state';
 import { getLocalDb } from '../local-db/db';
 import { getMeta } from '../local-db/meta';
@@ -53,5 +54,6 @@ export default defineBackground(() => {
   });
   self.addEventListener('online', () => void engine.requestSync());
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  watchPortalPermissions();
   void engine.requestSync();
 });

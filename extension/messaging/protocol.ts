@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
 import { memberSchema } from '../../shared/schemas/member';
+import { clueKindSchema, portalOriginSchema } from '../../shared/schemas/portal-rules';
 import {
   importApplyInputSchema,
   importInspectInputSchema,
@@ -50,6 +51,17 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
   // Issue 5: options / sidebar → background → server: connected accounts, never-log list.
   z.object({ type: z.literal('mail-call'), request: mailCallSchema }),
+  // Issue 6: hosts and the side panel.
+  /** content (the launcher, a trusted click) → background: open the side panel on this tab. */
+  z.object({ type: z.literal('open-side-panel') }),
+  /** popup → background, after the permission was granted in the click: run on this portal. */
+  z.object({ type: z.literal('portal-approve'), origin: portalOriginSchema, tabId: z.number().int().nullable() }),
+  /** popup / options → background: stop running on this portal and give the permission back. */
+  z.object({ type: z.literal('portal-revoke'), origin: portalOriginSchema }),
+  /** portal content → background: the user pointed at this element (a trusted click). */
+  z.object({ type: z.literal('portal-pick'), kind: clueKindSchema, selector: z.string().min(1).max(500) }),
+  /** portal content → background: applying the origin's rule failed (shown on the options page). */
+  z.object({ type: z.literal('portal-problem'), reasons: z.array(z.string().max(500)).min(1).max(20) }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -76,6 +88,11 @@ export type RuntimeResponses = {
   'import-apply': ImportResult<ImportApplyOutput>;
   // Issue 5
   'mail-call': ImportResult<unknown>;
+  'open-side-panel': { ok: boolean };
+  'portal-approve': { ok: boolean };
+  'portal-revoke': { ok: boolean };
+  'portal-pick': { ok: boolean };
+  'portal-problem': { ok: boolean };
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
-import { participantSchema } from '../../shared/schemas/host-context';
+import { clueSchema, participantSchema } from '../../shared/schemas/host-context';
 
 /**
  * The sidebar's fallback when IndexedDB cannot be opened in its iframe (DESIGN.md: an enterprise
@@ -22,6 +22,8 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('search'), text: z.string().max(500), limit: z.number().int().min(1).max(100) }),
   // Issue 5
   z.object({ query: z.literal('mail-accounts') }),
+  // Issue 6: a portal page's clues.
+  z.object({ query: z.literal('match-page'), clues: z.array(clueSchema).max(50), me: z.string().max(320).nullable() }),
 ]);
 export type ReplicaQuery = z.infer<typeof replicaQuerySchema>;
 

@@ -10,9 +10,11 @@ import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
+import { DisplayPanel } from './display/display-panel';
 import { ImportExport } from './import-export';
 import { MailAccounts } from './mail/mail-accounts';
 import { NeverLog } from './mail/never-log';
+import { PortalsPanel } from './portals/portals-panel';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -92,6 +94,8 @@ export function OptionsApp() {
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
       {me && <MailAccounts />}
       {me && <NeverLog role={me.role} />}
+      <DisplayPanel />
+      <PortalsPanel />
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me && <ImportExport role={me.role} />}
     </div>

@@ -5,9 +5,24 @@ import { live } from '../local-db/live';
 import { searchReplica } from '../local-db/queries/search';
 import { syncStatus } from '../local-db/queries/sync-status';
 import { sendToBackground } from '../messaging/runtime-client';
+import { sidePanelAvailable } from '../mount/display-settings';
+import { PortalApproval } from './portals/portal-approval';
 import { SearchBox } from '../sidebar/components/search-box';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
+
+type PanelApi = { sidePanel?: { open(o: { windowId: number }): Promise<void> }; sidebarAction?: { open(): Promise<void> } };
+
+/** The popup's window, known before any click: opening the panel must not await inside the click. */
+let knownWindowId: number | undefined;
+void browser.windows.getCurrent().then((win) => (knownWindowId = win.id));
+
+/** In the click itself (a user gesture, nothing awaited before): the panel opens, the popup closes. */
+function openSidePanel(): void {
+  const api = browser as unknown as PanelApi;
+  const opened = api.sidePanel && knownWindowId !== undefined ? api.sidePanel.open({ windowId: knownWindowId }) : api.sidebarAction?.open();
+  void opened?.then(() => window.close());
+}
 
 /** Stable identity, so the search hook does not restart on every render. */
 const search = (text: string, limit: number) => searchReplica(getLocalDb(), text, limit);
@@ -20,11 +35,17 @@ export function PopupApp() {
       {status?.session && status.signedIn && <p class="muted">{status.session.email}</p>}
       {/* Results show customer, class, owner and the matching contact; opening one comes later. */}
       {status?.signedIn && <SearchBox search={search} />}
+      <PortalApproval />
       {status && <SyncStatusLine status={status} />}
       <div class="row">
         <button type="button" data-testid="sync-now" onClick={() => void sendToBackground({ type: 'sync-now' })}>
           {t('options.syncNow')}
         </button>
+        {sidePanelAvailable() && (
+          <button type="button" data-testid="open-side-panel" onClick={openSidePanel}>
+            {t('popup.openSidePanel')}
+          </button>
+        )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
         </button>

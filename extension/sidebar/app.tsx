@@ -5,10 +5,13 @@ import { useSidebarData } from './data/sidebar-data';
 import { RejectedChanges } from './components/rejected-changes';
 import { SearchBox } from './components/search-box';
 import { SelectedCustomer } from './components/selected-customer';
-import { NoSender, NoThread, SignedOut, Unreadable } from './components/states';
+import { NoRecipient, NoSender, NoThread, SignedOut, Unreadable } from './components/states';
 import { MailHealth } from './components/mail-health';
 import { SyncStatusLine } from './components/sync-status';
-import { ThreadView } from './components/thread-view';
+import { ConversationView } from './components/conversation-view';
+import { PageView } from './components/page-view';
+import { ComposeBanner } from './components/compose-banner';
+import { personOf } from './conversation';
 import { useHostContext, type HostContextFeed } from './hooks/use-host-context';
 import { useLive } from './hooks/use-live';
 
@@ -18,7 +21,12 @@ export function App({ feed }: { feed: HostContextFeed }) {
   const context = useHostContext(feed);
   // A customer opened from search; another conversation shows its own customer again.
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const contextKey = context?.kind === 'thread' ? context.threadId : context?.kind;
+  const contextKey =
+    context?.kind === 'thread' || context?.kind === 'compose'
+      ? `${context.kind} ${context.threadId}`
+      : context?.kind === 'page'
+        ? context.url
+        : context?.kind;
   useEffect(() => setSelectedId(null), [contextKey]);
   return (
     <div class="app" data-storage={data.mode}>
@@ -39,8 +47,17 @@ export function App({ feed }: { feed: HostContextFeed }) {
 function ContextView({ context }: { context: HostContext | undefined }) {
   if (!context || context.kind === 'none') return <NoThread />;
   if (context.kind === 'unreadable') return <Unreadable />;
-  if (!context.sender) return <NoSender />;
-  // Keyed by sender so a new thread's form never keeps the previous sender's typed values.
-  return <ThreadView key={`${context.threadId} ${context.sender.email}`} context={context} />;
+  // Keyed by URL: another page of the portal starts from its own clues.
+  if (context.kind === 'page') return <PageView key={context.url} context={context} />;
+  const person = personOf(context);
+  if (!person) return context.kind === 'compose' ? <NoRecipient /> : <NoSender />;
+  // Keyed by person so a new thread's form never keeps the previous person's typed values; the
+  // same person while reading and then replying keeps the view (and anything typed in it).
+  return (
+    <>
+      {context.kind === 'compose' && <ComposeBanner person={person} />}
+      <ConversationView key={`${context.threadId} ${person.email}`} context={context} person={person} />
+    </>
+  );
 }
 

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Role } from '../../shared/schemas/member';
 import { signInApi, type ApiClient } from './api-client';
+import { ExtensionBrowser } from './browser';
 import { startFixtureServer, type FixtureServer } from './fixture-https-server';
 import { ServerProcess } from './server-process';
 
@@ -12,6 +13,8 @@ export type E2eWorld = {
   admin: ApiClient;
   /** A new member of the admin's organisation and their one-time sign-in code. */
   invite(email: string, displayName: string, role: Role): Promise<{ email: string; code: string }>;
+  /** A browser with the extension, signed in as a new member (a sales rep) and synced; closed by dispose(). */
+  browserOf(email: string, displayName: string): Promise<ExtensionBrowser>;
   dispose(): Promise<void>;
 };
 
@@ -20,15 +23,26 @@ export async function startE2eWorld(options: { serverEnv?: Record<string, string
   const server = await ServerProcess.start({ env: options.serverEnv });
   expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
   const { client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code);
+  const browsers: ExtensionBrowser[] = [];
+  const invite = async (email: string, displayName: string, role: Role) => {
+    const { code } = await admin.users.invite.mutate({ email, displayName, role });
+    return { email, code };
+  };
   return {
     fixture,
     server,
     admin,
-    async invite(email, displayName, role) {
-      const { code } = await admin.users.invite.mutate({ email, displayName, role });
-      return { email, code };
+    invite,
+    async browserOf(email, displayName) {
+      const member = await invite(email, displayName, 'sales_rep');
+      const browser = await ExtensionBrowser.launch({ fixture });
+      browsers.push(browser);
+      await browser.signIn(server.url, member.email, member.code);
+      await browser.syncNow();
+      return browser;
     },
     async dispose() {
+      for (const browser of browsers) await browser.close().catch(() => undefined);
       await server.dispose();
       await fixture.close();
     },

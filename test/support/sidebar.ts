@@ -8,7 +8,7 @@ export const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^
 
 export const testId = (frame: FrameLocator, id: string): Locator => frame.locator(`[data-testid="${id}"]`);
 
-export type SidebarState = 'signed-out' | 'unreadable' | 'no-thread' | 'unknown-sender';
+export type SidebarState = 'signed-out' | 'unreadable' | 'no-thread' | 'unknown-sender' | 'no-sender' | 'no-recipient';
 
 export async function expectState(page: Page, state: SidebarState, hasText?: string): Promise<void> {
   const locator = sidebar(page).locator(`[data-testid="state-${state}"]`, hasText ? { hasText } : {});

@@ -1,5 +1,5 @@
 import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
-import type { ThreadContext } from '../../../shared/schemas/host-context';
+import type { CustomerContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { CLASSIFICATION_FIELDS, ownerField, PROFILE_FIELDS, SENSITIVE_FIELDS } from '../forms/customer-sections';
 import { useLive } from '../hooks/use-live';
@@ -14,7 +14,7 @@ import { ValueCard } from './value-card';
  * The customer file below the card: needs first (what to keep in mind while replying), then the
  * value card, classification, contacts, the thread's other people, and the less used sections.
  */
-export function CustomerFile({ customer, context }: { customer: Customer; context: ThreadContext }) {
+export function CustomerFile({ customer, context }: { customer: Customer; context: CustomerContext }) {
   const data = useSidebarData();
   const contacts = useLive(() => data.contacts(customer.id), [customer.id]);
   const members = useLive(() => data.members(), []);

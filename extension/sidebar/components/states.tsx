@@ -38,3 +38,12 @@ export function NoSender() {
     </section>
   );
 }
+
+export function NoRecipient() {
+  return (
+    <section class="state" data-testid="state-no-recipient">
+      <p class="state-title">{t('state.noRecipient')}</p>
+      <p class="muted">{t('state.noRecipientHint')}</p>
+    </section>
+  );
+}

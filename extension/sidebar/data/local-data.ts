@@ -14,6 +14,7 @@ import { customerById } from '../../local-db/queries/customer';
 import { lastTouchOf } from '../../local-db/queries/last-touch';
 import { mailAccounts } from '../../local-db/queries/mail-accounts';
 import { matchSender } from '../../local-db/queries/match-context';
+import { matchPage } from '../../local-db/queries/match-page';
 import { allMembers, memberById } from '../../local-db/queries/members';
 import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
@@ -40,6 +41,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     mode: 'local',
     syncStatus: () => live(() => syncStatus(db)),
     matchSender: (sender) => live(() => matchSender(db, sender)),
+    matchPage: (clues, me) => live(() => matchPage(db, clues, me)),
     timeline: (customerId) => live(() => timelineOf(db, customerId)),
     member: (id) => live(() => memberById(db, id)),
     members: () => live(() => allMembers(db)),

@@ -53,6 +53,7 @@ export function remoteSidebarData(): SidebarData {
     mode: 'remote',
     syncStatus: () => remoteLive({ query: 'sync-status' }),
     matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
+    matchPage: (clues, me) => remoteLive({ query: 'match-page', clues, me }),
     timeline: (customerId) => remoteLive({ query: 'timeline', customerId }),
     member: (id) => remoteLive({ query: 'member', id }),
     members: () => remoteLive({ query: 'members' }),

@@ -3,8 +3,8 @@ import { useContext } from 'preact/hooks';
 import type { Contact, ContactPatch } from '../../../shared/schemas/contact';
 import type { CustomFieldDefinition } from '../../../shared/schemas/custom-field';
 import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
-import type { Participant } from '../../../shared/schemas/host-context';
 import type { MailAccount } from '../../../shared/schemas/mail-account';
+import type { Clue, Participant } from '../../../shared/schemas/host-context';
 import type { Member } from '../../../shared/schemas/member';
 import type { TimelineItem } from '../../../shared/schemas/timeline';
 import type { OutboxEntry } from '../../local-db/db';
@@ -12,6 +12,7 @@ import type { Live } from '../../local-db/live';
 import type { AddContactInput } from '../../local-db/mutations/add-contact';
 import type { CreateCustomerInput } from '../../local-db/mutations/create-customer';
 import type { ContextMatch } from '../../local-db/queries/match-context';
+import type { PageMatch } from '../../local-db/queries/match-page';
 import type { SearchHit } from '../../local-db/queries/search';
 import type { SyncStatus } from '../../local-db/queries/sync-status';
 
@@ -25,6 +26,8 @@ export type SidebarData = {
   mode: 'local' | 'remote';
   syncStatus(): Live<SyncStatus>;
   matchSender(sender: Participant): Live<ContextMatch>;
+  /** The customer a portal page's clues name (issue 6); `me` = the user's address, never a clue. */
+  matchPage(clues: Clue[], me: string | null): Live<PageMatch>;
   timeline(customerId: string): Live<TimelineItem[]>;
   member(id: string | null): Live<Member | null>;
   /** Everyone in the organisation (owner choices). */
