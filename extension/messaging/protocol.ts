@@ -102,6 +102,11 @@ export const handshakeSchema = z.object({ type: z.literal(HANDSHAKE_TYPE), nonce
 /** Messages on the MessageChannel between content script and sidebar. */
 export const portMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), context: hostContextSchema }),
+  /**
+   * sidebar → content, at once on a handshake: our page is in the frame (do not reload it). The
+   * port is not used before 'ready', which waits for the background to confirm the nonce.
+   */
+  z.object({ type: z.literal('alive') }),
   /** sidebar → content: the port was accepted; start sending contexts on it. */
   z.object({ type: z.literal('ready') }),
 ]);

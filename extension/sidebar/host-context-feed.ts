@@ -54,6 +54,9 @@ export function startHostContextFeed(win: Window = window): HostContextFeed {
     const handshake = handshakeSchema.safeParse(event.data);
     const offered = event.ports[0];
     if (!handshake.success || !offered || event.source !== win.parent) return;
+    // Before the nonce round trip: a busy or waking background must not make the content script
+    // think the frame was navigated away and reload it (losing what the user was doing).
+    offered.postMessage({ type: 'alive' });
     sendToBackground({ type: 'check-nonce', nonce: handshake.data.nonce })
       .then(({ ok }) => (ok ? acceptPort(offered) : offered.close()))
       .catch(() => offered.close());
