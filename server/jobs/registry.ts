@@ -1,4 +1,10 @@
+import { cadenceFollowUpsJob } from './cadence-follow-ups';
+import { customerCareJob } from './customer-care';
 import type { Job } from './job';
 
 /** Every background job of the server, one line each (DESIGN.md house rule 1). */
-export const jobs: readonly Job[] = [];
+export const jobs: readonly Job[] = [
+  // Issue 4 (follow-ups)
+  cadenceFollowUpsJob,
+  customerCareJob,
+];

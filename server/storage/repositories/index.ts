@@ -5,6 +5,7 @@ import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
 import { customersRepository } from './customers';
+import { followUpRulesRepository } from './follow-up-rules';
 import { followUpsRepository } from './follow-ups';
 import { importDataRepository } from './import-data';
 import { importPlansRepository } from './import-plans';
@@ -37,6 +38,8 @@ export function createRepositories(q: Queryable) {
     followUps: followUpsRepository(q),
     serviceItems: serviceItemsRepository(q),
     visits: visitsRepository(q),
+    // Issue 4 (follow-ups): what the cadence, care and reply rules read.
+    followUpRules: followUpRulesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
