@@ -1,5 +1,6 @@
 import { customerFileEn } from './customer-file';
 import { customFieldsAdminEn } from './custom-fields-admin';
+import { followUpsEn } from './follow-ups';
 import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
@@ -88,6 +89,7 @@ export const en = {
   ...customFieldsAdminEn,
   ...searchEn,
   ...importExportEn,
+  ...followUpsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { customerFileZhCN } from './customer-file';
 import { customFieldsAdminZhCN } from './custom-fields-admin';
+import { followUpsZhCN } from './follow-ups';
 import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
@@ -89,4 +90,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...customFieldsAdminZhCN,
   ...searchZhCN,
   ...importExportZhCN,
+  ...followUpsZhCN,
 };

@@ -11,6 +11,7 @@ import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
 import { ImportExport } from './import-export';
+import { OrgSettingsEditor } from './org-settings/org-settings-editor';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -89,6 +90,7 @@ export function OptionsApp() {
       {status && <SyncStatusLine status={status} />}
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
       {me?.role === 'admin' && <CustomFieldsAdmin />}
+      {me?.role === 'admin' && <OrgSettingsEditor />}
       {me && <ImportExport role={me.role} />}
     </div>
   );

@@ -8,6 +8,11 @@ import { firstNewMessageFrom, sideOf, type SideLookups } from './thread-reply';
  * extension reading the open thread (message ids only) and mail ingestion reading the provider
  * (ids and send times).
  */
+/** The conversation a watch names: `<host>:<thread id>` (threadRefSchema). */
+export function threadRefOf(host: string, threadId: string): string {
+  return `${host}:${threadId}`;
+}
+
 export type SeenMessage = ThreadMessage & { sentAt?: string | undefined };
 
 export type WatchingFollowUp = { customerId: string; replyWatch: ReplyWatch; createdAt: string };
