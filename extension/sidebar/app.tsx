@@ -1,6 +1,6 @@
 import { idSchema } from '../../shared/schemas/common';
 import type { HostContext } from '../../shared/schemas/host-context';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { useSidebarData } from './data/sidebar-data';
 import { RejectedChanges } from './components/rejected-changes';
@@ -20,7 +20,13 @@ export function App({ feed }: { feed: HostContextFeed }) {
   // another conversation shows its own customer again.
   const [selectedId, setSelectedId] = useState<string | null>(customerInUrl);
   const contextKey = context?.kind === 'thread' ? context.threadId : context?.kind;
-  useEffect(() => setSelectedId(null), [contextKey]);
+  const shownKey = useRef(contextKey);
+  useEffect(() => {
+    // Only a change of conversation resets it, not the first render (a page opened for a customer).
+    if (shownKey.current === contextKey) return;
+    shownKey.current = contextKey;
+    setSelectedId(null);
+  }, [contextKey]);
   return (
     <div class="app" data-storage={data.mode}>
       <header class="app-header">{t('app.title')}</header>
