@@ -78,6 +78,33 @@ export function followUpsRepository(q: Queryable) {
       );
       return rows.map((r) => r.id).sort();
     },
+    /**
+     * Open follow-ups of an import (pass 2) in bulk: thousands of rows per statement, as the rest
+     * of an import is written (import-data.ts). Only the fields an imported follow-up has.
+     */
+    async insertImported(orgId: string, rows: Omit<FollowUp, 'createdAt' | 'updatedAt' | 'version'>[]): Promise<void> {
+      const columns = 'id, org_id, customer_id, contact_id, owner_user_id, due_at, reason, purpose, source, status, source_id, created_by_user_id';
+      for (let i = 0; i < rows.length; i += 2000) {
+        const chunk = rows.slice(i, i + 2000).map((f) => ({
+          id: f.id,
+          org_id: orgId,
+          customer_id: f.customerId,
+          contact_id: f.contactId,
+          owner_user_id: f.ownerUserId,
+          due_at: f.dueAt,
+          reason: f.reason,
+          purpose: f.purpose,
+          source: f.source,
+          status: f.status,
+          source_id: f.sourceId,
+          created_by_user_id: f.createdByUserId,
+        }));
+        await q.query(
+          `INSERT INTO follow_ups (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::follow_ups, $1::jsonb)`,
+          [JSON.stringify(chunk)],
+        );
+      }
+    },
     /** Open follow-ups the cadence job made, with the key naming their period. */
     async listOpenCadence(orgId: string): Promise<{ id: string; customerId: string; purpose: FollowUpPurpose; dedupeKey: string }[]> {
       const rows = await q.query<{ id: string; customer_id: string; purpose: FollowUpPurpose; dedupe_key: string }>(
