@@ -5,7 +5,7 @@ import { pullAll } from '../support/api-client';
 import { ExtensionBrowser, SYNC_TIMEOUT, UI_TIMEOUT, assertSidebarHasIndexedDb, sidebar, sidebarFrame } from '../support/browser';
 import { startE2eWorld, type E2eWorld } from '../support/e2e-world';
 import { gmailThreads, type FixtureThread } from '../support/gmail-fixture';
-import { expectCustomer, waitForSidebarSync } from '../support/sidebar';
+import { clickUntilShown, expectCustomer, waitForSidebarSync } from '../support/sidebar';
 import { waitUntil } from '../support/wait';
 
 // A follow-up made while the server is down reminds its owner at the due time: an alarm and a
@@ -69,7 +69,7 @@ test('the customer shows beside its mail, with no follow-ups and no badge', asyn
 test('with the server stopped, a follow-up due in 25 s is saved locally and its reminder alarm is set', async () => {
   await world.server.stop();
   const frame = sidebar(page);
-  await frame.locator('[data-testid="add-follow-up"]').click({ timeout: UI_TIMEOUT });
+  await clickUntilShown(frame.locator('[data-testid="add-follow-up"]'), frame.locator('[data-testid="follow-up-form"]'));
   await frame.locator('textarea[name="reason"]').fill(REASON);
   // The browser's own zone decides what the typed time means (it is the zone the form names).
   const typed = await (await sidebarFrame(page)).evaluate((ms) => {
