@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { followUpRow } from '../support/follow-up-rows';
 import { signedInAdmin, invitedUser } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { customerOf, fu } from './support/follow-ups';
@@ -128,26 +129,7 @@ describe.each(databaseKinds)('follow-up mutations on $name', (kind) => {
       const t = testDb();
       const admin = await signedInAdmin(t.services);
       const customerId = await customerOf(admin, '华东贸易', { customerClass: 'A', ownerUserId: admin.userId });
-      const row = (purpose: 'cadence_touch' | 'cadence_visit') => ({
-        id: crypto.randomUUID(),
-        customerId,
-        contactId: null,
-        ownerUserId: admin.userId,
-        dueAt: '2026-12-01T01:00:00.000Z',
-        reason: '',
-        purpose,
-        source: 'cadence' as const,
-        status: 'open' as const,
-        replyWatch: null,
-        sourceId: null,
-        occasion: null,
-        completedAt: null,
-        completedByUserId: null,
-        outcome: null,
-        closedBy: null,
-        satisfaction: null,
-        createdByUserId: null,
-      });
+      const row = (purpose: 'cadence_touch' | 'cadence_visit') => followUpRow(customerId, admin.userId, { purpose });
       const touch = row('cadence_touch');
       const visit = row('cadence_visit');
       await t.store.transaction(async (repos) => {

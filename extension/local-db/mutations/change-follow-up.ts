@@ -2,9 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { isOverdue } from '../../../shared/domain/follow-up-board';
 import {
+  endedBy,
   followUpCompleteSchema,
   followUpCustomerRepliedSchema,
   followUpPatchSchema,
+  NOT_ENDED,
   type FollowUp,
   type FollowUpPatch,
 } from '../../../shared/schemas/follow-up';
@@ -63,13 +65,11 @@ export async function completeFollowUp(
 
 /** Undo of complete. */
 export async function reopenFollowUp(db: LocalDb, id: string) {
-  const open = { status: 'open', closedBy: null, completedAt: null, completedByUserId: null, outcome: null, satisfaction: null } as const;
-  await change(db, id, { kind: 'followUp.reopen', payload: { id } }, open);
+  await change(db, id, { kind: 'followUp.reopen', payload: { id } }, NOT_ENDED);
 }
 
 /** The customer replied in the watched thread (the background's no-reply rule saw it). */
 export async function markCustomerReplied(db: LocalDb, id: string, messageId: string, repliedAt: string) {
   const p = followUpCustomerRepliedSchema.parse({ id, messageId, repliedAt: utc(repliedAt) });
-  const done = { status: 'done', closedBy: 'customer_reply', completedByUserId: null, outcome: null, satisfaction: null } as const;
-  await change(db, id, { kind: 'followUp.customerReplied', payload: p }, { ...done, completedAt: p.repliedAt });
+  await change(db, id, { kind: 'followUp.customerReplied', payload: p }, endedBy('customer_reply', p.repliedAt));
 }

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { isOverdue } from '../../../shared/domain/follow-up-board';
-import type { FollowUp, FollowUpCreateInput } from '../../../shared/schemas/follow-up';
+import { NOT_ENDED, type FollowUp, type FollowUpCreateInput } from '../../../shared/schemas/follow-up';
 import type { LocalDb } from '../db';
 import { getMeta } from '../meta';
 import { MissingRowError } from './invalid-values';
@@ -46,13 +46,8 @@ export async function createFollowUp(db: LocalDb, input: CreateFollowUpInput, no
   }
   const row: FollowUp = {
     ...p,
-    status: 'open',
+    ...NOT_ENDED,
     occasion: null,
-    completedAt: null,
-    completedByUserId: null,
-    outcome: null,
-    closedBy: null,
-    satisfaction: null,
     createdByUserId: session.userId,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { CADENCE_PURPOSE } from '../../../shared/domain/cadence-rule';
+import { endedBy } from '../../../shared/schemas/follow-up';
 import { MAX_TOUCH_AHEAD_MS, type InteractionLogInput } from '../../../shared/schemas/interaction';
 import type { TimelineItem } from '../../../shared/schemas/timeline';
 import type { LocalDb } from '../db';
@@ -51,7 +52,7 @@ export async function logInteraction(db: LocalDb, input: LogInteractionInput): P
       .where('customerId')
       .equals(p.customerId)
       .filter((f) => f.status === 'open' && purposes.includes(f.purpose))
-      .modify({ status: 'done', closedBy: 'touch', completedAt: now.toISOString(), completedByUserId: session?.userId ?? null });
+      .modify(endedBy('touch', now.toISOString(), session?.userId ?? null));
   });
   return id;
 }

@@ -4,9 +4,9 @@ import { threadRefOf } from '../../../shared/domain/no-reply-rule';
 import type { ThreadContext } from '../../../shared/schemas/host-context';
 import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
-import { fieldErrorsOf, type FieldErrors } from '../forms/field-errors';
 import { useLive } from '../hooks/use-live';
 import { fromLocalInput, inDaysAtNine, toLocalInput, userTimeZone } from './due-time';
+import { SaveCancel, useFormErrors } from './form-parts';
 
 type Props = {
   customerId: string;
@@ -39,8 +39,7 @@ export function FollowUpForm({ customerId, context, source, onDone }: Props) {
   const [contactId, setContactId] = useState('');
   const [ifNoReply, setIfNoReply] = useState(Boolean(context));
   const [confirmOverdue, setConfirmOverdue] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, fail, fieldError } = useFormErrors();
   const ownerId = owner ?? status?.session?.userId ?? '';
   const dueAt = fromLocalInput(due);
   const past = dueAt !== null && isOverdue(dueAt, new Date());
@@ -63,18 +62,10 @@ export function FollowUpForm({ customerId, context, source, onDone }: Props) {
       });
       onDone();
     } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields ?? {});
-      setFailure(fields ? t('file.fixErrors') : t('unknown.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      fail(error);
     }
   };
 
-  const fieldError = (field: string) =>
-    errors[field] && (
-      <span class="field-error" data-testid="field-error" data-field={field} role="alert">
-        {errors[field]}
-      </span>
-    );
   return (
     <form class="form section-form" data-testid="follow-up-form" onSubmit={(e) => void submit(e)} noValidate>
       <label class={errors.reason ? 'has-error' : ''}>
@@ -131,14 +122,7 @@ export function FollowUpForm({ customerId, context, source, onDone }: Props) {
           <span>{t('followUp.ifNoReply')}</span>
         </label>
       )}
-      <div class="row">
-        <button type="submit" class="primary" data-testid="save-follow-up">
-          {t('followUp.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('file.cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('followUp.save')} testId="save-follow-up" onCancel={onDone} />
       {failure && <p class="error">{failure}</p>}
     </form>
   );

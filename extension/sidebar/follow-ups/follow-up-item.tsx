@@ -5,6 +5,7 @@ import type { Member } from '../../../shared/schemas/member';
 import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import { fromLocalInput, toLocalInput, formatDue } from './due-time';
+import { SaveCancel } from './form-parts';
 import { Greeting } from './greeting';
 import { followUpTitle } from './phrasing';
 
@@ -96,14 +97,7 @@ function DoneForm({ rated, onSave, onCancel }: { rated: boolean; onSave: (outcom
           </select>
         </label>
       )}
-      <div class="row">
-        <button type="submit" class="primary" data-testid="follow-up-confirm-done">
-          {t('followUp.confirmDone')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('file.cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('followUp.confirmDone')} testId="follow-up-confirm-done" onCancel={onCancel} />
     </form>
   );
 }
@@ -124,14 +118,7 @@ function RescheduleForm({ dueAt, onSave, onCancel }: { dueAt: string; onSave: (d
           </span>
         </label>
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={!next || (past && !confirm)} data-testid="follow-up-save-time">
-          {t('followUp.saveTime')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('file.cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('followUp.saveTime')} testId="follow-up-save-time" disabled={!next || (past && !confirm)} onCancel={onCancel} />
     </form>
   );
 }

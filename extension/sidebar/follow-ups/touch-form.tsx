@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { interactionKindSchema, type InteractionKind } from '../../../shared/schemas/interaction';
 import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
-import { fieldErrorsOf, type FieldErrors } from '../forms/field-errors';
 import { fromLocalInput, toLocalInput, userTimeZone } from './due-time';
+import { SaveCancel, useFormErrors } from './form-parts';
 
 /**
  * A call, email, meeting or visit logged by hand: it goes on the timeline as a touch and ends the
@@ -14,8 +14,7 @@ export function TouchForm({ customerId, sourceRef, onDone }: { customerId: strin
   const [kind, setKind] = useState<InteractionKind>('call');
   const [when, setWhen] = useState(toLocalInput(new Date()));
   const [summary, setSummary] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, fail, fieldError } = useFormErrors();
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -25,17 +24,9 @@ export function TouchForm({ customerId, sourceRef, onDone }: { customerId: strin
       await data.logInteraction({ customerId, kind, occurredAt, summary, sourceRef });
       onDone();
     } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields ?? {});
-      setFailure(fields ? t('file.fixErrors') : t('unknown.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      fail(error);
     }
   };
-  const fieldError = (field: string) =>
-    errors[field] && (
-      <span class="field-error" data-testid="field-error" data-field={field} role="alert">
-        {errors[field]}
-      </span>
-    );
   return (
     <form class="form section-form" data-testid="touch-form" onSubmit={(e) => void submit(e)} noValidate>
       <p class="small muted-inline">{t('touch.title')}</p>
@@ -60,14 +51,7 @@ export function TouchForm({ customerId, sourceRef, onDone }: { customerId: strin
         <textarea name="summary" rows={2} maxLength={10000} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
         {fieldError('summary')}
       </label>
-      <div class="row">
-        <button type="submit" class="primary" data-testid="save-touch">
-          {t('touch.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('file.cancel')}
-        </button>
-      </div>
+      <SaveCancel label={t('touch.save')} testId="save-touch" onCancel={onDone} />
       {failure && <p class="error">{failure}</p>}
     </form>
   );

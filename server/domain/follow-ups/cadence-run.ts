@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { CADENCE_PURPOSE, cadenceAnchor, cadenceDedupeKey, cadenceDue, type CadenceKind } from '../../../shared/domain/cadence-rule';
 import { localDateOf } from '../../../shared/domain/zoned-time';
+import { endedBy } from '../../../shared/schemas/follow-up';
 import type { Store } from '../../storage/repositories/index';
 import { closeStillOpen, insertRuleMade, OPEN_RULE_MADE, type RuleMade } from './rule-writes';
 
@@ -24,7 +25,7 @@ export async function runCadence(store: Store, orgId: string, now: Date, signal?
     // Declassified or unowned since: leave it to the person who has it.
     if (!f || open.dedupeKey === cadenceDedupeKey(f.customerId, kind, cadenceAnchor(f, kind, settings.timeZone))) return [];
     const touchedAt = (kind === 'visit' ? f.lastVisitAt : f.lastTouchAt) ?? now.toISOString();
-    return [{ id: open.id, end: { status: 'done', closedBy: 'touch', completedAt: touchedAt, completedByUserId: null, outcome: null, satisfaction: null } as const }];
+    return [{ id: open.id, end: endedBy('touch', touchedAt) }];
   });
   const ended = await closeStillOpen(store, orgId, stale);
 

@@ -1,7 +1,7 @@
 import { normaliseEmail } from '../../../shared/domain/email';
 import { customerReplyIn, type SeenMessage } from '../../../shared/domain/no-reply-rule';
 import type { SideLookups } from '../../../shared/domain/thread-reply';
-import type { ThreadRef } from '../../../shared/schemas/follow-up';
+import { endedBy, type ThreadRef } from '../../../shared/schemas/follow-up';
 import type { Store } from '../../storage/repositories/index';
 import { closeStillOpen } from './rule-writes';
 
@@ -36,7 +36,7 @@ export async function closeOnCustomerReply(store: Store, seen: ThreadSeen): Prom
     const reply = await customerReplyIn({ ...followUp, replyWatch: followUp.replyWatch! }, seen.messages, lookups);
     if (!reply) continue;
     const completedAt = reply.sentAt ? new Date(reply.sentAt).toISOString() : new Date().toISOString();
-    ends.push({ id: followUp.id, end: { status: 'done', closedBy: 'customer_reply', completedAt, completedByUserId: null, outcome: null, satisfaction: null } as const });
+    ends.push({ id: followUp.id, end: endedBy('customer_reply', completedAt) });
   }
   await closeStillOpen(store, seen.orgId, ends);
   return ends.map((e) => e.id);

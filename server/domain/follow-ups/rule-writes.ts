@@ -1,4 +1,4 @@
-import type { FollowUp } from '../../../shared/schemas/follow-up';
+import { NOT_ENDED, type FollowUp } from '../../../shared/schemas/follow-up';
 import type { FollowUpEnd } from '../../storage/repositories/follow-ups';
 import type { Store } from '../../storage/repositories/index';
 
@@ -52,14 +52,4 @@ export async function closeStillOpen(store: Store, orgId: string, ends: readonly
 }
 
 /** The fields every rule-made follow-up starts with. */
-export const OPEN_RULE_MADE = {
-  reason: '',
-  status: 'open',
-  replyWatch: null,
-  completedAt: null,
-  completedByUserId: null,
-  outcome: null,
-  closedBy: null,
-  satisfaction: null,
-  createdByUserId: null,
-} as const;
+export const OPEN_RULE_MADE = { ...NOT_ENDED, reason: '', replyWatch: null, createdByUserId: null } as const;

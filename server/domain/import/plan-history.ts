@@ -1,5 +1,5 @@
 import { matchKeyOf } from '../../../shared/domain/email';
-import type { FollowUp } from '../../../shared/schemas/follow-up';
+import { NOT_ENDED, type FollowUp } from '../../../shared/schemas/follow-up';
 import type { ImportRowError } from '../../../shared/schemas/import';
 import type { NewTimelineItem } from '../../storage/repositories/timeline-items';
 import { exactNameKey } from './file-customers';
@@ -82,16 +82,11 @@ export function planHistory(
         reason: followUp.reason,
         purpose: 'general',
         source: 'import',
-        status: 'open',
+        ...NOT_ENDED,
         replyWatch: null,
         // The interaction it follows up, when the row has one.
         sourceId: itemId,
         occasion: null,
-        completedAt: null,
-        completedByUserId: null,
-        outcome: null,
-        closedBy: null,
-        satisfaction: null,
         createdByUserId: authorUserId,
       });
     }

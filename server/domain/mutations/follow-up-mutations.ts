@@ -1,3 +1,4 @@
+import { endedBy, NOT_ENDED } from '../../../shared/schemas/follow-up';
 import type { FollowUpEnd } from '../../storage/repositories/follow-ups';
 import type { Repositories } from '../../storage/repositories/index';
 import type { AuthedUser } from '../auth-service';
@@ -39,17 +40,7 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
         return new Rejection('invalid', 'The timeline item it follows up is not on this customer’s timeline.');
       }
     }
-    await repos.followUps.insert(user.orgId, {
-      ...f,
-      status: 'open',
-      occasion: null,
-      completedAt: null,
-      completedByUserId: null,
-      outcome: null,
-      closedBy: null,
-      satisfaction: null,
-      createdByUserId: user.id,
-    });
+    await repos.followUps.insert(user.orgId, { ...f, ...NOT_ENDED, occasion: null, createdByUserId: user.id });
     await repos.changeLog.append(user.orgId, 'followUp', f.id, 'upsert');
     return null;
   },
@@ -95,14 +86,7 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
     const row = await liveFollowUp(repos, user, id);
     if (row instanceof Rejection) return row;
     if (row.status === 'open') return null;
-    await repos.followUps.update(user.orgId, id, {
-      status: 'open',
-      closedBy: null,
-      completedAt: null,
-      completedByUserId: null,
-      outcome: null,
-      satisfaction: null,
-    });
+    await repos.followUps.update(user.orgId, id, NOT_ENDED);
     await repos.changeLog.append(user.orgId, 'followUp', id, 'upsert');
     return null;
   },
@@ -113,15 +97,7 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
     const row = await liveFollowUp(repos, user, r.id);
     if (row instanceof Rejection) return row;
     if (!row.replyWatch) return new Rejection('invalid', 'This follow-up does not wait for a reply.');
-    const end: FollowUpEnd = {
-      status: 'done',
-      closedBy: 'customer_reply',
-      completedAt: r.repliedAt,
-      completedByUserId: null,
-      outcome: null,
-      satisfaction: null,
-    };
-    if (await repos.followUps.closeIfOpen(user.orgId, r.id, end)) await repos.changeLog.append(user.orgId, 'followUp', r.id, 'upsert');
+    if (await repos.followUps.closeIfOpen(user.orgId, r.id, endedBy('customer_reply', r.repliedAt))) await repos.changeLog.append(user.orgId, 'followUp', r.id, 'upsert');
     return null;
   },
 };

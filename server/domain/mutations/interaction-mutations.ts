@@ -1,5 +1,5 @@
 import { MAX_TOUCH_AHEAD_MS } from '../../../shared/schemas/interaction';
-import type { FollowUpPurpose } from '../../../shared/schemas/follow-up';
+import { endedBy, type FollowUpPurpose } from '../../../shared/schemas/follow-up';
 import { checkContactOf } from './follow-up-mutations';
 import type { Handlers } from './handler';
 import { checkCustomer, Rejection } from './handler';
@@ -33,14 +33,8 @@ export const interactionMutations: Pick<Handlers, 'interaction.log'> = {
     });
     // Row locks first, the change log's organisation lock last (as every writer does): the
     // cadence job ends the same rows in that order, so the two can never deadlock.
-    const ended = await repos.followUps.closeOpenOfCustomer(user.orgId, i.customerId, cadencePurposesEndedBy(i.kind), {
-      status: 'done',
-      closedBy: 'touch',
-      completedAt: new Date().toISOString(),
-      completedByUserId: user.id,
-      outcome: null,
-      satisfaction: null,
-    });
+    const end = endedBy('touch', new Date().toISOString(), user.id);
+    const ended = await repos.followUps.closeOpenOfCustomer(user.orgId, i.customerId, cadencePurposesEndedBy(i.kind), end);
     await repos.changeLog.append(user.orgId, 'timelineItem', i.id, 'upsert');
     for (const id of ended) await repos.changeLog.append(user.orgId, 'followUp', id, 'upsert');
     return null;

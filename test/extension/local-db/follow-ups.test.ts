@@ -15,6 +15,7 @@ import { orgSettingsOf } from '../../../extension/local-db/queries/org-settings'
 import { timelineOf } from '../../../extension/local-db/queries/timeline';
 import { applyPushResults } from '../../../extension/local-db/sync-store';
 import { ME, signIn } from '../sidebar/render-sidebar';
+import { followUpRow } from '../../support/follow-up-rows';
 import { freshDb, localContact, localCustomer } from './helpers';
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
@@ -29,32 +30,7 @@ async function world() {
   return { db, customer, contact };
 }
 
-function ruleMade(customerId: string, over: Partial<FollowUp>): FollowUp {
-  return {
-    id: uuidv7(),
-    customerId,
-    contactId: null,
-    ownerUserId: ME.userId,
-    dueAt: hoursFromNow(-1),
-    reason: '',
-    purpose: 'cadence_touch',
-    source: 'cadence',
-    status: 'open',
-    replyWatch: null,
-    sourceId: null,
-    occasion: null,
-    completedAt: null,
-    completedByUserId: null,
-    outcome: null,
-    closedBy: null,
-    satisfaction: null,
-    createdByUserId: null,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    version: 1,
-    ...over,
-  };
-}
+const ruleMade = (customerId: string, over: Partial<FollowUp>) => followUpRow(customerId, ME.userId, { dueAt: hoursFromNow(-1), ...over });
 
 describe('follow-ups in the local replica', () => {
   it('creates one in UTC with its outbox entry, owned by the signed-in user by default', async () => {

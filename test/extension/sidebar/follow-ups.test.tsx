@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../../shared/schemas/follow-up';
 import { translate } from '../../../extension/i18n';
 import { NoThread } from '../../../extension/sidebar/components/states';
 import { ThreadView } from '../../../extension/sidebar/components/thread-view';
 import { suggestedGreeting } from '../../../extension/sidebar/follow-ups/phrasing';
+import { followUpRow } from '../../support/follow-up-rows';
 import { freshDb, localContact, localCustomer } from '../local-db/helpers';
 import { $, click, ME, mount, signIn, submit, threadContext, type, waitFor } from './render-sidebar';
 
@@ -90,9 +90,8 @@ describe('follow-ups in the customer view', () => {
 
   it('done with a rating on a return visit; logging a call ends the cadence follow-up', async () => {
     const { db, panel, customer } = await shown();
-    const base = { customerId: customer.id, contactId: null, ownerUserId: ME.userId, reason: '', status: 'open' as const, replyWatch: null, sourceId: null, occasion: null, completedAt: null, completedByUserId: null, outcome: null, closedBy: null, satisfaction: null, createdByUserId: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', version: 1 };
-    const visit: FollowUp = { ...base, id: uuidv7(), dueAt: new Date(Date.now() + 3_600_000).toISOString(), purpose: 'complaint_return_visit', source: 'complaint' };
-    const cadence: FollowUp = { ...base, id: uuidv7(), dueAt: new Date(Date.now() + 7_200_000).toISOString(), purpose: 'cadence_touch', source: 'cadence' };
+    const visit = followUpRow(customer.id, ME.userId, { dueAt: new Date(Date.now() + 3_600_000).toISOString(), purpose: 'complaint_return_visit', source: 'complaint' });
+    const cadence = followUpRow(customer.id, ME.userId, { dueAt: new Date(Date.now() + 7_200_000).toISOString() });
     await db.followUps.bulkAdd([visit, cadence]);
     const item = await waitFor(() => $(panel, `[data-id="${visit.id}"]`), 'return visit');
     expect(item.textContent).toContain('Return visit: ask how the complaint was handled');
@@ -118,9 +117,7 @@ describe('boards in the no-thread state', () => {
     await signIn(db);
     const customer = localCustomer({ name: '宝钢股份' });
     await db.customers.add(customer);
-    const row = (dueAt: string, over: Partial<FollowUp> = {}): FollowUp => ({
-      id: uuidv7(), customerId: customer.id, contactId: null, ownerUserId: ME.userId, dueAt, reason: '', purpose: 'cadence_visit', source: 'cadence', status: 'open', replyWatch: null, sourceId: null, occasion: null, completedAt: null, completedByUserId: null, outcome: null, closedBy: null, satisfaction: null, createdByUserId: null, createdAt: dueAt, updatedAt: dueAt, version: 1, ...over,
-    });
+    const row = (dueAt: string, over: Partial<FollowUp> = {}) => followUpRow(customer.id, ME.userId, { dueAt, purpose: 'cadence_visit', ...over });
     await db.followUps.bulkAdd([row(new Date(Date.now() - 3_600_000).toISOString()), row(new Date(Date.now() + 40 * 86_400_000).toISOString(), { purpose: 'general', reason: '续约' })]);
     let opened = '';
     const { root, unmount } = mount(db, <NoThread onOpenCustomer={(id) => (opened = id)} />);
