@@ -7,7 +7,8 @@ import { NoThread } from '../../../extension/sidebar/components/states';
 import { ThreadView } from '../../../extension/sidebar/components/thread-view';
 import { suggestedGreeting } from '../../../extension/sidebar/follow-ups/phrasing';
 import { followUpRow } from '../../support/follow-up-rows';
-import { freshDb, localContact, localCustomer } from '../local-db/helpers';
+import { DEFAULT_ORG_SETTINGS } from '../../../shared/schemas/org-settings';
+import { freshDb, localContact, localCustomer, timelineItem } from '../local-db/helpers';
 import { $, click, ME, mount, signIn, submit, threadContext, type, waitFor } from './render-sidebar';
 
 const OLIVIA = { email: 'olivia.park@northwind.example', name: 'Olivia Park' };
@@ -142,5 +143,15 @@ describe('suggested greetings in the user language', () => {
       '中秋节（2026/09/25）：向宝钢股份致以节日问候',
     );
     expect(suggestedGreeting({ occasion: null }, names)).toBeNull();
+  });
+});
+
+describe('the dormant flag follows the organisation cadences', () => {
+  it('a class A customer touched 5 days ago is active by default and dormant once A allows 3 days', async () => {
+    const { db, root, customer } = await shown();
+    await db.timeline.add(timelineItem(customer.id, { kind: 'call', occurredAt: new Date(Date.now() - 5 * 86_400_000).toISOString() }));
+    await waitFor(() => $(root, '[data-testid="dormancy"][data-status="active"]'), 'active flag');
+    await db.orgSettings.put({ ...DEFAULT_ORG_SETTINGS, cadences: { ...DEFAULT_ORG_SETTINGS.cadences, A: { touchDays: 3, visitDays: 60 } }, id: 'o', updatedAt: '2026-03-01T00:00:00.000Z', version: 1 });
+    await waitFor(() => $(root, '[data-testid="dormancy"][data-status="dormant"]'), 'dormant flag');
   });
 });
