@@ -2,7 +2,14 @@ import { browser } from 'wxt/browser';
 import { ZodError } from 'zod';
 import type { ContactPatch } from '../../shared/schemas/contact';
 import type { CustomerPatch } from '../../shared/schemas/customer';
+import type { FollowUpPatch } from '../../shared/schemas/follow-up';
 import type { LocalDb } from '../local-db/db';
+import { completeFollowUp, reopenFollowUp, updateFollowUp } from '../local-db/mutations/change-follow-up';
+import { createFollowUp, type CreateFollowUpInput } from '../local-db/mutations/create-follow-up';
+import { logInteraction, type LogInteractionInput } from '../local-db/mutations/log-interaction';
+import { boardEntries } from '../local-db/queries/board';
+import { followUpsOf } from '../local-db/queries/follow-ups';
+import { orgSettingsOf } from '../local-db/queries/org-settings';
 import { addContact, type AddContactInput } from '../local-db/mutations/add-contact';
 import { addNote } from '../local-db/mutations/add-note';
 import { createCustomerFromSender } from '../local-db/mutations/create-customer';
@@ -50,6 +57,13 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return lastTouchOf(db, request.customerId);
     case 'mail-accounts':
       return mailAccounts(db);
+    // Follow-ups (issue 4)
+    case 'follow-ups':
+      return followUpsOf(db, request.customerId);
+    case 'board':
+      return boardEntries(db);
+    case 'org-settings':
+      return orgSettingsOf(db);
   }
 }
 
@@ -80,6 +94,22 @@ export async function runReplicaMutation(db: LocalDb, request: ReplicaMutation):
       return;
     case 'set-match-choice':
       await setMatchChoice(db, request.address, request.customerId);
+      return;
+    // Follow-ups (issue 4); the casts are safe for the same reason as above.
+    case 'create-follow-up':
+      await createFollowUp(db, request.input as CreateFollowUpInput);
+      return;
+    case 'update-follow-up':
+      await updateFollowUp(db, request.id, request.patch as FollowUpPatch, { allowOverdue: request.allowOverdue });
+      return;
+    case 'complete-follow-up':
+      await completeFollowUp(db, request.id, request.input as Parameters<typeof completeFollowUp>[2]);
+      return;
+    case 'reopen-follow-up':
+      await reopenFollowUp(db, request.id);
+      return;
+    case 'log-interaction':
+      await logInteraction(db, request.input as LogInteractionInput);
       return;
   }
 }

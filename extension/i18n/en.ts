@@ -1,5 +1,6 @@
 import { customerFileEn } from './customer-file';
 import { customFieldsAdminEn } from './custom-fields-admin';
+import { followUpsEn } from './follow-ups';
 import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
@@ -91,6 +92,7 @@ export const en = {
   ...importExportEn,
   // Issue 5
   ...mailEn,
+  ...followUpsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

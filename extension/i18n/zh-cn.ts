@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { customerFileZhCN } from './customer-file';
 import { customFieldsAdminZhCN } from './custom-fields-admin';
+import { followUpsZhCN } from './follow-ups';
 import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
@@ -92,4 +93,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importExportZhCN,
   // Issue 5
   ...mailZhCN,
+  ...followUpsZhCN,
 };

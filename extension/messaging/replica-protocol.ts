@@ -22,6 +22,10 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('search'), text: z.string().max(500), limit: z.number().int().min(1).max(100) }),
   // Issue 5
   z.object({ query: z.literal('mail-accounts') }),
+  // Follow-ups (issue 4)
+  z.object({ query: z.literal('follow-ups'), customerId: idSchema }),
+  z.object({ query: z.literal('board') }),
+  z.object({ query: z.literal('org-settings') }),
 ]);
 export type ReplicaQuery = z.infer<typeof replicaQuerySchema>;
 
@@ -59,6 +63,12 @@ export const replicaMutationSchema = z.discriminatedUnion('mutation', [
   z.object({ mutation: z.literal('update-contact'), id: idSchema, patch: fieldsSchema }),
   z.object({ mutation: z.literal('delete-contact'), id: idSchema }),
   z.object({ mutation: z.literal('set-match-choice'), address: z.string().max(320), customerId: idSchema }),
+  // Follow-ups (issue 4): shapes only; the local mutations parse the values with the shared schemas.
+  z.object({ mutation: z.literal('create-follow-up'), input: fieldsSchema }),
+  z.object({ mutation: z.literal('update-follow-up'), id: idSchema, patch: fieldsSchema, allowOverdue: z.boolean() }),
+  z.object({ mutation: z.literal('complete-follow-up'), id: idSchema, input: fieldsSchema }),
+  z.object({ mutation: z.literal('reopen-follow-up'), id: idSchema }),
+  z.object({ mutation: z.literal('log-interaction'), input: fieldsSchema }),
 ]);
 export type ReplicaMutation = z.infer<typeof replicaMutationSchema>;
 

@@ -13,6 +13,7 @@ import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
 import { ImportExport } from './import-export';
 import { MailAccounts } from './mail/mail-accounts';
 import { NeverLog } from './mail/never-log';
+import { OrgSettingsEditor } from './org-settings/org-settings-editor';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -93,6 +94,7 @@ export function OptionsApp() {
       {me && <MailAccounts />}
       {me && <NeverLog role={me.role} />}
       {me?.role === 'admin' && <CustomFieldsAdmin />}
+      {me?.role === 'admin' && <OrgSettingsEditor />}
       {me && <ImportExport role={me.role} />}
     </div>
   );

@@ -2,24 +2,29 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { getLocalDb } from '../local-db/db';
 import { live } from '../local-db/live';
+import { boardEntries } from '../local-db/queries/board';
 import { searchReplica } from '../local-db/queries/search';
 import { syncStatus } from '../local-db/queries/sync-status';
 import { sendToBackground } from '../messaging/runtime-client';
 import { SearchBox } from '../sidebar/components/search-box';
+import { Boards } from '../sidebar/follow-ups/boards';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
+import { openCustomerPage } from './open-page';
 
 /** Stable identity, so the search hook does not restart on every render. */
 const search = (text: string, limit: number) => searchReplica(getLocalDb(), text, limit);
 
 export function PopupApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
+  const board = useLive(() => live(() => boardEntries(getLocalDb())), []);
   return (
     <div class="popup">
       <strong>{t('app.title')}</strong>
       {status?.session && status.signedIn && <p class="muted">{status.session.email}</p>}
-      {/* Results show customer, class, owner and the matching contact; opening one comes later. */}
-      {status?.signedIn && <SearchBox search={search} />}
+      {/* A picked result opens the customer in a tab of its own. */}
+      {status?.signedIn && <SearchBox search={search} onPick={(hit) => openCustomerPage(hit.customer.id)} />}
+      {status?.signedIn && <Boards entries={board} onOpen={openCustomerPage} />}
       {status && <SyncStatusLine status={status} />}
       <div class="row">
         <button type="button" data-testid="sync-now" onClick={() => void sendToBackground({ type: 'sync-now' })}>

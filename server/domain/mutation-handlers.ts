@@ -1,9 +1,12 @@
 import { contactMutations } from './mutations/contact-mutations';
 import { customFieldMutations } from './mutations/custom-field-mutations';
 import { customerMutations } from './mutations/customer-mutations';
+import { followUpMutations } from './mutations/follow-up-mutations';
 import type { Handlers } from './mutations/handler';
+import { interactionMutations } from './mutations/interaction-mutations';
 import { matchChoiceMutations } from './mutations/match-choice-mutations';
 import { noteMutations } from './mutations/note-mutations';
+import { orgSettingsMutations } from './mutations/org-settings-mutations';
 
 export { Rejection } from './mutations/handler';
 
@@ -18,4 +21,5 @@ export const mutationHandlers: Handlers = {
   ...noteMutations,
   ...matchChoiceMutations,
   ...customFieldMutations,
+  ...followUpMutations, ...interactionMutations, ...orgSettingsMutations,
 };

@@ -5,6 +5,7 @@ import type { Store } from '../storage/repositories/index';
 import { createAuthService, type AuthedUser } from './auth-service';
 import { compactChangeLog } from './change-log-compaction';
 import { createCustomersService } from './customers-service';
+import { createFollowUpsService } from './follow-ups/follow-ups-service';
 import { createImportService } from './import/import-service';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
@@ -20,6 +21,7 @@ export function createServices(store: Store, options: { ingestion?: IngestionDep
     auth: createAuthService(store),
     customers: createCustomersService(store),
     imports: createImportService(store),
+    followUps: createFollowUpsService(store),
     sync: {
       push: (user: AuthedUser, mutations: Mutation[]) => pushMutations(store, user, mutations),
       pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),

@@ -74,7 +74,14 @@ export const CONTACT_TARGETS = [
  */
 export const HISTORY_TARGETS = ['history.occurredAt', 'history.kind', 'history.summary'] as const;
 
-export const BASE_TARGETS = [...CUSTOMER_TARGETS, ...CONTACT_TARGETS, ...HISTORY_TARGETS] as const;
+/**
+ * Pass 2, issue 4: open follow-ups at cut-over ("下次跟进时间" columns). A row may carry both a
+ * past interaction and the follow-up it left open; without its own reason the follow-up takes
+ * the interaction's summary.
+ */
+export const FOLLOW_UP_TARGETS = ['followUp.dueAt', 'followUp.reason', 'followUp.owner'] as const;
+
+export const BASE_TARGETS = [...CUSTOMER_TARGETS, ...CONTACT_TARGETS, ...HISTORY_TARGETS, ...FOLLOW_UP_TARGETS] as const;
 export type BaseTarget = (typeof BASE_TARGETS)[number];
 /** `custom.<key>`: a custom field the organisation defined. */
 export type CustomTarget = `custom.${string}`;
@@ -114,7 +121,7 @@ export const importTargetInfoSchema = z.object({
   id: importTargetSchema,
   /** English label; the options page shows its own translation of base targets. */
   label: z.string(),
-  group: z.enum(['customer', 'contact', 'history', 'custom']),
+  group: z.enum(['customer', 'contact', 'history', 'followUp', 'custom']),
 });
 export type ImportTargetInfo = z.infer<typeof importTargetInfoSchema>;
 
@@ -191,6 +198,10 @@ export const importCountsSchema = z.object({
   historyToCreate: z.number().int(),
   duplicates: z.number().int(),
   skippedRows: z.number().int(),
+  // Issue 4; plans stored before it have no such counts.
+  followUpsToCreate: z.number().int().default(0),
+  /** Follow-ups whose due time has passed: imported as overdue (a warning, not an error). */
+  followUpsOverdue: z.number().int().default(0),
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
@@ -223,5 +234,6 @@ export const importApplyOutputSchema = z.object({
   contactsCreated: z.number().int(),
   contactsUpdated: z.number().int(),
   historyCreated: z.number().int(),
+  followUpsCreated: z.number().int().default(0),
 });
 export type ImportApplyOutput = z.infer<typeof importApplyOutputSchema>;

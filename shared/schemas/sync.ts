@@ -3,11 +3,18 @@ import { idSchema } from './common';
 import { contactCreateSchema, contactPatchSchema, contactSchema } from './contact';
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
-import { followUpSchema } from './follow-up';
+import {
+  followUpCompleteSchema,
+  followUpCreateSchema,
+  followUpCustomerRepliedSchema,
+  followUpPatchSchema,
+  followUpSchema,
+} from './follow-up';
+import { interactionLogSchema } from './interaction';
 import { mailAccountSchema } from './mail-account';
 import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
-import { orgSettingsSchema } from './org-settings';
+import { orgSettingsPatchSchema, orgSettingsSchema } from './org-settings';
 import { serviceItemSchema } from './service-item';
 import { noteCreateSchema, timelineItemSchema } from './timeline';
 import { visitSchema } from './visit';
@@ -46,6 +53,21 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   z.object({ ...mutationBase, kind: z.literal('customField.save'), payload: customFieldDefinitionSaveSchema }),
   /** Admin only: the definition goes; values already stored stay but are no longer shown. */
   z.object({ ...mutationBase, kind: z.literal('customField.delete'), payload: z.object({ id: idSchema }) }),
+  // Issue 4 (follow-ups): follow-ups made and ended by people, touches logged by hand, the
+  // extension's "the customer replied" and the admin's organisation settings.
+  z.object({ ...mutationBase, kind: z.literal('followUp.create'), payload: followUpCreateSchema }),
+  z.object({
+    ...mutationBase,
+    kind: z.literal('followUp.update'),
+    payload: z.object({ id: idSchema, patch: followUpPatchSchema }),
+  }),
+  z.object({ ...mutationBase, kind: z.literal('followUp.complete'), payload: followUpCompleteSchema }),
+  /** Undo of complete: open again, as it was before. */
+  z.object({ ...mutationBase, kind: z.literal('followUp.reopen'), payload: z.object({ id: idSchema }) }),
+  z.object({ ...mutationBase, kind: z.literal('followUp.customerReplied'), payload: followUpCustomerRepliedSchema }),
+  z.object({ ...mutationBase, kind: z.literal('interaction.log'), payload: interactionLogSchema }),
+  /** Admin only: whole groups of settings (cadences, care, …); last writer wins per group. */
+  z.object({ ...mutationBase, kind: z.literal('orgSettings.update'), payload: orgSettingsPatchSchema }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 /** What a client writes (creates may leave fields out; parsing fills in the empty values). */

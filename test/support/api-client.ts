@@ -51,5 +51,6 @@ export async function pullAll(client: ApiClient) {
     contacts: of('contact'),
     timelineItems: of('timelineItem'),
     members: of('member'),
+    followUps: of('followUp'),
   };
 }

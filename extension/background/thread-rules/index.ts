@@ -1,5 +1,6 @@
 import type { ThreadContext } from '../../../shared/schemas/host-context';
 import type { LocalDb } from '../../local-db/db';
+import { closeWhenCustomerReplies } from './customer-replied';
 
 /**
  * A rule the background applies to every conversation a mail tab shows, whether or not the
@@ -10,7 +11,9 @@ import type { LocalDb } from '../../local-db/db';
 export type ThreadRule = (db: LocalDb, context: ThreadContext) => Promise<boolean>;
 
 /** One line per rule. */
-export const threadRules: readonly ThreadRule[] = [];
+export const threadRules: readonly ThreadRule[] = [
+  closeWhenCustomerReplies, // issue 4: the customer replied → the no-reply follow-up ends
+];
 
 /**
  * Runs every rule on a freshly stored context. A failing rule is logged and never stops the

@@ -22,6 +22,18 @@ export function whatChanged(mutation: Mutation): string {
     case 'contact.delete':
     case 'customField.delete':
       return '';
+    // Issue 4 (follow-ups)
+    case 'followUp.create':
+    case 'interaction.log':
+      return 'reason' in mutation.payload ? mutation.payload.reason : mutation.payload.summary;
+    case 'followUp.update':
+    case 'orgSettings.update':
+      return changedValues('patch' in mutation.payload ? mutation.payload.patch : mutation.payload);
+    case 'followUp.complete':
+      return mutation.payload.outcome ?? '';
+    case 'followUp.reopen':
+    case 'followUp.customerReplied':
+      return '';
   }
 }
 

@@ -1,6 +1,7 @@
 import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
+import { FollowUpsPanel } from '../follow-ups/follow-ups-panel';
 import { ContactsSection } from './contacts-section';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
@@ -35,8 +36,9 @@ export function SelectedCustomer({ id, onBack }: { id: string; onBack: () => voi
             </dl>
           </section>
           <ContactsSection customerId={id} contacts={contacts} />
+          <FollowUpsPanel customerId={id} customerName={customer.name} />
           <NoteForm customerId={id} threadId={null} />
-          <Timeline customerId={id} />
+          <Timeline customerId={id} customerName={customer.name} />
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import type { ContextMatch } from '../../local-db/queries/match-context';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 import { CustomerCard } from './customer-card';
+import { FollowUpsPanel } from '../follow-ups/follow-ups-panel';
 import { CustomerFile } from './customer-file';
 import { MatchPicker } from './match-picker';
 import { NoteForm } from './note-form';
@@ -58,8 +59,9 @@ function MatchedView({ match, context, onPicked }: MatchedProps) {
         onSwitch={match.candidates.length > 1 ? () => setSwitching(true) : undefined}
       />
       <CustomerFile customer={customer} context={context} />
+      <FollowUpsPanel customerId={id} customerName={customer.name} context={context} />
       <NoteForm customerId={id} threadId={context.threadId} />
-      <Timeline customerId={id} />
+      <Timeline customerId={id} customerName={customer.name} />
     </>
   );
 }

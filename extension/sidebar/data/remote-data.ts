@@ -76,5 +76,14 @@ export function remoteSidebarData(): SidebarData {
     },
     mailAccounts: () => remoteLive({ query: 'mail-accounts' }),
     reconnect: reconnectAccount,
+    // Follow-ups (issue 4)
+    followUps: (customerId) => remoteLive({ query: 'follow-ups', customerId }),
+    board: () => remoteLive({ query: 'board' }),
+    orgSettings: () => remoteLive({ query: 'org-settings' }),
+    createFollowUp: (input) => mutate({ mutation: 'create-follow-up', input }),
+    updateFollowUp: (id, patch, allowOverdue) => mutate({ mutation: 'update-follow-up', id, patch, allowOverdue: allowOverdue ?? false }),
+    completeFollowUp: (id, input) => mutate({ mutation: 'complete-follow-up', id, input }),
+    reopenFollowUp: (id) => mutate({ mutation: 'reopen-follow-up', id }),
+    logInteraction: (input) => mutate({ mutation: 'log-interaction', input }),
   };
 }

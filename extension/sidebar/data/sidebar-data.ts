@@ -6,14 +6,19 @@ import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
 import type { Participant } from '../../../shared/schemas/host-context';
 import type { MailAccount } from '../../../shared/schemas/mail-account';
 import type { Member } from '../../../shared/schemas/member';
-import type { TimelineItem } from '../../../shared/schemas/timeline';
+import type { FollowUp, FollowUpPatch } from '../../../shared/schemas/follow-up';
+import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
 import type { OutboxEntry } from '../../local-db/db';
 import type { Live } from '../../local-db/live';
 import type { AddContactInput } from '../../local-db/mutations/add-contact';
 import type { CreateCustomerInput } from '../../local-db/mutations/create-customer';
+import type { CreateFollowUpInput } from '../../local-db/mutations/create-follow-up';
+import type { LogInteractionInput } from '../../local-db/mutations/log-interaction';
+import type { BoardEntry } from '../../local-db/queries/board';
 import type { ContextMatch } from '../../local-db/queries/match-context';
 import type { SearchHit } from '../../local-db/queries/search';
 import type { SyncStatus } from '../../local-db/queries/sync-status';
+import type { TimelineEntry } from '../../local-db/queries/timeline';
 
 /**
  * Everything the sidebar reads and writes. Normally the replica in this iframe's own IndexedDB
@@ -25,7 +30,8 @@ export type SidebarData = {
   mode: 'local' | 'remote';
   syncStatus(): Live<SyncStatus>;
   matchSender(sender: Participant): Live<ContextMatch>;
-  timeline(customerId: string): Live<TimelineItem[]>;
+  /** The customer's timeline with its follow-ups merged in (kind follow_up), newest first. */
+  timeline(customerId: string): Live<TimelineEntry[]>;
   member(id: string | null): Live<Member | null>;
   /** Everyone in the organisation (owner choices). */
   members(): Live<Member[]>;
@@ -53,6 +59,18 @@ export type SidebarData = {
   mailAccounts(): Live<MailAccount[]>;
   /** Opens the provider's consent page again for a revoked account (through the background). */
   reconnect(provider: MailAccount['provider']): Promise<void>;
+  // Follow-ups (issue 4). A due time in the past throws a ZodError (PAST_DUE_MESSAGE) unless allowOverdue.
+  followUps(customerId: string): Live<FollowUp[]>;
+  /** The signed-in user's open follow-ups with names, for the boards. */
+  board(): Live<BoardEntry[]>;
+  /** The organisation's rules (defaults until an admin changes them). */
+  orgSettings(): Live<OrgSettingsFields>;
+  createFollowUp(input: CreateFollowUpInput): Promise<void>;
+  updateFollowUp(id: string, patch: FollowUpPatch, allowOverdue?: boolean): Promise<void>;
+  completeFollowUp(id: string, input: { status: 'done' | 'skipped'; outcome: string | null; satisfaction: number | null }): Promise<void>;
+  reopenFollowUp(id: string): Promise<void>;
+  /** A call, email, meeting or visit logged by hand (a touch). */
+  logInteraction(input: LogInteractionInput): Promise<void>;
 };
 
 export const SidebarDataContext = createContext<SidebarData | null>(null);

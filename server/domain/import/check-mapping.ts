@@ -54,8 +54,11 @@ export function resolveColumns(
   if (!keyed) {
     throw bad('Map a column to Customer name (or to Customer code or Tax number to find existing customers)');
   }
-  if (pass === 'open_items' && !(has('history.summary') && has('history.occurredAt'))) {
-    throw bad('Map a column to Summary and one to Date and time: each row becomes a timeline entry');
+  if (pass === 'open_items' && !(has('history.summary') && has('history.occurredAt')) && !has('followUp.dueAt')) {
+    throw bad(
+      'Map a column to Summary and one to Date and time (each row becomes a timeline entry), ' +
+        'or one to "Open follow-up: due" (each row becomes an open follow-up)',
+    );
   }
   return { headers, mapping, targets, headersOf };
 }

@@ -55,6 +55,9 @@ export const HEADER_SYNONYMS: Partial<Record<BaseTarget, string[]>> = {
   'history.occurredAt': ['日期', '日期时间', '时间', '发生时间', '跟进时间', '拜访时间', '沟通时间', '记录时间', 'date', 'time', 'date and time', 'occurred at', 'when'],
   'history.kind': ['类型', '方式', '跟进方式', '沟通方式', '记录类型', 'kind', 'type', 'activity type'],
   'history.summary': ['内容', '摘要', '跟进内容', '沟通内容', '记录内容', '拜访记录', '说明', 'summary', 'description', 'details', 'content', 'subject'],
+  'followUp.dueAt': ['待办跟进：到期时间', 'open follow-up: due', '下次跟进时间', '下次跟进日期', '下次联系时间', '计划跟进时间', '跟进计划时间', '待办时间', '提醒时间', '到期时间', 'next follow-up', 'next follow-up date', 'follow-up date', 'follow-up due', 'due', 'due date', 'next contact'],
+  'followUp.reason': ['待办跟进：事项', 'open follow-up: what to do', '下次跟进内容', '下次跟进事项', '跟进计划', '待办事项', '下一步', '下一步计划', 'next step', 'next steps', 'follow-up reason', 'to do', 'todo'],
+  'followUp.owner': ['待办跟进：负责人', 'open follow-up: owner', '跟进人', '跟进负责人', '待办负责人', 'follow-up owner', 'assigned to', 'assignee'],
 };
 
 /** Headers whose meaning depends on the file: with a contact column they are the contact's. */

@@ -1,4 +1,5 @@
 import { matchKeyOf } from '../../../shared/domain/email';
+import { NOT_ENDED, type FollowUp } from '../../../shared/schemas/follow-up';
 import type { ImportRowError } from '../../../shared/schemas/import';
 import type { NewTimelineItem } from '../../storage/repositories/timeline-items';
 import { exactNameKey } from './file-customers';
@@ -8,10 +9,14 @@ import type { KnownContact } from './plan-contacts';
 import type { ParsedRow } from './read-rows';
 import { rowError } from './read-rows';
 
+export type ImportedFollowUp = Omit<FollowUp, 'createdAt' | 'updatedAt' | 'version'>;
+
 /**
  * Pass 2 (cut-over): each row is one past interaction of an existing customer, written to its
- * timeline as the importing user's entry. The customer must already exist (pass 1 comes first):
- * found by code, else tax number, else exact name. Contacts are linked by their addresses.
+ * timeline as the importing user's entry, and/or the follow-up still open for it (issue 4). The
+ * customer must already exist (pass 1 comes first): found by code, else tax number, else exact
+ * name. Contacts are linked by their addresses. An open follow-up goes to the owner the file
+ * names, else the customer's owner (if an active member), else the importing user.
  */
 export function planHistory(
   rows: readonly ParsedRow[],
@@ -19,6 +24,7 @@ export function planHistory(
   contacts: readonly KnownContact[],
   authorUserId: string,
   planId: string,
+  activeMemberIds: ReadonlySet<string> = new Set(),
 ) {
   const byCode = new Map(known.filter((k) => k.code !== null).map((k) => [k.code!, k]));
   const byTax = new Map<string, KnownCustomer[]>();
@@ -31,10 +37,11 @@ export function planHistory(
   for (const c of contacts) for (const e of c.emails) contactByKey.set(`${c.customerId}\n${matchKeyOf(e)}`, c);
 
   const creates: NewTimelineItem[] = [];
+  const followUps: ImportedFollowUp[] = [];
   const errors: ImportRowError[] = [];
-  for (const { row, customer, contact, history } of rows) {
-    if (!history) {
-      errors.push(rowError(row, null, 'nothing to put on the timeline: fill in the date and the summary'));
+  for (const { row, customer, contact, history, followUp } of rows) {
+    if (!history && !followUp) {
+      errors.push(rowError(row, null, 'nothing to import: fill in the date and the summary, or the follow-up due time'));
       continue;
     }
     const { code, taxNumber, name } = customer ?? {};
@@ -50,18 +57,39 @@ export function planHistory(
         : `${candidates.length} customers have ${what}: use the code or tax number`));
       continue;
     }
-    const customerId = candidates[0]!.id;
+    const { id: customerId, ownerUserId } = candidates[0]!;
     const contactIds = [...new Set((contact?.emails ?? []).map((e) => contactByKey.get(`${customerId}\n${matchKeyOf(e)}`)?.id).filter((id) => id !== undefined))];
-    creates.push({
-      id: newId(),
-      customerId,
-      kind: history.kind,
-      occurredAt: history.occurredAt,
-      authorUserId,
-      contactIds,
-      summary: history.summary,
-      sourceRef: `import:${planId}:row-${row}`,
-    });
+    const itemId = history ? newId() : null;
+    if (history) {
+      creates.push({
+        id: itemId!,
+        customerId,
+        kind: history.kind,
+        occurredAt: history.occurredAt,
+        authorUserId,
+        contactIds,
+        summary: history.summary,
+        sourceRef: `import:${planId}:row-${row}`,
+      });
+    }
+    if (followUp) {
+      followUps.push({
+        id: newId(),
+        customerId,
+        contactId: contactIds[0] ?? null,
+        ownerUserId: followUp.ownerUserId ?? (ownerUserId && activeMemberIds.has(ownerUserId) ? ownerUserId : authorUserId),
+        dueAt: followUp.dueAt,
+        reason: followUp.reason,
+        purpose: 'general',
+        source: 'import',
+        ...NOT_ENDED,
+        replyWatch: null,
+        // The interaction it follows up, when the row has one.
+        sourceId: itemId,
+        occasion: null,
+        createdByUserId: authorUserId,
+      });
+    }
   }
-  return { creates, errors };
+  return { creates, followUps, errors };
 }

@@ -67,18 +67,29 @@ export async function buildPlan(table: Table, request: PlanRequest, source: Plan
   const headerOf = (path: string[]) => columns.headersOf.get(customerTarget(path))?.[0] ?? null;
   const contactHeaderOf = (path: string[]) => columns.headersOf.get(`contact.${path[0]}`)?.[0] ?? null;
   const empty: PlanOperations = {
-    customerCreates: [], customerUpdates: [], contactCreates: [], contactUpdates: [], historyCreates: [],
+    customerCreates: [], customerUpdates: [], contactCreates: [], contactUpdates: [], historyCreates: [], followUpCreates: [],
     expect: { freeCodes: [], freeTaxNumbers: [], liveCustomerIds: [] },
   };
 
   if (request.pass === 'open_items') {
     const keys = valid.flatMap((r) => (r.contact?.emails ?? []).map(matchKeyOf));
     const contacts = await source.contacts([...new Set(keys)], []);
-    const history = planHistory(valid, source.customers, contacts, request.userId, request.planId);
+    const members = new Set(source.members.map((m) => m.id));
+    const history = planHistory(valid, source.customers, contacts, request.userId, request.planId, members);
     errors.push(...history.errors);
-    const liveCustomerIds = [...new Set(history.creates.map((h) => h.customerId))];
-    const operations = { ...empty, historyCreates: history.creates, expect: { ...empty.expect, liveCustomerIds } };
-    return finish(operations, [], [], { historyToCreate: history.creates.length });
+    const liveCustomerIds = [...new Set([...history.creates, ...history.followUps].map((h) => h.customerId))];
+    const operations = {
+      ...empty,
+      historyCreates: history.creates,
+      followUpCreates: history.followUps,
+      expect: { ...empty.expect, liveCustomerIds },
+    };
+    const now = Date.now();
+    return finish(operations, [], [], {
+      historyToCreate: history.creates.length,
+      followUpsToCreate: history.followUps.length,
+      followUpsOverdue: history.followUps.filter((f) => Date.parse(f.dueAt) < now).length,
+    });
   }
 
   const grouping = groupFileCustomers(valid, headerOf);
@@ -183,6 +194,8 @@ export async function buildPlan(table: Table, request: PlanRequest, source: Plan
         historyToCreate: 0,
         duplicates: duplicates.length,
         skippedRows: 0,
+        followUpsToCreate: 0,
+        followUpsOverdue: 0,
         ...counts,
       },
       errors,

@@ -5,6 +5,7 @@ import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
 import { customersRepository } from './customers';
+import { followUpRulesRepository } from './follow-up-rules';
 import { followUpsRepository } from './follow-ups';
 import { importDataRepository } from './import-data';
 import { importPlansRepository } from './import-plans';
@@ -51,6 +52,8 @@ export function createRepositories(q: Queryable) {
     linkLookups: linkLookupsRepository(q),
     neverLog: neverLogRepository(q),
     oauthStates: oauthStatesRepository(q),
+    // Issue 4 (follow-ups): what the cadence, care and reply rules read.
+    followUpRules: followUpRulesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
