@@ -4,6 +4,8 @@ import { customerMutations } from './mutations/customer-mutations';
 import type { Handlers } from './mutations/handler';
 import { matchChoiceMutations } from './mutations/match-choice-mutations';
 import { noteMutations } from './mutations/note-mutations';
+import { serviceMutations } from './mutations/service-mutations';
+import { visitMutations } from './mutations/visit-mutations';
 
 export { Rejection } from './mutations/handler';
 
@@ -18,4 +20,7 @@ export const mutationHandlers: Handlers = {
   ...noteMutations,
   ...matchChoiceMutations,
   ...customFieldMutations,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceMutations,
+  ...visitMutations,
 };

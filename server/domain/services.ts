@@ -4,6 +4,7 @@ import { createAuthService, type AuthedUser } from './auth-service';
 import { compactChangeLog } from './change-log-compaction';
 import { createCustomersService } from './customers-service';
 import { createImportService } from './import/import-service';
+import { createServiceMailService } from './service-mail';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
 
@@ -13,6 +14,8 @@ export function createServices(store: Store) {
     auth: createAuthService(store),
     customers: createCustomersService(store),
     imports: createImportService(store),
+    /** Issue 4B: the service clock fed by mail ingestion (issue 5 calls recordThreadMessages). */
+    serviceMail: createServiceMailService(store),
     sync: {
       push: (user: AuthedUser, mutations: Mutation[]) => pushMutations(store, user, mutations),
       pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),

@@ -73,6 +73,16 @@ export function firstReplyEffects(item: ServiceItem, reply: ServiceFirstReply): 
   return { ok: true, effects: { item: earlier ? { firstReplyAt: reply.repliedAt } : {}, followUps: [] } };
 }
 
+/**
+ * The customer's mail it was logged from arrived before it was logged (mail ingestion knows the
+ * arrival): the clock started then, and the deadline moves with it.
+ */
+export function clockStartEffects(item: ServiceItem, arrivedAt: string, settings: OrgSettingsFields): Planned {
+  if (Date.parse(arrivedAt) >= Date.parse(item.receivedAt)) return { ok: true, effects: { item: {}, followUps: [] } };
+  const fields = { receivedAt: arrivedAt, firstReplyDueAt: firstReplyDueAt(arrivedAt, item.urgent, settings.sla) };
+  return { ok: true, effects: { item: fields, followUps: [] } };
+}
+
 function stepOf(change: ServiceChange, ctx: RuleContext): ServiceStep {
   switch (change.kind) {
     case 'service.commit':

@@ -3,8 +3,17 @@ import { migration0002 } from './0002-crm-records';
 import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
+import { migration0009 } from './0009-service-thread-index';
 
 export type Migration = { version: number; name: string; sql: string };
 
 /** Append-only: add a file and one line here; never edit or reorder an applied migration. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  // Issue 4B (0006-0008 are reserved for issues 5, 7 and 4A).
+  migration0009,
+];
