@@ -31,7 +31,7 @@ export type ServiceChange =
   | { kind: 'service.resolve'; payload: ServiceResolve }
   | { kind: 'service.close'; payload: ServiceClose };
 
-type RuleContext = {
+export type RuleContext = {
   userId: string;
   settings: OrgSettingsFields;
   /** The item's rule-made follow-ups (source 'complaint', sourceId = the item). */
@@ -142,5 +142,23 @@ export async function planServiceStep(item: ServiceItem, change: ServiceChange, 
     }
     case 'service.close':
       return { ok: true, effects: { item: { stage, closedAt: change.payload.closedAt }, followUps: [] } };
+  }
+}
+
+/** Every change to an existing item, as its mutation carries it. */
+export type ServiceItemChange =
+  | ServiceChange
+  | { kind: 'service.update'; payload: { id: string; patch: ServicePatch } }
+  | { kind: 'service.firstReply'; payload: ServiceFirstReply };
+
+/** The one entry point both sides call for a change to an existing item. */
+export function planServiceChange(item: ServiceItem, change: ServiceItemChange, ctx: RuleContext): Promise<Planned> | Planned {
+  switch (change.kind) {
+    case 'service.update':
+      return servicePatchEffects(item, change.payload.patch, ctx.settings);
+    case 'service.firstReply':
+      return firstReplyEffects(item, change.payload);
+    default:
+      return planServiceStep(item, change, ctx);
   }
 }

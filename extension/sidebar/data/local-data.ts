@@ -18,6 +18,11 @@ import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
 import { timelineOf } from '../../local-db/queries/timeline';
 import { sendToBackground } from '../../messaging/runtime-client';
+import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
+import { changeVisit, planVisit } from '../../local-db/mutations/visits';
+import { orgSettingsOf } from '../../local-db/queries/org-settings';
+import { serviceItemsOf } from '../../local-db/queries/service-items';
+import { plannableMeetings, visitBriefOf, visitsOf } from '../../local-db/queries/visits';
 import type { SidebarData } from './sidebar-data';
 
 /** Local mutations are followed by a nudge so the worker pushes at once (offline: it retries). */
@@ -58,6 +63,16 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     deleteContact: thenSync(deleteContact),
     setMatchChoice: thenSync(setMatchChoice),
     search: (text, limit) => searchReplica(db, text, limit),
+    // Issue 4B: service requests and complaints, visits.
+    orgSettings: () => live(() => orgSettingsOf(db)),
+    serviceItems: (customerId) => live(() => serviceItemsOf(db, customerId)),
+    logServiceItem: thenSync(logServiceItem),
+    changeServiceItem: thenSync(changeServiceItem),
+    visits: (customerId) => live(() => visitsOf(db, customerId)),
+    visitBrief: (customerId) => live(() => visitBriefOf(db, customerId)),
+    plannableMeetings: (customerId) => live(() => plannableMeetings(db, customerId, new Date())),
+    planVisit: thenSync(planVisit),
+    changeVisit: thenSync(changeVisit),
   };
 }
 

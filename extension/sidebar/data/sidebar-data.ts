@@ -13,6 +13,11 @@ import type { CreateCustomerInput } from '../../local-db/mutations/create-custom
 import type { ContextMatch } from '../../local-db/queries/match-context';
 import type { SearchHit } from '../../local-db/queries/search';
 import type { SyncStatus } from '../../local-db/queries/sync-status';
+import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
+import type { LogServiceInput, ServiceChangeInput } from '../../local-db/mutations/service-items';
+import type { PlanVisitInput, VisitChangeInput } from '../../local-db/mutations/visits';
+import type { ServiceItemView } from '../../local-db/queries/service-items';
+import type { VisitBrief, VisitView } from '../../local-db/queries/visits';
 
 /**
  * Everything the sidebar reads and writes. Normally the replica in this iframe's own IndexedDB
@@ -47,6 +52,19 @@ export type SidebarData = {
   setMatchChoice(address: string, customerId: string): Promise<void>;
   /** Customers and contacts by name, pinyin, code, email, domain, phone or tax number, best first (one-shot, per keystroke). */
   search(text: string, limit: number): Promise<SearchHit[]>;
+  // Issue 4B: service requests and complaints, visits. Changes are checked by the shared rules
+  // first and throw RuleRefusal with what is needed (nothing written).
+  /** The organisation's rules (SLA hours, reminder hour, zone) as replicated, or the defaults. */
+  orgSettings(): Live<OrgSettingsFields>;
+  serviceItems(customerId: string): Live<ServiceItemView[]>;
+  logServiceItem(input: LogServiceInput): Promise<void>;
+  changeServiceItem(id: string, change: ServiceChangeInput): Promise<void>;
+  visits(customerId: string): Live<VisitView[]>;
+  visitBrief(customerId: string): Live<VisitBrief>;
+  /** The customer's calendar meetings a visit plan can be attached to. */
+  plannableMeetings(customerId: string): Live<TimelineItem[]>;
+  planVisit(input: PlanVisitInput): Promise<void>;
+  changeVisit(id: string, change: VisitChangeInput): Promise<void>;
 };
 
 export const SidebarDataContext = createContext<SidebarData | null>(null);

@@ -1,4 +1,4 @@
-import { firstReplyEffects, newServiceItem, planServiceStep, servicePatchEffects, type Planned, type ServiceChange } from '../../../shared/domain/service-effects';
+import { newServiceItem, planServiceChange, type Planned, type ServiceItemChange } from '../../../shared/domain/service-effects';
 import type { ServiceProblem } from '../../../shared/domain/service-workflow';
 import type { Repositories } from '../../storage/repositories/index';
 import type { ServiceItemRow } from '../../storage/repositories/service-items';
@@ -8,15 +8,6 @@ import type { Handler, Handlers } from './handler';
 import { checkCustomer, checkOwner, Rejection } from './handler';
 import { checkContactsOf, checkTimelineItem, isInFuture } from './record-refs';
 
-type ServiceKinds =
-  | 'service.create'
-  | 'service.update'
-  | 'service.firstReply'
-  | 'service.commit'
-  | 'service.options'
-  | 'service.resolve'
-  | 'service.close';
-
 /**
  * A refusal in the shared rule's words. A field that is missing or wrong makes the change
  * invalid; a stage that does not allow the step means someone else moved the item first.
@@ -24,12 +15,6 @@ type ServiceKinds =
 function refusal(problems: readonly ServiceProblem[]): Rejection {
   const code = problems.some((p) => p.field !== null) ? 'invalid' : 'conflict';
   return new Rejection(code, problems.map((p) => p.message).join(' '));
-}
-
-async function liveItem(repos: Repositories, user: AuthedUser, id: string): Promise<ServiceItemRow | Rejection> {
-  const item = await repos.serviceItems.get(user.orgId, id);
-  if (!item || item.deleted) return new Rejection('not_found', 'This request or complaint does not exist.');
-  return item;
 }
 
 /** Writes what the shared rules decided: the item's fields, the follow-ups, their log entries. */
@@ -43,21 +28,33 @@ async function apply(repos: Repositories, user: AuthedUser, item: ServiceItemRow
   return null;
 }
 
-/** The workflow steps, each re-checked here against the stored item and its follow-ups. */
-function step<K extends ServiceChange['kind']>(kind: K): Handler<K> {
-  return async (repos, user, payload) => {
-    const item = await liveItem(repos, user, payload.id);
-    if (item instanceof Rejection) return item;
+type ChangeKind = ServiceItemChange['kind'];
+type Payload<K extends ChangeKind> = Extract<ServiceItemChange, { kind: K }>['payload'];
+
+/**
+ * A change to an existing item, re-checked here with the shared rules against the stored item,
+ * the organisation's settings and the item's rule-made follow-ups. `check` adds what only the
+ * server can know (whether an owner or contact exists).
+ */
+function change<K extends ChangeKind>(
+  kind: K,
+  check?: (repos: Repositories, user: AuthedUser, item: ServiceItemRow, payload: Payload<K>) => Promise<Rejection | null>,
+): Handler<K> {
+  return (async (repos: Repositories, user: AuthedUser, payload: Payload<K>) => {
+    const item = await repos.serviceItems.get(user.orgId, payload.id);
+    if (!item || item.deleted) return new Rejection('not_found', 'This request or complaint does not exist.');
+    const problem = check ? await check(repos, user, item, payload) : null;
+    if (problem) return problem;
     const [settings, followUps] = await Promise.all([
       repos.orgSettings.effective(user.orgId),
       repos.followUps.listBySource(user.orgId, item.customerId, item.id),
     ]);
-    const change = { kind, payload } as ServiceChange;
-    return apply(repos, user, item, await planServiceStep(item, change, { userId: user.id, settings, followUps }));
-  };
+    const planned = await planServiceChange(item, { kind, payload } as ServiceItemChange, { userId: user.id, settings, followUps });
+    return apply(repos, user, item, planned);
+  }) as Handler<K>;
 }
 
-export const serviceMutations: Pick<Handlers, ServiceKinds> = {
+export const serviceMutations: Pick<Handlers, 'service.create' | ChangeKind> = {
   async 'service.create'(repos, user, c) {
     if (await repos.serviceItems.exists(c.id)) return new Rejection('conflict', 'A request or complaint with this id already exists.');
     const problem =
@@ -72,25 +69,14 @@ export const serviceMutations: Pick<Handlers, ServiceKinds> = {
     await repos.changeLog.append(user.orgId, 'serviceItem', c.id, 'upsert');
     return null;
   },
-
-  async 'service.update'(repos, user, { id, patch }) {
-    const item = await liveItem(repos, user, id);
-    if (item instanceof Rejection) return item;
-    const problem =
-      (await checkOwner(repos, user, patch.ownerUserId)) ?? (await checkContactsOf(repos, user, item.customerId, [patch.contactId ?? null]));
-    if (problem) return problem;
-    return apply(repos, user, item, servicePatchEffects(item, patch, await repos.orgSettings.effective(user.orgId)));
-  },
-
-  async 'service.firstReply'(repos, user, reply) {
-    const item = await liveItem(repos, user, reply.id);
-    if (item instanceof Rejection) return item;
-    if (isInFuture(reply.repliedAt)) return new Rejection('invalid', 'The reply time cannot be in the future.');
-    return apply(repos, user, item, firstReplyEffects(item, reply));
-  },
-
-  'service.commit': step('service.commit'),
-  'service.options': step('service.options'),
-  'service.resolve': step('service.resolve'),
-  'service.close': step('service.close'),
+  'service.update': change('service.update', async (repos, user, item, { patch }) =>
+    (await checkOwner(repos, user, patch.ownerUserId)) ?? (await checkContactsOf(repos, user, item.customerId, [patch.contactId ?? null])),
+  ),
+  'service.firstReply': change('service.firstReply', async (_repos, _user, _item, reply) =>
+    isInFuture(reply.repliedAt) ? new Rejection('invalid', 'The reply time cannot be in the future.') : null,
+  ),
+  'service.commit': change('service.commit'),
+  'service.options': change('service.options'),
+  'service.resolve': change('service.resolve'),
+  'service.close': change('service.close'),
 };
