@@ -11,6 +11,8 @@ import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
 import { ImportExport } from './import-export';
+import { canReview } from '../../shared/domain/visit-rules';
+import { VisitReviewQueue } from './visit-reviews/review-queue';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -90,6 +92,7 @@ export function OptionsApp() {
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me && <ImportExport role={me.role} />}
+      {me && canReview(me.role) && <VisitReviewQueue />}
     </div>
   );
 }

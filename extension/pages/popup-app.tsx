@@ -8,18 +8,24 @@ import { sendToBackground } from '../messaging/runtime-client';
 import { SearchBox } from '../sidebar/components/search-box';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
+import { canReview } from '../../shared/domain/visit-rules';
+import { memberById } from '../local-db/queries/members';
+import { ReviewCount } from './visit-reviews/review-queue';
 
 /** Stable identity, so the search hook does not restart on every render. */
 const search = (text: string, limit: number) => searchReplica(getLocalDb(), text, limit);
 
 export function PopupApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
+  const userId = status?.signedIn ? (status.session?.userId ?? null) : null;
+  const me = useLive(() => live(() => memberById(getLocalDb(), userId)), [userId]);
   return (
     <div class="popup">
       <strong>{t('app.title')}</strong>
       {status?.session && status.signedIn && <p class="muted">{status.session.email}</p>}
       {/* Results show customer, class, owner and the matching contact; opening one comes later. */}
       {status?.signedIn && <SearchBox search={search} />}
+      {me && canReview(me.role) && <ReviewCount onOpen={() => void browser.runtime.openOptionsPage()} />}
       {status && <SyncStatusLine status={status} />}
       <div class="row">
         <button type="button" data-testid="sync-now" onClick={() => void sendToBackground({ type: 'sync-now' })}>

@@ -28,7 +28,8 @@ export function firstReplyDueAt(receivedAt: string, urgent: boolean, sla: SlaHou
  * (msLeft < 0, shown in red), or stopped by the first reply, on time or late.
  */
 export type ServiceClock =
-  | { state: 'running' | 'overdue'; dueAt: string; msLeft: number }
+  | { state: 'running'; dueAt: string; msLeft: number }
+  | { state: 'overdue'; dueAt: string; msLeft: number }
   | { state: 'replied'; dueAt: string; repliedAt: string; late: boolean; msLate: number };
 
 export function serviceClock(
@@ -41,7 +42,7 @@ export function serviceClock(
     return { state: 'replied', dueAt: item.firstReplyDueAt, repliedAt: item.firstReplyAt, late: msLate > 0, msLate };
   }
   const msLeft = due - now.getTime();
-  return { state: msLeft < 0 ? 'overdue' : 'running', dueAt: item.firstReplyDueAt, msLeft };
+  return msLeft < 0 ? { state: 'overdue', dueAt: item.firstReplyDueAt, msLeft } : { state: 'running', dueAt: item.firstReplyDueAt, msLeft };
 }
 
 /** Whole days, hours, minutes and seconds of a duration (its absolute value), for "3 h 12 min left". */

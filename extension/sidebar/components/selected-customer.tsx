@@ -4,6 +4,8 @@ import { useLive } from '../hooks/use-live';
 import { ContactsSection } from './contacts-section';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
+import { ServicePanel } from '../service/service-panel';
+import { VisitPanel } from '../visits/visit-panel';
 
 /**
  * A customer opened from search, in place of the conversation's customer until the user goes
@@ -35,6 +37,8 @@ export function SelectedCustomer({ id, onBack }: { id: string; onBack: () => voi
             </dl>
           </section>
           <ContactsSection customerId={id} contacts={contacts} />
+          <ServicePanel customerId={id} context={null} contactId={null} />
+          <VisitPanel customerId={id} />
           <NoteForm customerId={id} threadId={null} />
           <Timeline customerId={id} />
         </>

@@ -9,6 +9,8 @@ import { MatchPicker } from './match-picker';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
 import { UnknownSender } from './unknown-sender';
+import { ServicePanel } from '../service/service-panel';
+import { VisitPanel } from '../visits/visit-panel';
 
 /** An open thread: its sender's customer (or the picker when several match), file and timeline. */
 export function ThreadView({ context }: { context: ThreadContext }) {
@@ -58,6 +60,8 @@ function MatchedView({ match, context, onPicked }: MatchedProps) {
         onSwitch={match.candidates.length > 1 ? () => setSwitching(true) : undefined}
       />
       <CustomerFile customer={customer} context={context} />
+      <ServicePanel customerId={id} context={context} contactId={match.contact?.id ?? null} />
+      <VisitPanel customerId={id} />
       <NoteForm customerId={id} threadId={context.threadId} />
       <Timeline customerId={id} />
     </>

@@ -12,6 +12,7 @@ import type { AddContactInput } from '../../local-db/mutations/add-contact';
 import type { CreateCustomerInput } from '../../local-db/mutations/create-customer';
 import type { ContextMatch } from '../../local-db/queries/match-context';
 import type { SearchHit } from '../../local-db/queries/search';
+import type { TimelineEntry } from '../../local-db/queries/timeline';
 import type { SyncStatus } from '../../local-db/queries/sync-status';
 import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
 import type { LogServiceInput, ServiceChangeInput } from '../../local-db/mutations/service-items';
@@ -29,7 +30,7 @@ export type SidebarData = {
   mode: 'local' | 'remote';
   syncStatus(): Live<SyncStatus>;
   matchSender(sender: Participant): Live<ContextMatch>;
-  timeline(customerId: string): Live<TimelineItem[]>;
+  timeline(customerId: string): Live<TimelineEntry[]>;
   member(id: string | null): Live<Member | null>;
   /** Everyone in the organisation (owner choices). */
   members(): Live<Member[]>;
