@@ -23,7 +23,7 @@ export function VisitReviewQueue() {
   const entries = useLive(() => live(() => reviewQueueOf(getLocalDb())), []);
   if (!entries) return null;
   return (
-    <section class="section review-queue" id="visit-reviews" data-testid="review-queue">
+    <section class="card review-queue" id="visit-reviews" data-testid="review-queue">
       <h2>{t('review.title')}</h2>
       {entries.length === 0 && <p class="muted">{t('review.empty')}</p>}
       <ul class="plain">
@@ -52,7 +52,7 @@ function ReviewEntry({ entry }: { entry: ReviewQueueEntry }) {
     <li data-testid="review-entry" data-id={visit.id}>
       <strong>{entry.customerName}</strong> · {entry.ownerName} · {formatZoned(visit.report!.heldAt)}
       <p class="pre small">{visit.purpose}</p>
-      <VisitReportView visit={visit} />
+      <VisitReportView visit={visit} showReview={false} />
       <form class="form" onSubmit={(e) => void review(e)} noValidate>
         <label class={errors.comment ? 'has-error' : ''}>
           <span>{t('review.comment')}</span>

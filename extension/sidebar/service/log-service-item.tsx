@@ -7,7 +7,13 @@ import type { FieldErrors } from '../forms/field-errors';
 import { FieldError } from './field-error';
 import { saveErrors } from './rule-problems';
 
-type Props = { customerId: string; context: ThreadContext | null; contactId: string | null };
+type Props = {
+  customerId: string;
+  context: ThreadContext | null;
+  contactId: string | null;
+  /** An open item was already logged from this email: the form waits behind "log another". */
+  loggedHere: boolean;
+};
 
 /**
  * Log a request or complaint. From an open email it is one click: the subject is the summary,
@@ -15,13 +21,14 @@ type Props = { customerId: string; context: ThreadContext | null; contactId: str
  * message there stops the clock (the background's thread rule). Without a thread the user says
  * how it came in (a call, a visit...).
  */
-export function LogServiceItem({ customerId, context, contactId }: Props) {
+export function LogServiceItem({ customerId, context, contactId, loggedHere }: Props) {
   const data = useSidebarData();
   const [summary, setSummary] = useState(context?.subject ?? '');
   const [urgent, setUrgent] = useState(false);
   const [channel, setChannel] = useState<ServiceChannel>(context ? 'email' : 'phone');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [another, setAnother] = useState(false);
 
   const log = async (type: ServiceType): Promise<void> => {
     setBusy(true);
@@ -39,6 +46,7 @@ export function LogServiceItem({ customerId, context, contactId }: Props) {
       });
       setErrors({});
       setUrgent(false);
+      setAnother(false);
       if (!context) setSummary('');
     } catch (error) {
       setErrors(saveErrors(error));
@@ -47,6 +55,13 @@ export function LogServiceItem({ customerId, context, contactId }: Props) {
     }
   };
 
+  if (loggedHere && !another) {
+    return (
+      <button type="button" class="link small" data-testid="log-another" onClick={() => setAnother(true)}>
+        {t('service.logAnother')}
+      </button>
+    );
+  }
   return (
     <div class="form service-log" data-testid="service-log">
       <label class={errors.summary ? 'has-error' : ''}>

@@ -21,13 +21,15 @@ export function ServicePanel({ customerId, context, contactId }: Props) {
   if (!views) return null;
   const open = views.filter((v) => v.item.stage !== 'closed');
   const closed = views.filter((v) => v.item.stage === 'closed');
+  const threadRef = context ? `${context.host}:${context.threadId}` : null;
+  const loggedHere = open.some((v) => threadRef !== null && v.item.threadRef === threadRef);
   return (
     <section class="file-section service-panel" data-testid="service-panel">
       <div class="section-head">
         <h3 class="section-title">{t('service.title')}</h3>
         {open.length > 0 && <span class="badge" data-testid="service-open-count">{open.length}</span>}
       </div>
-      <LogServiceItem key={context?.threadId ?? customerId} customerId={customerId} context={context} contactId={contactId} />
+      <LogServiceItem key={threadRef ?? customerId} customerId={customerId} context={context} contactId={contactId} loggedHere={loggedHere} />
       <ul class="service-items">
         {[...open, ...(showClosed ? closed : [])].map((view) => (
           <ServiceItemCard key={view.item.id} view={view} />

@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../../i18n';
 import { formatZoned } from '../zoned-format';
 
 /** The report as written, and the manager's review when there is one. */
-export function VisitReportView({ visit }: { visit: Visit }) {
+export function VisitReportView({ visit, showReview = true }: { visit: Visit; showReview?: boolean }) {
   const report = visit.report!;
   const rows: [MessageKey, string | null][] = [
     ['visit.outcome', report.outcome],
@@ -23,10 +23,14 @@ export function VisitReportView({ visit }: { visit: Visit }) {
             <dd class="pre">{value}</dd>
           </Fragment>
         ))}
-      <dt>{t('visit.review')}</dt>
-      <dd data-testid="visit-review" data-reviewed={String(visit.review !== null)}>
-        {visit.review ? t('visit.reviewed', { comment: visit.review.comment, at: formatZoned(visit.review.reviewedAt) }) : t('visit.awaitingReview')}
-      </dd>
+      {showReview && (
+        <>
+          <dt>{t('visit.review')}</dt>
+          <dd data-testid="visit-review" data-reviewed={String(visit.review !== null)}>
+            {visit.review ? t('visit.reviewed', { comment: visit.review.comment, at: formatZoned(visit.review.reviewedAt) }) : t('visit.awaitingReview')}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -49,6 +49,10 @@ describe('service panel in the sidebar', () => {
       afterMessageId: 'm-new',
     });
     expect(await pending(db)).toEqual(['service.create']);
+    // Logged from this email: a second click cannot log it twice by accident.
+    expect($(panel, '[data-testid="log-complaint"]')).toBeNull();
+    click($(panel, '[data-testid="log-another"]'));
+    await waitFor(() => $(panel, '[data-testid="log-complaint"]'), 'log form again');
     // On the timeline too, as a complaint at its stage.
     await waitFor(() => $(root, '[data-testid="timeline-item"][data-kind="complaint"] [data-testid="timeline-stage"]'), 'complaint on the timeline');
   });
