@@ -33,7 +33,11 @@ export function reportText(report: ImportReport): string {
     lines.push(`  contacts to update   ${c.contactsToUpdate}`);
     const policy = report.duplicatePolicy === 'skip' ? `skipped: ${c.skippedRows} rows` : 'created anyway';
     lines.push(`  likely duplicates    ${c.duplicates} (${policy})`);
-  } else lines.push(`  timeline entries     ${c.historyToCreate}`);
+  } else {
+    lines.push(`  timeline entries     ${c.historyToCreate}`);
+    const overdue = c.serviceItemsOverdue ? ` (${c.serviceItemsOverdue} already overdue)` : '';
+    lines.push(`  open requests and complaints  ${c.serviceItemsToCreate}${overdue}`);
+  }
   lines.push(`  rows with errors     ${c.errorRows} (not imported)`);
 
   if (report.errors.length > 0) {
@@ -73,8 +77,9 @@ export function resultText(result: ImportApplyOutput): string {
     `  customers created ${result.customersCreated}, updated ${result.customersUpdated}`,
     `  contacts created  ${result.contactsCreated}, updated ${result.contactsUpdated}`,
     ...(result.historyCreated > 0 ? [`  timeline entries  ${result.historyCreated}`] : []),
+    ...(result.serviceItemsCreated > 0 ? [`  open requests and complaints  ${result.serviceItemsCreated}`] : []),
   ].join('\n');
 }
 
 export const hasWork = ({ counts: c }: ImportReport) =>
-  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate > 0;
+  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate + c.serviceItemsToCreate > 0;
