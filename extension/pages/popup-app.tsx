@@ -11,6 +11,7 @@ import { useLive } from '../sidebar/hooks/use-live';
 import { canReview } from '../../shared/domain/visit-rules';
 import { memberById } from '../local-db/queries/members';
 import { ReviewCount } from './visit-reviews/review-queue';
+import { ServiceDeadlines } from './service-deadlines';
 
 /** Stable identity, so the search hook does not restart on every render. */
 const search = (text: string, limit: number) => searchReplica(getLocalDb(), text, limit);
@@ -25,6 +26,7 @@ export function PopupApp() {
       {status?.session && status.signedIn && <p class="muted">{status.session.email}</p>}
       {/* Results show customer, class, owner and the matching contact; opening one comes later. */}
       {status?.signedIn && <SearchBox search={search} />}
+      {me && <ServiceDeadlines userId={me.id} role={me.role} />}
       {me && canReview(me.role) && <ReviewCount onOpen={() => void browser.runtime.openOptionsPage()} />}
       {status && <SyncStatusLine status={status} />}
       <div class="row">

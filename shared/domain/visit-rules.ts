@@ -22,6 +22,15 @@ export function canReview(role: Role): boolean {
   return REVIEWER_ROLES.has(role);
 }
 
+/** The people of a plan or a plan's edit, each once (the same contact ticked twice is one person). */
+export function withUniquePeople<P extends { contactIds?: string[]; userIds?: string[] }>(plan: P): P {
+  return {
+    ...plan,
+    ...(plan.contactIds ? { contactIds: [...new Set(plan.contactIds)] } : {}),
+    ...(plan.userIds ? { userIds: [...new Set(plan.userIds)] } : {}),
+  };
+}
+
 /** A report's time may run a little ahead of the server's clock; a visit days ahead was not held. */
 const CLOCK_SKEW_MS = 10 * 60_000;
 

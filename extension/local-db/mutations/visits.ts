@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { visitReportEffects, visitStepProblem, type VisitStep } from '../../../shared/domain/visit-rules';
+import { visitReportEffects, visitStepProblem, withUniquePeople, type VisitStep } from '../../../shared/domain/visit-rules';
 import type { MutationInput } from '../../../shared/schemas/sync';
 import type { Visit, VisitPlanInput } from '../../../shared/schemas/visit';
 import type { LocalDb, SideRow } from '../db';
@@ -30,9 +30,7 @@ export async function planVisit(db: LocalDb, input: PlanVisitInput): Promise<str
   if (entry.mutation.kind !== 'visit.plan') throw new Error('unreachable');
   const p = entry.mutation.payload;
   const row: Visit = {
-    ...p,
-    contactIds: [...new Set(p.contactIds)],
-    userIds: [...new Set(p.userIds)],
+    ...withUniquePeople(p),
     status: 'planned',
     firstMeeting: null,
     report: null,
@@ -80,7 +78,7 @@ export async function changeVisit(db: LocalDb, id: string, change: VisitChangeIn
     if (!current) throw new MissingRowError('visit', id);
     let next: Visit = { ...current, updatedAt: now };
     const sideRows: SideRow[] = [];
-    if (m.kind === 'visit.update') next = { ...next, ...m.payload.patch };
+    if (m.kind === 'visit.update') next = { ...next, ...withUniquePeople(m.payload.patch) };
     if (m.kind === 'visit.cancel') next.status = 'cancelled';
     if (m.kind === 'visit.review') next.review = { reviewerUserId: userId, comment: m.payload.comment, reviewedAt: m.payload.reviewedAt };
     if (report) {

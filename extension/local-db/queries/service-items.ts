@@ -28,3 +28,21 @@ export async function serviceItemsOf(db: LocalDb, customerId: string): Promise<S
 export async function waitingInThread(db: LocalDb, threadRef: string): Promise<ServiceItem[]> {
   return db.serviceItems.where('threadRef').equals(threadRef).filter((i) => i.firstReplyAt === null).toArray();
 }
+
+/** An item still waiting for its first reply, with its customer's name (the popup's deadline list). */
+export type ReplyDeadline = { item: ServiceItem; customerName: string };
+
+/**
+ * Items still waiting for a first reply, the nearest (or most overdue) deadline first; only the
+ * given owner's when `ownerUserId` is set. A scan of the open items: there are few compared
+ * with customers and timelines.
+ */
+export async function replyDeadlines(db: LocalDb, ownerUserId: string | null, limit = 10): Promise<{ total: number; entries: ReplyDeadline[] }> {
+  const waiting = await db.serviceItems
+    .filter((i) => i.firstReplyAt === null && i.stage !== 'closed' && (ownerUserId === null || i.ownerUserId === ownerUserId))
+    .toArray();
+  const shown = waiting.sort((a, b) => byTime(a.firstReplyDueAt, b.firstReplyDueAt)).slice(0, limit);
+  const customers = await db.customers.bulkGet([...new Set(shown.map((i) => i.customerId))]);
+  const names = new Map(customers.filter((c) => c !== undefined).map((c) => [c.id, c.name]));
+  return { total: waiting.length, entries: shown.map((item) => ({ item, customerName: names.get(item.customerId) ?? '' })) };
+}

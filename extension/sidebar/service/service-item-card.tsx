@@ -6,6 +6,7 @@ import type { ServiceItemView } from '../../local-db/queries/service-items';
 import { formatZoned } from '../zoned-format';
 import { FieldError } from './field-error';
 import { ServiceClock } from './service-clock';
+import { ServiceEditForm } from './service-edit-form';
 import { CommitForm, OptionsForm, ResolveForm, useQuickStep } from './step-forms';
 
 const PATH: Record<ServiceItem['type'], readonly ServiceStage[]> = {
@@ -101,10 +102,10 @@ const STEP_FORMS = { commit: CommitForm, options: OptionsForm, resolve: ResolveF
 /** One request or complaint: its clock, where it stands, and the steps it can take now. */
 export function ServiceItemCard({ view }: { view: ServiceItemView }) {
   const { item } = view;
-  const [open, setOpen] = useState<ServiceStepName | null>(null);
+  const [open, setOpen] = useState<ServiceStepName | 'edit' | null>(null);
   const quick = useQuickStep(item.id);
   const steps = legalSteps(item);
-  const Form = open && open !== 'close' ? STEP_FORMS[open] : null;
+  const Form = open && open !== 'close' && open !== 'edit' ? STEP_FORMS[open] : null;
   const now = () => new Date().toISOString();
   return (
     <li class={`service-item stage-${item.stage}`} data-testid="service-item" data-type={item.type} data-id={item.id}>
@@ -146,11 +147,15 @@ export function ServiceItemCard({ view }: { view: ServiceItemView }) {
               {t(`service.step.${step}${step === 'commit' && item.promisedReplyAt ? 'Again' : ''}` as MessageKey)}
             </button>
           ))}
+          <button type="button" class="link" data-testid="edit-service" onClick={() => setOpen(open === 'edit' ? null : 'edit')}>
+            {t('service.edit')}
+          </button>
         </div>
       )}
       <FieldError errors={quick.errors} field="" />
       <FieldError errors={quick.errors} field="repliedAt" />
       {Form && <Form view={view} onDone={() => setOpen(null)} />}
+      {open === 'edit' && <ServiceEditForm item={item} onDone={() => setOpen(null)} />}
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { visitReportEffects, visitStepProblem, type VisitProblem, type VisitStep } from '../../../shared/domain/visit-rules';
+import { visitReportEffects, visitStepProblem, withUniquePeople, type VisitProblem, type VisitStep } from '../../../shared/domain/visit-rules';
 import type { Repositories } from '../../storage/repositories/index';
 import type { VisitRow } from '../../storage/repositories/visits';
 import type { AuthedUser } from '../auth-service';
@@ -45,9 +45,7 @@ export const visitMutations: Pick<Handlers, VisitKinds> = {
     const problem = (await checkCustomer(repos, user, plan.customerId)) ?? (await checkPlanRefs(repos, user, plan.customerId, plan));
     if (problem) return problem;
     await repos.visits.insert(user.orgId, {
-      ...plan,
-      contactIds: [...new Set(plan.contactIds)],
-      userIds: [...new Set(plan.userIds)],
+      ...withUniquePeople(plan),
       status: 'planned',
       firstMeeting: null,
       report: null,
@@ -62,7 +60,7 @@ export const visitMutations: Pick<Handlers, VisitKinds> = {
     if (visit instanceof Rejection) return visit;
     const problem = await checkPlanRefs(repos, user, visit.customerId, patch);
     if (problem) return problem;
-    await repos.visits.update(user.orgId, id, patch);
+    await repos.visits.update(user.orgId, id, withUniquePeople(patch));
     return saved(repos, user, id);
   },
 

@@ -117,6 +117,20 @@ describe('service panel in the sidebar', () => {
     const closeError = await waitFor(() => $(item(root), '[data-testid="field-error"][data-field="form"]'), 'close refused');
     expect(closeError.textContent).toMatch(/^2 return visit\(s\) still open/);
   });
+
+  it('edits the summary and turns a received request into a complaint; the owner stays', async () => {
+    const { db, root, panel } = await shown();
+    click($(panel, '[data-testid="log-request"]'));
+    click(await waitFor(() => $(root, '[data-testid="edit-service"]'), 'edit'));
+    const summary = await waitFor(() => $(root, '[data-testid="service-edit-form"] input[name="summary"]'), 'edit form');
+    await type(summary, '交货延迟（已核实）');
+    await type($(root, '[data-testid="service-edit-form"] select[name="type"]'), 'complaint');
+    submit(summary);
+    await waitFor(() => $(root, '[data-testid="service-item"][data-type="complaint"]'), 'now a complaint');
+    const [, edit] = await db.outbox.orderBy('id').toArray();
+    expect(edit!.mutation).toMatchObject({ kind: 'service.update', payload: { patch: { summary: '交货延迟（已核实）', type: 'complaint' } } });
+    expect(Object.keys((edit!.mutation.payload as { patch: object }).patch).sort()).toEqual(['summary', 'type']);
+  });
 });
 
 describe('visits in the sidebar', () => {
