@@ -1,25 +1,10 @@
-import { language } from '../i18n';
-
 /**
- * Times as the user reads and types them: stored in UTC, shown in the browser's zone WITH the
- * zone's name (issue 4: "time zones explicit everywhere"), typed into datetime-local inputs in
- * that same zone.
+ * Times as the user types them: stored in UTC, shown in the browser's zone with the zone's
+ * name (i18n formatDateTime(iso, true); issue 4: "time zones explicit everywhere"), typed into
+ * datetime-local inputs in that same zone.
  */
 export function userTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** e.g. "2026/12/04 09:30 GMT+8" or "12/04/2026, 09:30 GMT+1". */
-export function formatZoned(iso: string): string {
-  return new Date(iso).toLocaleString(language, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZoneName: 'short',
-  });
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

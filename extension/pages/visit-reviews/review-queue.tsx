@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import { getLocalDb } from '../../local-db/db';
 import { live } from '../../local-db/live';
 import { changeVisit } from '../../local-db/mutations/visits';
@@ -11,7 +11,6 @@ import { FieldError } from '../../sidebar/service/field-error';
 import { saveErrors } from '../../sidebar/service/rule-problems';
 import '../../sidebar/service/service-visits.css';
 import { VisitReportView } from '../../sidebar/visits/visit-report-view';
-import { formatZoned } from '../../sidebar/zoned-format';
 
 /**
  * Visit reports no manager has reviewed yet, oldest first (seeds FUP-04: plans and reports are
@@ -50,7 +49,7 @@ function ReviewEntry({ entry }: { entry: ReviewQueueEntry }) {
   };
   return (
     <li data-testid="review-entry" data-id={visit.id}>
-      <strong>{entry.customerName}</strong> · {entry.ownerName} · {formatZoned(visit.report!.heldAt)}
+      <strong>{entry.customerName}</strong> · {entry.ownerName} · {formatDateTime(visit.report!.heldAt, true)}
       <p class="pre small">{visit.purpose}</p>
       <VisitReportView visit={visit} showReview={false} />
       <form class="form" onSubmit={(e) => void review(e)} noValidate>

@@ -1,12 +1,11 @@
-import { t, type MessageKey } from '../../i18n';
+import { formatDateTime, t, type MessageKey } from '../../i18n';
 import { RuleRefusal, type RuleProblem } from '../../local-db/mutations/rule-refusal';
 import { fieldErrorsOf, type FieldErrors } from '../forms/field-errors';
-import { formatZoned } from '../zoned-format';
 
 /** A rule's problem in the UI language (every rule code has a text: i18n/service-visits.ts). */
 export function problemText(problem: RuleProblem): string {
   const params = { ...problem.params };
-  if (typeof params.due === 'string') params.due = formatZoned(params.due);
+  if (typeof params.due === 'string') params.due = formatDateTime(params.due, true);
   return t(`rule.${problem.code}` as MessageKey, params);
 }
 

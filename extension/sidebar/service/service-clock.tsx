@@ -1,8 +1,7 @@
 import { durationParts, serviceClock } from '../../../shared/domain/service-clock';
 import type { ServiceItem } from '../../../shared/schemas/service-item';
-import { t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import { useNow } from '../hooks/use-now';
-import { formatZoned } from '../zoned-format';
 
 /** "2 d 3 h", "3 h 12 min", "12 min 30 s": two units, the largest that are not zero. */
 export function formatDuration(ms: number): string {
@@ -29,7 +28,7 @@ export function ServiceClock({ item }: { item: Pick<ServiceItem, 'firstReplyDueA
           : t('service.clock.repliedOnTime');
   return (
     <p class={`service-clock clock-${clock.state}${clock.state === 'replied' && clock.late ? ' late' : ''}`} data-testid="service-clock" data-state={clock.state} role={clock.state === 'overdue' ? 'status' : undefined}>
-      <strong>{text}</strong> <span class="muted-inline small">{t('service.clock.due', { at: formatZoned(clock.dueAt) })}</span>
+      <strong>{text}</strong> <span class="muted-inline small">{t('service.clock.due', { at: formatDateTime(clock.dueAt, true) })}</span>
     </p>
   );
 }

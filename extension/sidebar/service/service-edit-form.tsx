@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import type { FieldErrors } from '../forms/field-errors';
 import { useLive } from '../hooks/use-live';
-import { FieldError } from './field-error';
+import { FieldError, FormEnd } from './field-error';
 import { saveErrors } from './rule-problems';
 
 /** Reword, reassign, or (while still received) turn a request into a complaint or back. */
@@ -60,15 +60,7 @@ export function ServiceEditForm({ item, onDone }: { item: ServiceItem; onDone: (
           ))}
         </select>
       </label>
-      <FieldError errors={errors} field="" />
-      <div class="row">
-        <button type="submit" class="primary" data-testid="save-service-edit">
-          {t('service.saveEdit')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('visit.cancelEdit')}
-        </button>
-      </div>
+      <FormEnd errors={errors} save="service.saveEdit" testId="save-service-edit" onCancel={onDone} />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { legalSteps, type ServiceStepName } from '../../../shared/domain/service-workflow';
 import type { ServiceItem, ServiceStage } from '../../../shared/schemas/service-item';
-import { t, type MessageKey } from '../../i18n';
+import { formatDateTime, t, type MessageKey } from '../../i18n';
 import type { ServiceItemView } from '../../local-db/queries/service-items';
-import { formatZoned } from '../zoned-format';
 import { FieldError } from './field-error';
 import { ServiceClock } from './service-clock';
 import { ServiceEditForm } from './service-edit-form';
@@ -39,7 +38,7 @@ function Record({ view }: { view: ServiceItemView }) {
       {item.promisedReplyAt && (
         <>
           <dt>{t('service.promised')}</dt>
-          <dd data-testid="promised-reply-at">{formatZoned(item.promisedReplyAt)}</dd>
+          <dd data-testid="promised-reply-at">{formatDateTime(item.promisedReplyAt, true)}</dd>
         </>
       )}
       {item.options.length > 0 && (
@@ -85,7 +84,7 @@ function Record({ view }: { view: ServiceItemView }) {
             <ul class="plain">
               {returnVisits.map((f) => (
                 <li key={f.id}>
-                  {formatZoned(f.dueAt)} · {t(`service.followUp.${f.status}` as MessageKey)}
+                  {formatDateTime(f.dueAt, true)} · {t(`service.followUp.${f.status}` as MessageKey)}
                   {f.satisfaction !== null && ` · ${t('service.rating', { n: f.satisfaction })}`}
                 </li>
               ))}

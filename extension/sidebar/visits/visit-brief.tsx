@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CustomerNeeds } from '../../../shared/schemas/customer';
 import type { FollowUp } from '../../../shared/schemas/follow-up';
 import type { Visit } from '../../../shared/schemas/visit';
@@ -5,7 +6,6 @@ import { formatDateTime, t, type MessageKey } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 import { ServiceClock } from '../service/service-clock';
-import { formatZoned } from '../zoned-format';
 
 const NEEDS: readonly (keyof CustomerNeeds)[] = ['capacity', 'quality', 'deliveryTime', 'lastNeed', 'lastFeedback'];
 
@@ -25,57 +25,43 @@ export function VisitBrief({ visit }: { visit: Visit }) {
   const needs = NEEDS.filter((k) => brief.needs?.[k]);
   return (
     <div class="brief" data-testid="visit-brief">
-      <strong>{t('brief.title', { at: formatZoned(visit.plannedAt) })}</strong>
+      <strong>{t('brief.title', { at: formatDateTime(visit.plannedAt, true) })}</strong>
       <p class="small pre">{visit.purpose}</p>
-      <h4>{t('brief.openService')}</h4>
-      {brief.openService.length === 0 ? (
-        <p class="muted small">{t('brief.none')}</p>
-      ) : (
-        <ul data-testid="brief-service">
-          {brief.openService.map((s) => (
-            <li key={s.id}>
-              {t(`service.type.${s.type}` as MessageKey)}: {s.summary} · {t(`service.stage.${s.stage}` as MessageKey)}
-              {s.firstReplyAt === null && <ServiceClock item={s} />}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h4>{t('brief.openFollowUps')}</h4>
-      {brief.openFollowUps.length === 0 ? (
-        <p class="muted small">{t('brief.none')}</p>
-      ) : (
-        <ul data-testid="brief-follow-ups">
-          {brief.openFollowUps.map((f) => (
-            <li key={f.id}>
-              {followUpText(f)} · {formatZoned(f.dueAt)}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h4>{t('brief.needs')}</h4>
-      {needs.length === 0 ? (
-        <p class="muted small">{t('brief.none')}</p>
-      ) : (
-        <ul data-testid="brief-needs">
-          {needs.map((k) => (
-            <li key={k}>
-              {t(`brief.need.${k}` as MessageKey)}: {brief.needs![k]}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h4>{t('brief.recent')}</h4>
-      {brief.recent.length === 0 ? (
-        <p class="muted small">{t('brief.none')}</p>
-      ) : (
-        <ul data-testid="brief-recent">
-          {brief.recent.map((item) => (
-            <li key={item.id}>
-              {t(`timeline.kind.${item.kind}` as MessageKey)} · {formatDateTime(item.occurredAt)} · {item.summary.split('\n')[0]}
-            </li>
-          ))}
-        </ul>
-      )}
+      <BriefList title="brief.openService" testId="brief-service" items={brief.openService}>
+        {(s) => (
+          <>
+            {t(`service.type.${s.type}` as MessageKey)}: {s.summary} · {t(`service.stage.${s.stage}` as MessageKey)}
+            {s.firstReplyAt === null && <ServiceClock item={s} />}
+          </>
+        )}
+      </BriefList>
+      <BriefList title="brief.openFollowUps" testId="brief-follow-ups" items={brief.openFollowUps}>
+        {(f) => `${followUpText(f)} · ${formatDateTime(f.dueAt, true)}`}
+      </BriefList>
+      <BriefList title="brief.needs" testId="brief-needs" items={needs.map((k) => ({ id: k, k }))}>
+        {({ k }) => `${t(`brief.need.${k}` as MessageKey)}: ${brief.needs![k]}`}
+      </BriefList>
+      <BriefList title="brief.recent" testId="brief-recent" items={brief.recent}>
+        {(item) => `${t(`timeline.kind.${item.kind}` as MessageKey)} · ${formatDateTime(item.occurredAt)} · ${item.summary.split('\n')[0]}`}
+      </BriefList>
     </div>
+  );
+}
+
+/** One part of the brief: its heading, then its entries or "none". */
+function BriefList<T extends { id: string }>(props: { title: MessageKey; testId: string; items: readonly T[]; children: (item: T) => ComponentChildren }) {
+  return (
+    <>
+      <h4>{t(props.title)}</h4>
+      {props.items.length === 0 ? (
+        <p class="muted small">{t('brief.none')}</p>
+      ) : (
+        <ul data-testid={props.testId}>
+          {props.items.map((item) => (
+            <li key={item.id}>{props.children(item)}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

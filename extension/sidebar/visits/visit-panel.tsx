@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../i18n';
+import { formatDateTime, t, type MessageKey } from '../../i18n';
 import type { VisitView } from '../../local-db/queries/visits';
 import { useSidebarData } from '../data/sidebar-data';
 import type { FieldErrors } from '../forms/field-errors';
@@ -7,7 +7,6 @@ import { useLive } from '../hooks/use-live';
 import { FieldError } from '../service/field-error';
 import { saveErrors } from '../service/rule-problems';
 import '../service/service-visits.css';
-import { formatZoned } from '../zoned-format';
 import { followUpText, VisitBrief } from './visit-brief';
 import { VisitPlanForm } from './visit-plan-form';
 import { VisitReportView } from './visit-report-view';
@@ -65,7 +64,7 @@ function VisitItem({ view, editing, setEditing }: { view: VisitView; editing: Ed
     <li class={`visit-item status-${visit.status}`} data-testid="visit-item" data-status={visit.status} data-id={visit.id}>
       <div class="card-head">
         <span class="badge">{t(`visit.status.${visit.status}` as MessageKey)}</span>
-        <span>{formatZoned(visit.report?.heldAt ?? visit.plannedAt)}</span>
+        <span>{formatDateTime(visit.report?.heldAt ?? visit.plannedAt, true)}</span>
       </div>
       <p class="pre small">{visit.purpose}</p>
       <p class="muted small">{t('visit.expecting', { result: visit.expectedResult })}</p>
@@ -74,7 +73,7 @@ function VisitItem({ view, editing, setEditing }: { view: VisitView; editing: Ed
         <ul class="plain small" data-testid="visit-follow-ups">
           {view.followUps.map((f) => (
             <li key={f.id} data-purpose={f.purpose} data-status={f.status}>
-              {followUpText(f)} · {formatZoned(f.dueAt)} · {t(`service.followUp.${f.status}` as MessageKey)}
+              {followUpText(f)} · {formatDateTime(f.dueAt, true)} · {t(`service.followUp.${f.status}` as MessageKey)}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { formatDateTime, t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import type { FieldErrors } from '../forms/field-errors';
 import { useLive } from '../hooks/use-live';
-import { FieldError } from '../service/field-error';
+import { FieldError, FormEnd } from '../service/field-error';
 import { saveErrors } from '../service/rule-problems';
 import { PastWarning } from '../service/step-forms';
 import { fromLocalInput, toLocalInput, userTimeZone } from '../zoned-format';
@@ -111,15 +111,7 @@ export function VisitPlanForm({ customerId, existing, onDone, onCancel }: Props)
           }}
         />
       )}
-      <FieldError errors={errors} field="" />
-      <div class="row">
-        <button type="submit" class="primary" data-testid="save-visit-plan">
-          {t('visit.savePlan')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('visit.cancelEdit')}
-        </button>
-      </div>
+      <FormEnd errors={errors} save="visit.savePlan" testId="save-visit-plan" onCancel={onCancel} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import type { FieldErrors } from '../forms/field-errors';
 import { useLive } from '../hooks/use-live';
-import { FieldError } from '../service/field-error';
+import { FieldError, FormEnd } from '../service/field-error';
 import { saveErrors } from '../service/rule-problems';
 import { SatisfactionAndTag } from '../service/step-forms';
 import { fromLocalInput, toLocalInput, userTimeZone } from '../zoned-format';
@@ -80,15 +80,7 @@ export function VisitReportForm({ visit, onDone, onCancel }: { visit: Visit; onD
         <input type="checkbox" name="firstMeeting" data-testid="first-meeting" checked={first} onChange={(e) => setFirstMeeting(e.currentTarget.checked)} />
         <span>{t('visit.firstMeeting')}</span>
       </label>
-      <FieldError errors={errors} field="" />
-      <div class="row">
-        <button type="submit" class="primary" data-testid="save-visit-report">
-          {t('visit.saveReport')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('visit.cancelEdit')}
-        </button>
-      </div>
+      <FormEnd errors={errors} save="visit.saveReport" testId="save-visit-report" onCancel={onCancel} />
     </form>
   );
 }

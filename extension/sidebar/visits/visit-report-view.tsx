@@ -1,7 +1,6 @@
 import { Fragment } from 'preact';
 import type { Visit } from '../../../shared/schemas/visit';
-import { t, type MessageKey } from '../../i18n';
-import { formatZoned } from '../zoned-format';
+import { formatDateTime, t, type MessageKey } from '../../i18n';
 
 /** The report as written, and the manager's review when there is one. */
 export function VisitReportView({ visit, showReview = true }: { visit: Visit; showReview?: boolean }) {
@@ -27,7 +26,7 @@ export function VisitReportView({ visit, showReview = true }: { visit: Visit; sh
         <>
           <dt>{t('visit.review')}</dt>
           <dd data-testid="visit-review" data-reviewed={String(visit.review !== null)}>
-            {visit.review ? t('visit.reviewed', { comment: visit.review.comment, at: formatZoned(visit.review.reviewedAt) }) : t('visit.awaitingReview')}
+            {visit.review ? t('visit.reviewed', { comment: visit.review.comment, at: formatDateTime(visit.review.reviewedAt, true) }) : t('visit.awaitingReview')}
           </dd>
         </>
       )}
