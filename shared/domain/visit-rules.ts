@@ -16,7 +16,7 @@ export type VisitProblemCode = 'already_reported' | 'cancelled' | 'not_reported'
 export type VisitProblem = { code: VisitProblemCode; field: string | null; message: string };
 
 /** Roles that review visit reports (DOMAIN.md: managers; admins may do anything a manager may). */
-export const REVIEWER_ROLES: ReadonlySet<Role> = new Set(['manager', 'admin']);
+const REVIEWER_ROLES: ReadonlySet<Role> = new Set(['manager', 'admin']);
 
 export function canReview(role: Role): boolean {
   return REVIEWER_ROLES.has(role);

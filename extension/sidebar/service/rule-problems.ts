@@ -3,14 +3,14 @@ import { RuleRefusal, type RuleProblem } from '../../local-db/mutations/rule-ref
 import { fieldErrorsOf, type FieldErrors } from '../forms/field-errors';
 
 /** A rule's problem in the UI language (every rule code has a text: i18n/service-visits.ts). */
-export function problemText(problem: RuleProblem): string {
+function problemText(problem: RuleProblem): string {
   const params = { ...problem.params };
   if (typeof params.due === 'string') params.due = formatDateTime(params.due, true);
   return t(`rule.${problem.code}` as MessageKey, params);
 }
 
 /** Problems by field ('' for the item's stage), for a form to show beside each field. */
-export function problemsByField(problems: readonly RuleProblem[]): FieldErrors {
+function problemsByField(problems: readonly RuleProblem[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const p of problems) errors[p.field ?? ''] ??= problemText(p);
   return errors;

@@ -71,7 +71,7 @@ export function createImportService(store: Store, clock: () => Date = () => new 
           const ids = await repos.importData.contactIds(user.orgId, keys, customerIds);
           return repos.contacts.listByIds(user.orgId, ids);
         },
-        settings: await repos.orgSettings.effective(user.orgId),
+        settings: () => repos.orgSettings.effective(user.orgId),
       };
       const planId = uuidv7();
       const { pass, mapping, duplicates: policy, utcOffsetMinutes, fileName } = input;

@@ -35,8 +35,8 @@ export type PlanSource = {
   customerRecords(ids: string[]): Promise<Record<string, unknown>[]>;
   /** Live contacts holding one of these address keys or belonging to one of these customers. */
   contacts(emailKeys: string[], customerIds: string[]): Promise<KnownContact[]>;
-  /** The organisation's rules (pass 2's service clocks). */
-  settings: OrgSettingsFields;
+  /** The organisation's rules (pass 2's service clocks; read only when a file has service items). */
+  settings(): Promise<OrgSettingsFields>;
 };
 
 export type PlanRequest = {
@@ -172,14 +172,18 @@ export async function buildPlan(table: Table, request: PlanRequest, source: Plan
       if ('problem' in known) errors.push(rowError(r.row, null, known.problem));
       else placed.push({ ...r, known });
     }
-    const service = await planServiceItems(placed, {
-      contactsOf,
-      importerId: request.userId,
-      activeMemberIds: new Set(source.members.map((m) => m.id)),
-      settings: source.settings,
-      now: Date.now(),
-      headerOf: (target) => columns.headersOf.get(target)?.[0] ?? null,
-    });
+    const serviceRows = placed.filter((p) => p.service);
+    const service =
+      serviceRows.length === 0
+        ? { creates: [], followUps: [], errors: [], overdue: 0 }
+        : await planServiceItems(serviceRows, {
+            contactsOf,
+            importerId: request.userId,
+            activeMemberIds: new Set(source.members.map((m) => m.id)),
+            settings: await source.settings(),
+            now: Date.now(),
+            headerOf: (target) => columns.headersOf.get(target)?.[0] ?? null,
+          });
     errors.push(...service.errors);
     // A row is imported whole or not at all: a refused service item keeps its interaction out too.
     const refused = new Set(service.errors.map((e) => e.row));

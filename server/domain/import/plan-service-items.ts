@@ -32,6 +32,7 @@ export async function planServiceItems(rows: readonly PlacedRow[], ctx: Context)
   const followUps: RuleFollowUp[] = [];
   const errors: ImportRowError[] = [];
   let overdue = 0;
+  const { settings } = ctx;
   for (const placed of rows) {
     const v = placed.service;
     if (!v) continue;
@@ -53,12 +54,12 @@ export async function planServiceItems(rows: readonly PlacedRow[], ctx: Context)
       summary: v.summary,
       receivedAt: v.receivedAt,
     });
-    let item: ServiceItem = { ...newServiceItem(create, ctx.settings, ctx.importerId), createdAt: v.receivedAt, updatedAt: v.receivedAt, version: 1 };
+    let item: ServiceItem = { ...newServiceItem(create, settings, ctx.importerId), createdAt: v.receivedAt, updatedAt: v.receivedAt, version: 1 };
     const refusal = (planned: Planned) => (planned.ok ? null : planned.problems.map((p) => p.message).join(' '));
     let made: RuleFollowUp[] = [];
     if (v.promisedReplyAt !== null) {
       const commit = { kind: 'service.commit' as const, payload: { id: item.id, promisedReplyAt: v.promisedReplyAt } };
-      const planned = await planServiceStep(item, commit, { userId: ctx.importerId, settings: ctx.settings, followUps: [] });
+      const planned = await planServiceStep(item, commit, { userId: ctx.importerId, settings, followUps: [] });
       if (!planned.ok) {
         fail('service.promisedReplyAt', refusal(planned)!);
         continue;
