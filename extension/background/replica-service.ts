@@ -28,6 +28,10 @@ import { allMembers, memberById } from '../local-db/queries/members';
 import { searchReplica } from '../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../local-db/queries/sync-status';
 import { timelineOf } from '../local-db/queries/timeline';
+import { changeServiceItem, logServiceItem, type LogServiceInput, type ServiceChangeInput } from '../local-db/mutations/service-items';
+import { changeVisit, planVisit, type PlanVisitInput, type VisitChangeInput } from '../local-db/mutations/visits';
+import { serviceItemsOf } from '../local-db/queries/service-items';
+import { plannableMeetings, visitBriefOf, visitsOf } from '../local-db/queries/visits';
 import { REPLICA_CHANGED, type ReplicaIssue, type ReplicaMutation, type ReplicaQuery } from '../messaging/replica-protocol';
 
 /** One-shot answers for a sidebar without IndexedDB: the same local-db queries, run here. */
@@ -64,6 +68,15 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return boardEntries(db);
     case 'org-settings':
       return orgSettingsOf(db);
+    // Issue 4B: service requests and complaints, visits.
+    case 'service-items':
+      return serviceItemsOf(db, request.customerId);
+    case 'visits':
+      return visitsOf(db, request.customerId);
+    case 'visit-brief':
+      return visitBriefOf(db, request.customerId);
+    case 'plannable-meetings':
+      return plannableMeetings(db, request.customerId, new Date());
   }
 }
 
@@ -110,6 +123,19 @@ export async function runReplicaMutation(db: LocalDb, request: ReplicaMutation):
       return;
     case 'log-interaction':
       await logInteraction(db, request.input as LogInteractionInput);
+    // Issue 4B. The casts are safe for the same reason: the mutations parse with the shared
+    // schemas (an unknown kind fails that parse) and check the shared rules before writing.
+    case 'log-service-item':
+      await logServiceItem(db, request.input as LogServiceInput);
+      return;
+    case 'change-service-item':
+      await changeServiceItem(db, request.id, request.change as ServiceChangeInput);
+      return;
+    case 'plan-visit':
+      await planVisit(db, request.input as PlanVisitInput);
+      return;
+    case 'change-visit':
+      await changeVisit(db, request.id, request.change as VisitChangeInput);
       return;
   }
 }

@@ -5,6 +5,7 @@ import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
 import { mailEn } from './mail';
+import { serviceVisitsEn } from './service-visits';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -93,6 +94,8 @@ export const en = {
   // Issue 5
   ...mailEn,
   ...followUpsEn,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceVisitsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

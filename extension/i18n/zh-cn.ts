@@ -6,6 +6,7 @@ import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
 import { mailZhCN } from './mail';
+import { serviceVisitsZhCN } from './service-visits';
 
 /** Simplified Chinese; typed against the English keys so a missing text fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -94,4 +95,6 @@ export const zhCN: Record<MessageKey, string> = {
   // Issue 5
   ...mailZhCN,
   ...followUpsZhCN,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceVisitsZhCN,
 };

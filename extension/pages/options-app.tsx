@@ -14,6 +14,8 @@ import { ImportExport } from './import-export';
 import { MailAccounts } from './mail/mail-accounts';
 import { NeverLog } from './mail/never-log';
 import { OrgSettingsEditor } from './org-settings/org-settings-editor';
+import { canReview } from '../../shared/domain/visit-rules';
+import { VisitReviewQueue } from './visit-reviews/review-queue';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -96,6 +98,7 @@ export function OptionsApp() {
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me?.role === 'admin' && <OrgSettingsEditor />}
       {me && <ImportExport role={me.role} />}
+      {me && canReview(me.role) && <VisitReviewQueue />}
     </div>
   );
 }

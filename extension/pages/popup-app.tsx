@@ -11,6 +11,10 @@ import { Boards } from '../sidebar/follow-ups/boards';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
 import { openCustomerPage } from './open-page';
+import { canReview } from '../../shared/domain/visit-rules';
+import { memberById } from '../local-db/queries/members';
+import { ReviewCount } from './visit-reviews/review-queue';
+import { ServiceDeadlines } from './service-deadlines';
 
 /** Stable identity, so the search hook does not restart on every render. */
 const search = (text: string, limit: number) => searchReplica(getLocalDb(), text, limit);
@@ -18,6 +22,8 @@ const search = (text: string, limit: number) => searchReplica(getLocalDb(), text
 export function PopupApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
   const board = useLive(() => live(() => boardEntries(getLocalDb())), []);
+  const userId = status?.signedIn ? (status.session?.userId ?? null) : null;
+  const me = useLive(() => live(() => memberById(getLocalDb(), userId)), [userId]);
   return (
     <div class="popup">
       <strong>{t('app.title')}</strong>
@@ -25,6 +31,8 @@ export function PopupApp() {
       {/* A picked result opens the customer in a tab of its own. */}
       {status?.signedIn && <SearchBox search={search} onPick={(hit) => openCustomerPage(hit.customer.id)} />}
       {status?.signedIn && <Boards entries={board} onOpen={openCustomerPage} />}
+      {me && <ServiceDeadlines userId={me.id} role={me.role} />}
+      {me && canReview(me.role) && <ReviewCount onOpen={() => void browser.runtime.openOptionsPage()} />}
       {status && <SyncStatusLine status={status} />}
       <div class="row">
         <button type="button" data-testid="sync-now" onClick={() => void sendToBackground({ type: 'sync-now' })}>

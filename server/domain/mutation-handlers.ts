@@ -7,6 +7,8 @@ import { interactionMutations } from './mutations/interaction-mutations';
 import { matchChoiceMutations } from './mutations/match-choice-mutations';
 import { noteMutations } from './mutations/note-mutations';
 import { orgSettingsMutations } from './mutations/org-settings-mutations';
+import { serviceMutations } from './mutations/service-mutations';
+import { visitMutations } from './mutations/visit-mutations';
 
 export { Rejection } from './mutations/handler';
 
@@ -21,5 +23,11 @@ export const mutationHandlers: Handlers = {
   ...noteMutations,
   ...matchChoiceMutations,
   ...customFieldMutations,
-  ...followUpMutations, ...interactionMutations, ...orgSettingsMutations,
+  // Issue 4A: follow-ups, logged touches, organisation settings.
+  ...followUpMutations,
+  ...interactionMutations,
+  ...orgSettingsMutations,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceMutations,
+  ...visitMutations,
 };

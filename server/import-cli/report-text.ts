@@ -36,6 +36,8 @@ export function reportText(report: ImportReport): string {
   } else {
     lines.push(`  timeline entries     ${c.historyToCreate}`);
     lines.push(`  open follow-ups      ${c.followUpsToCreate}${c.followUpsOverdue ? ` (${c.followUpsOverdue} already overdue)` : ''}`);
+    const overdue = c.serviceItemsOverdue ? ` (${c.serviceItemsOverdue} already overdue)` : '';
+    lines.push(`  open requests and complaints  ${c.serviceItemsToCreate}${overdue}`);
   }
   lines.push(`  rows with errors     ${c.errorRows} (not imported)`);
 
@@ -77,8 +79,9 @@ export function resultText(result: ImportApplyOutput): string {
     `  contacts created  ${result.contactsCreated}, updated ${result.contactsUpdated}`,
     ...(result.historyCreated > 0 ? [`  timeline entries  ${result.historyCreated}`] : []),
     ...(result.followUpsCreated > 0 ? [`  open follow-ups   ${result.followUpsCreated}`] : []),
+    ...(result.serviceItemsCreated > 0 ? [`  open requests and complaints  ${result.serviceItemsCreated}`] : []),
   ].join('\n');
 }
 
 export const hasWork = ({ counts: c }: ImportReport) =>
-  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate + c.followUpsToCreate > 0;
+  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate + c.followUpsToCreate + c.serviceItemsToCreate > 0;

@@ -194,7 +194,7 @@ describe.each(databaseKinds)('migration 0005 (follow-ups, service, visits) on $n
       const create = m.createCustomer('Old Co');
       await (await admin.api()).sync.push({ mutations: [create] });
 
-      expect(await migrate(db)).toEqual([5]);
+      expect(await migrate(db, { upTo: 5 })).toEqual([5]);
       const row = followUp(admin, create.payload.id);
       await store.transaction(async (repos) => {
         await repos.followUps.insert(admin.orgId, row);

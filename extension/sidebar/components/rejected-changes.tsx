@@ -34,6 +34,28 @@ export function whatChanged(mutation: Mutation): string {
     case 'followUp.reopen':
     case 'followUp.customerReplied':
       return '';
+    // Issue 4: service and visits.
+    case 'service.create':
+      return mutation.payload.summary;
+    case 'service.update':
+    case 'visit.update':
+      return changedValues(mutation.payload.patch);
+    case 'service.commit':
+      return mutation.payload.promisedReplyAt;
+    case 'service.options':
+      return mutation.payload.options.map((o) => o.text).join(' / ');
+    case 'service.resolve':
+      return [mutation.payload.reply, mutation.payload.result].filter(Boolean).join(' / ');
+    case 'visit.plan':
+      return mutation.payload.purpose;
+    case 'visit.report':
+      return mutation.payload.outcome;
+    case 'visit.review':
+      return mutation.payload.comment;
+    case 'service.firstReply':
+    case 'service.close':
+    case 'visit.cancel':
+      return '';
   }
 }
 

@@ -5,6 +5,8 @@ import { FollowUpsPanel } from '../follow-ups/follow-ups-panel';
 import { ContactsSection } from './contacts-section';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
+import { ServicePanel } from '../service/service-panel';
+import { VisitPanel } from '../visits/visit-panel';
 
 /**
  * A customer opened from search, in place of the conversation's customer until the user goes
@@ -37,6 +39,8 @@ export function SelectedCustomer({ id, onBack }: { id: string; onBack: () => voi
           </section>
           <ContactsSection customerId={id} contacts={contacts} />
           <FollowUpsPanel customerId={id} customerName={customer.name} />
+          <ServicePanel customerId={id} context={null} contactId={null} />
+          <VisitPanel customerId={id} />
           <NoteForm customerId={id} threadId={null} />
           <Timeline customerId={id} customerName={customer.name} />
         </>

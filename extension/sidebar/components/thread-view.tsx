@@ -10,6 +10,8 @@ import { MatchPicker } from './match-picker';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
 import { UnknownSender } from './unknown-sender';
+import { ServicePanel } from '../service/service-panel';
+import { VisitPanel } from '../visits/visit-panel';
 
 /** An open thread: its sender's customer (or the picker when several match), file and timeline. */
 export function ThreadView({ context }: { context: ThreadContext }) {
@@ -60,6 +62,8 @@ function MatchedView({ match, context, onPicked }: MatchedProps) {
       />
       <CustomerFile customer={customer} context={context} />
       <FollowUpsPanel customerId={id} customerName={customer.name} context={context} />
+      <ServicePanel customerId={id} context={context} contactId={match.contact?.id ?? null} />
+      <VisitPanel customerId={id} />
       <NoteForm customerId={id} threadId={context.threadId} />
       <Timeline customerId={id} customerName={customer.name} />
     </>

@@ -1,34 +1,24 @@
 import { useState } from 'preact/hooks';
-import type { ImportedSource, TimelineItem } from '../../../shared/schemas/timeline';
+import { timelineKindSchema, type ImportedSource, type TimelineItem, type TimelineKind } from '../../../shared/schemas/timeline';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
 import type { TimelineEntry } from '../../local-db/queries/timeline';
 import { useSidebarData } from '../data/sidebar-data';
 import { FollowUpForm } from '../follow-ups/follow-up-form';
 import { followUpTitle } from '../follow-ups/phrasing';
 import { useLive } from '../hooks/use-live';
+import { TimelineFilter } from './timeline-filter';
 
-/** The customer's timeline, newest first, filterable by kind (follow-ups are merged in). */
+/** The customer's timeline, newest first, filterable by kind (follow-ups, requests and complaints are merged in). */
 export function Timeline({ customerId, customerName = '' }: { customerId: string; customerName?: string }) {
   const data = useSidebarData();
   const items = useLive(() => data.timeline(customerId), [customerId]);
-  const [kind, setKind] = useState('');
-  const kinds = [...new Set((items ?? []).map((i) => i.kind))];
-  const shown = (items ?? []).filter((i) => !kind || i.kind === kind);
+  const [kind, setKind] = useState<TimelineKind | null>(null);
+  const kinds = timelineKindSchema.options.filter((k) => items?.some((i) => i.kind === k));
+  const shown = (items ?? []).filter((i) => kind === null || i.kind === kind);
   return (
     <section class="timeline" data-testid="timeline">
-      <div class="section-head">
-        <h3 class="section-title">{t('timeline.title')}</h3>
-        {kinds.length > 1 && (
-          <select class="kind-filter" name="kind" aria-label={t('timeline.filter')} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-            <option value="">{t('timeline.allKinds')}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`timeline.kind.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
+      <h3 class="section-title">{t('timeline.title')}</h3>
+      <TimelineFilter kinds={kinds} value={kind} onChange={setKind} />
       {items && items.length === 0 && <p class="muted">{t('timeline.empty')}</p>}
       <ol>
         {shown.map((item) => (
@@ -42,10 +32,13 @@ export function Timeline({ customerId, customerName = '' }: { customerId: string
 function Item({ item, customerName }: { item: TimelineEntry; customerName: string }) {
   const [following, setFollowing] = useState(false);
   const f = item.followUp;
+  // A request or complaint says which, and where it stands (issue 4).
+  const label = item.service ? t(`service.type.${item.service.type}` as MessageKey) : t(`timeline.kind.${item.kind}` as MessageKey);
   return (
     <li class={`timeline-item kind-${item.kind}`} data-testid="timeline-item" data-kind={item.kind}>
       <div class="timeline-meta">
-        <span class="kind">{t(`timeline.kind.${item.kind}` as MessageKey)}</span>
+        <span class="kind">{label}</span>
+        {item.service && <span data-testid="timeline-stage">{t(`service.stage.${item.service.stage}` as MessageKey)}</span>}
         <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
         {f && <span>{t(f.status === 'open' ? 'timeline.followUpOpen' : f.status === 'done' ? 'followUp.status.done' : 'followUp.status.skipped')}</span>}
         {!f && !following && (

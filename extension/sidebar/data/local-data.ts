@@ -27,6 +27,10 @@ import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status'
 import { timelineOf } from '../../local-db/queries/timeline';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
+import { changeVisit, planVisit } from '../../local-db/mutations/visits';
+import { serviceItemsOf } from '../../local-db/queries/service-items';
+import { plannableMeetings, visitBriefOf, visitsOf } from '../../local-db/queries/visits';
 import type { SidebarData } from './sidebar-data';
 
 /** Local mutations are followed by a nudge so the worker pushes at once (offline: it retries). */
@@ -78,6 +82,15 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     completeFollowUp: thenSync(completeFollowUp),
     reopenFollowUp: thenSync(reopenFollowUp),
     logInteraction: thenSync(logInteraction),
+    // Issue 4B: service requests and complaints, visits.
+    serviceItems: (customerId) => live(() => serviceItemsOf(db, customerId)),
+    logServiceItem: thenSync(logServiceItem),
+    changeServiceItem: thenSync(changeServiceItem),
+    visits: (customerId) => live(() => visitsOf(db, customerId)),
+    visitBrief: (customerId) => live(() => visitBriefOf(db, customerId)),
+    plannableMeetings: (customerId) => live(() => plannableMeetings(db, customerId, new Date())),
+    planVisit: thenSync(planVisit),
+    changeVisit: thenSync(changeVisit),
   };
 }
 

@@ -8,6 +8,7 @@ import type { MailAccount } from '../../../shared/schemas/mail-account';
 import type { Member } from '../../../shared/schemas/member';
 import type { FollowUp, FollowUpPatch } from '../../../shared/schemas/follow-up';
 import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
+import type { TimelineItem } from '../../../shared/schemas/timeline';
 import type { OutboxEntry } from '../../local-db/db';
 import type { Live } from '../../local-db/live';
 import type { AddContactInput } from '../../local-db/mutations/add-contact';
@@ -19,6 +20,10 @@ import type { ContextMatch } from '../../local-db/queries/match-context';
 import type { SearchHit } from '../../local-db/queries/search';
 import type { SyncStatus } from '../../local-db/queries/sync-status';
 import type { TimelineEntry } from '../../local-db/queries/timeline';
+import type { LogServiceInput, ServiceChangeInput } from '../../local-db/mutations/service-items';
+import type { PlanVisitInput, VisitChangeInput } from '../../local-db/mutations/visits';
+import type { ServiceItemView } from '../../local-db/queries/service-items';
+import type { VisitBrief, VisitView } from '../../local-db/queries/visits';
 
 /**
  * Everything the sidebar reads and writes. Normally the replica in this iframe's own IndexedDB
@@ -30,7 +35,7 @@ export type SidebarData = {
   mode: 'local' | 'remote';
   syncStatus(): Live<SyncStatus>;
   matchSender(sender: Participant): Live<ContextMatch>;
-  /** The customer's timeline with its follow-ups merged in (kind follow_up), newest first. */
+  /** The customer's timeline with its follow-ups, requests and complaints merged in, newest first. */
   timeline(customerId: string): Live<TimelineEntry[]>;
   member(id: string | null): Live<Member | null>;
   /** Everyone in the organisation (owner choices). */
@@ -63,7 +68,7 @@ export type SidebarData = {
   followUps(customerId: string): Live<FollowUp[]>;
   /** The signed-in user's open follow-ups with names, for the boards. */
   board(): Live<BoardEntry[]>;
-  /** The organisation's rules (defaults until an admin changes them). */
+  /** The organisation's rules (cadences, care, SLA hours, zone): the replicated row, or the defaults. */
   orgSettings(): Live<OrgSettingsFields>;
   createFollowUp(input: CreateFollowUpInput): Promise<void>;
   updateFollowUp(id: string, patch: FollowUpPatch, allowOverdue?: boolean): Promise<void>;
@@ -71,6 +76,17 @@ export type SidebarData = {
   reopenFollowUp(id: string): Promise<void>;
   /** A call, email, meeting or visit logged by hand (a touch). */
   logInteraction(input: LogInteractionInput): Promise<void>;
+  // Issue 4B: service requests and complaints, visits. Changes are checked by the shared rules
+  // first and throw RuleRefusal with what is needed (nothing written).
+  serviceItems(customerId: string): Live<ServiceItemView[]>;
+  logServiceItem(input: LogServiceInput): Promise<void>;
+  changeServiceItem(id: string, change: ServiceChangeInput): Promise<void>;
+  visits(customerId: string): Live<VisitView[]>;
+  visitBrief(customerId: string): Live<VisitBrief>;
+  /** The customer's calendar meetings a visit plan can be attached to. */
+  plannableMeetings(customerId: string): Live<TimelineItem[]>;
+  planVisit(input: PlanVisitInput): Promise<void>;
+  changeVisit(id: string, change: VisitChangeInput): Promise<void>;
 };
 
 export const SidebarDataContext = createContext<SidebarData | null>(null);

@@ -30,14 +30,17 @@ export type ValueKind =
   | 'leadSource'
   | 'buyingRole'
   | 'preferredChannel'
-  | 'historyKind';
+  | 'historyKind'
+  | 'serviceType'
+  | 'serviceChannel';
 
-type TargetDef = { label: string; kind: ValueKind; group: 'customer' | 'contact' | 'history' | 'followUp' };
+type TargetDef = { label: string; kind: ValueKind; group: 'customer' | 'contact' | 'history' | 'followUp' | 'service' };
 
 const c = (label: string, kind: ValueKind = 'text'): TargetDef => ({ label, kind, group: 'customer' });
 const p = (label: string, kind: ValueKind = 'text'): TargetDef => ({ label, kind, group: 'contact' });
 const h = (label: string, kind: ValueKind): TargetDef => ({ label, kind, group: 'history' });
 const f = (label: string, kind: ValueKind): TargetDef => ({ label, kind, group: 'followUp' });
+const s = (label: string, kind: ValueKind): TargetDef => ({ label, kind, group: 'service' });
 
 /** English labels (CLI, API); the options page translates them (extension/i18n/import-export.ts). */
 export const TARGETS: Record<BaseTarget, TargetDef> = {
@@ -93,6 +96,14 @@ export const TARGETS: Record<BaseTarget, TargetDef> = {
   'followUp.dueAt': f('Open follow-up: due', 'instant'),
   'followUp.reason': f('Open follow-up: what to do', 'text'),
   'followUp.owner': f('Open follow-up: owner (email or name)', 'owner'),
+  'service.receivedAt': s('Request or complaint: received', 'instant'),
+  'service.summary': s('Request or complaint: what the customer asks', 'text'),
+  'service.type': s('Request or complaint: type (complaint, request)', 'serviceType'),
+  'service.channel': s('Request or complaint: channel (email, phone, portal, visit, chat)', 'serviceChannel'),
+  'service.urgent': s('Request or complaint: urgent', 'boolean'),
+  'service.owner': s('Request or complaint: owner (email or name)', 'owner'),
+  'service.promisedReplyAt': s('Complaint: reply promised by', 'instant'),
+  'service.firstReplyAt': s('Request or complaint: first replied at', 'instant'),
 };
 
 /** Several columns may fill these (e.g. 电话 and 手机 both into phones); others take one column. */
@@ -101,9 +112,12 @@ export const MULTI_COLUMN_KINDS: ReadonlySet<ValueKind> = new Set(['list', 'emai
 /** The customer key columns that pass 2 uses to find the customer a history row belongs to. */
 const CUSTOMER_KEYS: BaseTarget[] = ['customer.code', 'customer.taxNumber', 'customer.name'];
 
-const OPEN_ITEMS = (t: BaseTarget) => t.startsWith('history.') || t.startsWith('followUp.');
+const OPEN_ITEMS = (t: BaseTarget) => t.startsWith('history.') || t.startsWith('followUp.') || t.startsWith('service.');
 
-/** Which targets a pass offers: master data, or (pass 2) history rows and open follow-ups with their customer key. */
+/**
+ * Which targets a pass offers: master data, or (pass 2) history rows, open follow-ups and open
+ * service items with their customer key.
+ */
 export function targetsOfPass(pass: ImportPass): BaseTarget[] {
   if (pass === 'master') return BASE_TARGETS.filter((t) => !OPEN_ITEMS(t));
   return [...CUSTOMER_KEYS, 'contact.emails', ...BASE_TARGETS.filter(OPEN_ITEMS)];

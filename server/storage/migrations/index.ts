@@ -4,6 +4,7 @@ import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
+import { migration0009 } from './0009-service-thread-index';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,4 +18,6 @@ export const migrations: readonly Migration[] = [
   migration0005,
   // Issue 5: mail and calendar ingestion.
   migration0006,
+  // Issue 4B: service items by thread (0007 is reserved for issue 7, 0008 for 4A, which needs none).
+  migration0009,
 ];

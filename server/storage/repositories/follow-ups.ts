@@ -115,5 +115,13 @@ export function followUpsRepository(q: Queryable) {
       );
       return rows.map((r) => ({ id: r.id, customerId: r.customer_id, purpose: r.purpose, dedupeKey: r.dedupe_key }));
     },
+    // Issue 4B (service and visits).
+    /**
+     * The live follow-ups made from one record of a customer (a complaint's promise and return
+     * visits, a visit's thank-you); by customer first, which follow_ups_customer_idx serves.
+     */
+    listBySource(orgId: string, customerId: string, sourceId: string): Promise<FollowUpRow[]> {
+      return base.listWhere(orgId, 'customer_id = $2 AND source_id = $3 AND deleted_at IS NULL', [customerId, sourceId], 'ORDER BY due_at, id');
+    },
   };
 }

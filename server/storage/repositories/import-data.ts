@@ -13,7 +13,7 @@ export type CustomerKeys = {
   taxNumber: string | null;
   emailDomains: string[];
   version: number;
-  /** Issue 4: who an imported open follow-up goes to when the file names nobody. */
+  /** Issue 4: who an imported open item goes to when the file names nobody. */
   ownerUserId: string | null;
 };
 

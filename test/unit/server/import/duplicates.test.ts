@@ -11,6 +11,7 @@ const row = (n: number, customer: CustomerPatch): ParsedRow => ({
   contact: null,
   history: null,
   followUp: null,
+  service: null,
   errors: [],
   keys: { code: customer.code ?? null, taxNumber: customer.taxNumber ?? null, name: customer.name ?? null },
 });
