@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { threadRefOf } from '../../../shared/domain/no-reply-rule';
 import type { ThreadContext } from '../../../shared/schemas/host-context';
 import { serviceChannelSchema, type ServiceChannel, type ServiceType } from '../../../shared/schemas/service-item';
 import { t, type MessageKey } from '../../i18n';
@@ -41,7 +42,7 @@ export function LogServiceItem({ customerId, context, contactId, loggedHere }: P
         channel,
         summary,
         receivedAt: new Date().toISOString(),
-        threadRef: context ? `${context.host}:${context.threadId}` : null,
+        threadRef: context ? threadRefOf(context.host, context.threadId) : null,
         afterMessageId: context?.messages.at(-1)?.id ?? null,
       });
       setErrors({});

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { threadRefOf } from '../../../shared/domain/no-reply-rule';
 import type { ThreadContext } from '../../../shared/schemas/host-context';
 import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
@@ -21,7 +22,7 @@ export function ServicePanel({ customerId, context, contactId }: Props) {
   if (!views) return null;
   const open = views.filter((v) => v.item.stage !== 'closed');
   const closed = views.filter((v) => v.item.stage === 'closed');
-  const threadRef = context ? `${context.host}:${context.threadId}` : null;
+  const threadRef = context ? threadRefOf(context.host, context.threadId) : null;
   const loggedHere = open.some((v) => threadRef !== null && v.item.threadRef === threadRef);
   return (
     <section class="file-section service-panel" data-testid="service-panel">

@@ -24,6 +24,8 @@ import { mailAccountsRepository } from './mail-accounts';
 import { neverLogRepository } from './never-log';
 import { oauthStatesRepository } from './oauth-states';
 import { syncChannelsRepository } from './sync-channels';
+// Issue 4 fed by issue 5.
+import { threadMessagesRepository } from './thread-messages';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -54,6 +56,8 @@ export function createRepositories(q: Queryable) {
     oauthStates: oauthStatesRepository(q),
     // Issue 4 (follow-ups): what the cadence, care and reply rules read.
     followUpRules: followUpRulesRepository(q),
+    // Issue 4 fed by issue 5: an imported conversation as one mailbox holds it.
+    threadMessages: threadMessagesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
