@@ -95,9 +95,9 @@ describe.each(databaseKinds)('migration 0009 (service thread index) on $name', (
   describe.skipIf(kind.skipReason)(kindLabel(kind), () => {
     const testDb = useTestDatabase(kind, { migrated: false });
 
-    it('upgrades 0006 → 0009: items logged before it are found by thread', async () => {
+    it('upgrades 0008 → 0009: items logged before it are found by thread', async () => {
       const { db, services } = testDb();
-      await migrate(db, { upTo: 6 });
+      await migrate(db, { upTo: 8 });
       const admin = await signedInAdmin(services);
       const id = await loggedComplaint(admin);
       expect(await migrate(db, { upTo: 9 })).toEqual([9]);

@@ -1,12 +1,7 @@
-import type { MutationInput } from '../../../shared/schemas/sync';
 import type { TestDatabase } from './databases';
 import { newId } from './ids';
 import type { Actor } from './actors';
-import { m } from './mutations';
-
-type PayloadOf<K extends MutationInput['kind']> = Extract<MutationInput, { kind: K }>['payload'];
-const mutation = <K extends MutationInput['kind']>(kind: K, payload: PayloadOf<K>) =>
-  ({ id: newId(), baseVersion: null, kind, payload }) as Extract<MutationInput, { kind: K }>;
+import { m, mutation, type PayloadOf } from './mutations';
 
 /** Issue 4 mutations as the extension's outbox sends them. */
 export const fu = {
