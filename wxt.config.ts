@@ -12,6 +12,8 @@ export default defineConfig({
   // MV3 everywhere, Firefox too (`wxt build -b firefox` → .output/firefox-mv3): one code path for
   // run-time content scripts (scripting), optional host permissions and the toolbar action.
   manifestVersion: 3,
+  // Static files (the toolbar and notification icons) live with the extension's source.
+  publicDir: 'extension/public',
   vite: () => ({ plugins: [preact()] }),
   // Never open a browser from `wxt`; tests and people load .output/chrome-mv3 themselves.
   webExt: { disabled: true },
@@ -20,7 +22,14 @@ export default defineConfig({
     description: 'Customer sidebar for Gmail, Outlook and approved web portals: who the customer is, their timeline, what is due.',
     // scripting: run the portal script on origins the user approves (registered at run time);
     // activeTab: the popup may see which site the user is on, to offer approving it.
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      // Issue 4: follow-up reminders at their due time, from the background.
+      'notifications',
+    ],
     // The sync server: the default local one is allowed up front; other server URLs are
     // requested as optional permissions from the options page when the user enters them.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

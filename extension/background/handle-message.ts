@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ThreadContext } from '../../shared/schemas/host-context';
 import type { LocalDb } from '../local-db/db';
 import { getMeta } from '../local-db/meta';
+import { RuleRefusal } from '../local-db/mutations/rule-refusal';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
@@ -81,6 +82,8 @@ export async function handleMessage(
         // Invalid values: nothing was written; the sidebar shows why next to each field.
         const issues = invalidValueIssues(error);
         if (issues) return { ok: false, issues };
+        // A service or visit rule refused the step: what is needed, for the form.
+        if (error instanceof RuleRefusal) return { ok: false, refused: error.problems };
         throw error;
       }
       announceReplicaChanged();

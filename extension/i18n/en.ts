@@ -1,10 +1,12 @@
 import { customerFileEn } from './customer-file';
 import { customFieldsAdminEn } from './custom-fields-admin';
+import { followUpsEn } from './follow-ups';
 import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
 import { mailEn } from './mail';
 import { hostsEn } from './hosts';
+import { serviceVisitsEn } from './service-visits';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -94,6 +96,9 @@ export const en = {
   ...mailEn,
   // Issue 6: hosts, compose, portals, side panel.
   ...hostsEn,
+  ...followUpsEn,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceVisitsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,11 +1,13 @@
 import type { MessageKey } from './en';
 import { customerFileZhCN } from './customer-file';
 import { customFieldsAdminZhCN } from './custom-fields-admin';
+import { followUpsZhCN } from './follow-ups';
 import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
 import { mailZhCN } from './mail';
 import { hostsZhCN } from './hosts';
+import { serviceVisitsZhCN } from './service-visits';
 
 /** Simplified Chinese; typed against the English keys so a missing text fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -95,4 +97,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...mailZhCN,
   // Issue 6: hosts, compose, portals, side panel.
   ...hostsZhCN,
+  ...followUpsZhCN,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceVisitsZhCN,
 };

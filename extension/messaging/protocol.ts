@@ -14,6 +14,7 @@ import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
 import { mailCallSchema } from './mail-protocol';
+import type { RuleProblem } from '../local-db/mutations/rule-refusal';
 
 /**
  * The one protocol map for content ↔ background ↔ sidebar. Every message is parsed with these
@@ -82,7 +83,7 @@ export type RuntimeResponses = {
   /** The query's answer as the local-db query returns it (structured-cloned). */
   'replica-query': { value: unknown };
   /** issues: the change had invalid values and nothing was written (replica-protocol). */
-  'replica-mutate': { ok: boolean; issues?: ReplicaIssue[] };
+  'replica-mutate': { ok: boolean; issues?: ReplicaIssue[]; refused?: readonly RuleProblem[] };
   'import-inspect': ImportResult<ImportInspectOutput>;
   'import-plan': ImportResult<ImportReport>;
   'import-apply': ImportResult<ImportApplyOutput>;

@@ -15,6 +15,9 @@ import { ImportExport } from './import-export';
 import { MailAccounts } from './mail/mail-accounts';
 import { NeverLog } from './mail/never-log';
 import { PortalsPanel } from './portals/portals-panel';
+import { OrgSettingsEditor } from './org-settings/org-settings-editor';
+import { canReview } from '../../shared/domain/visit-rules';
+import { VisitReviewQueue } from './visit-reviews/review-queue';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -97,7 +100,9 @@ export function OptionsApp() {
       <DisplayPanel />
       <PortalsPanel />
       {me?.role === 'admin' && <CustomFieldsAdmin />}
+      {me?.role === 'admin' && <OrgSettingsEditor />}
       {me && <ImportExport role={me.role} />}
+      {me && canReview(me.role) && <VisitReviewQueue />}
     </div>
   );
 }

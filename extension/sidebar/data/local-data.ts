@@ -1,3 +1,4 @@
+import type { FollowUpPatch } from '../../../shared/schemas/follow-up';
 import { getLocalDb, type LocalDb } from '../../local-db/db';
 import { live } from '../../local-db/live';
 import { addContact } from '../../local-db/mutations/add-contact';
@@ -8,6 +9,12 @@ import { dismissRejected } from '../../local-db/mutations/dismiss-rejected';
 import { setMatchChoice } from '../../local-db/mutations/set-match-choice';
 import { updateContact } from '../../local-db/mutations/update-contact';
 import { updateCustomer } from '../../local-db/mutations/update-customer';
+import { completeFollowUp, reopenFollowUp, updateFollowUp } from '../../local-db/mutations/change-follow-up';
+import { createFollowUp } from '../../local-db/mutations/create-follow-up';
+import { logInteraction } from '../../local-db/mutations/log-interaction';
+import { boardEntries } from '../../local-db/queries/board';
+import { followUpsOf } from '../../local-db/queries/follow-ups';
+import { orgSettingsOf } from '../../local-db/queries/org-settings';
 import { contactsOf } from '../../local-db/queries/contacts';
 import { customFieldDefinitions } from '../../local-db/queries/custom-field-definitions';
 import { customerById } from '../../local-db/queries/customer';
@@ -21,6 +28,10 @@ import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status'
 import { timelineOf } from '../../local-db/queries/timeline';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
+import { changeVisit, planVisit } from '../../local-db/mutations/visits';
+import { serviceItemsOf } from '../../local-db/queries/service-items';
+import { plannableMeetings, visitBriefOf, visitsOf } from '../../local-db/queries/visits';
 import type { SidebarData } from './sidebar-data';
 
 /** Local mutations are followed by a nudge so the worker pushes at once (offline: it retries). */
@@ -64,6 +75,24 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     search: (text, limit) => searchReplica(db, text, limit),
     mailAccounts: () => live(() => mailAccounts(db)),
     reconnect: reconnectAccount,
+    // Follow-ups (issue 4)
+    followUps: (customerId) => live(() => followUpsOf(db, customerId)),
+    board: () => live(() => boardEntries(db)),
+    orgSettings: () => live(() => orgSettingsOf(db)),
+    createFollowUp: thenSync(createFollowUp),
+    updateFollowUp: thenSync((db, id: string, patch: FollowUpPatch, allowOverdue?: boolean) => updateFollowUp(db, id, patch, { allowOverdue })),
+    completeFollowUp: thenSync(completeFollowUp),
+    reopenFollowUp: thenSync(reopenFollowUp),
+    logInteraction: thenSync(logInteraction),
+    // Issue 4B: service requests and complaints, visits.
+    serviceItems: (customerId) => live(() => serviceItemsOf(db, customerId)),
+    logServiceItem: thenSync(logServiceItem),
+    changeServiceItem: thenSync(changeServiceItem),
+    visits: (customerId) => live(() => visitsOf(db, customerId)),
+    visitBrief: (customerId) => live(() => visitBriefOf(db, customerId)),
+    plannableMeetings: (customerId) => live(() => plannableMeetings(db, customerId, new Date())),
+    planVisit: thenSync(planVisit),
+    changeVisit: thenSync(changeVisit),
   };
 }
 

@@ -4,6 +4,8 @@ import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
+import { migration0008 } from './0008-thread-messages-index';
+import { migration0009 } from './0009-service-thread-index';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,4 +19,8 @@ export const migrations: readonly Migration[] = [
   migration0005,
   // Issue 5: mail and calendar ingestion.
   migration0006,
+  // Issue 4 (0007 is reserved for issue 7): imported conversations by thread for the thread
+  // rules; service items by thread (4B).
+  migration0008,
+  migration0009,
 ];

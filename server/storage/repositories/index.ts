@@ -5,6 +5,7 @@ import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
 import { customersRepository } from './customers';
+import { followUpRulesRepository } from './follow-up-rules';
 import { followUpsRepository } from './follow-ups';
 import { importDataRepository } from './import-data';
 import { importPlansRepository } from './import-plans';
@@ -23,6 +24,8 @@ import { mailAccountsRepository } from './mail-accounts';
 import { neverLogRepository } from './never-log';
 import { oauthStatesRepository } from './oauth-states';
 import { syncChannelsRepository } from './sync-channels';
+// Issue 4 fed by issue 5.
+import { threadMessagesRepository } from './thread-messages';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -51,6 +54,10 @@ export function createRepositories(q: Queryable) {
     linkLookups: linkLookupsRepository(q),
     neverLog: neverLogRepository(q),
     oauthStates: oauthStatesRepository(q),
+    // Issue 4 (follow-ups): what the cadence, care and reply rules read.
+    followUpRules: followUpRulesRepository(q),
+    // Issue 4 fed by issue 5: an imported conversation as one mailbox holds it.
+    threadMessages: threadMessagesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
