@@ -5,6 +5,9 @@ import { createHttpServer } from './http/http-server';
 import type { Job } from './jobs/job';
 import { jobs as allJobs } from './jobs/registry';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
+import { leaseSettingsFromEnv, type LeaseSettings } from './jobs/lease';
+import type { ServerRole } from './server-role';
+import { jobLeasesRepository } from './storage/repositories/job-leases';
 import { createIngestionDeps, type IngestionDeps } from './ingestion/ingestion-deps';
 import { ingestionConfigFromEnv } from './ingestion/ingestion-config';
 import { loadTokenKey } from './ingestion/token-cipher';
@@ -23,6 +26,10 @@ export type StartOptions = {
   jobs?: readonly Job[];
   /** Mail ingestion's providers and key; default: from the environment (README "Settings"). */
   ingestion?: IngestionDeps;
+  /** Issue 8: api (HTTP only), worker (background jobs; HTTP serves health only) or all (default). */
+  role?: ServerRole;
+  /** Issue 8: this process's lease identity; default: from the environment (CRM_LEASE_MS). */
+  lease?: LeaseSettings;
 };
 
 /**
@@ -50,8 +57,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const ingestion = options.ingestion ?? ingestionFromEnv(options);
   const publicUrlConfigured = Boolean(options.ingestion) || Boolean(process.env.CRM_PUBLIC_URL);
   const { db, services } = await openServices(options, { ingestion });
-  const bootstrap = await bootstrapFirstOrganisation(services, options);
-  const server = createHttpServer(services);
+  const role = options.role ?? 'all';
+  // Workers never create the first organisation: that is the API's first start (README).
+  const bootstrap = role === 'worker' ? ({ created: false } as const) : await bootstrapFirstOrganisation(services, options);
+  const server = createHttpServer(services, { api: role !== 'worker' });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -59,7 +68,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.close();
     throw err;
   });
-  const scheduler = startScheduler(options.jobs ?? allJobs, services);
+  const lease = options.lease ?? leaseSettingsFromEnv();
+  const scheduler = startScheduler(role === 'api' ? [] : (options.jobs ?? allJobs), services, {
+    leases: { repo: jobLeasesRepository(db), settings: lease },
+  });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   // The OAuth redirect URI needs the real port, known only now (PORT=0 in tests).

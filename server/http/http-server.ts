@@ -19,7 +19,8 @@ const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BASE64_CHARS * 1.05) + 64 * 1
 export const TRPC_PATH = '/trpc';
 const IMPORT_UPLOAD_PATHS = new Set([`${TRPC_PATH}/imports.inspect`, `${TRPC_PATH}/imports.plan`]);
 
-export function createHttpServer(services: Services): Server {
+/** `api: false` (a worker process) answers health only: process managers probe it, nobody calls tRPC. */
+export function createHttpServer(services: Services, options: { api: boolean } = { api: true }): Server {
   const handler = (maxBodySize: number) =>
     createHTTPHandler({
       router: appRouter,
@@ -46,8 +47,8 @@ export function createHttpServer(services: Services): Server {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
-    if (handleOAuthRoutes(services, req, res, url)) return;
-    if (url.pathname.startsWith(`${TRPC_PATH}/`)) {
+    if (options.api && handleOAuthRoutes(services, req, res, url)) return;
+    if (options.api && url.pathname.startsWith(`${TRPC_PATH}/`)) {
       if (!IMPORT_UPLOAD_PATHS.has(url.pathname)) return void trpc(req, res);
       // The large limit is for signed-in users only: the token is checked before a byte of the
       // body is read, so nobody can make the server buffer 27 MB without one.

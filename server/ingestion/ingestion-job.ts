@@ -5,6 +5,8 @@ export function ingestionJob(everyMs: number): Job {
   return {
     name: 'mail-ingestion',
     everyMs,
+    // Each channel is leased to one worker (run-due-channels.ts): all workers share the work.
+    perWorker: true,
     async run({ services, now, signal }) {
       await services.ingestion.runDue({ now, signal });
     },

@@ -4,6 +4,8 @@ import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
+// Issue 8
+import { migration0008 } from './0008-work-leases';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   migration0005,
   // Issue 5: mail and calendar ingestion.
   migration0006,
+  // Issue 8: work leases for several worker processes.
+  migration0008,
 ];

@@ -23,6 +23,8 @@ import { mailAccountsRepository } from './mail-accounts';
 import { neverLogRepository } from './never-log';
 import { oauthStatesRepository } from './oauth-states';
 import { syncChannelsRepository } from './sync-channels';
+// Issue 8: work leases.
+import { jobLeasesRepository } from './job-leases';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -51,6 +53,8 @@ export function createRepositories(q: Queryable) {
     linkLookups: linkLookupsRepository(q),
     neverLog: neverLogRepository(q),
     oauthStates: oauthStatesRepository(q),
+    // Issue 8
+    jobLeases: jobLeasesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
