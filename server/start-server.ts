@@ -7,6 +7,8 @@ import { jobs as allJobs } from './jobs/registry';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
 import { leaseSettingsFromEnv, type LeaseSettings } from './jobs/lease';
 import type { ServerRole } from './server-role';
+import { createHttpCounters } from './observability/metrics';
+import { createLogger, errorLogOf, type Logger } from './observability/logger';
 import { jobLeasesRepository } from './storage/repositories/job-leases';
 import { createIngestionDeps, type IngestionDeps } from './ingestion/ingestion-deps';
 import { ingestionConfigFromEnv } from './ingestion/ingestion-config';
@@ -30,6 +32,8 @@ export type StartOptions = {
   role?: ServerRole;
   /** Issue 8: this process's lease identity; default: from the environment (CRM_LEASE_MS). */
   lease?: LeaseSettings;
+  /** Issue 8: the structured log; default: pino on stdout at CRM_LOG_LEVEL. */
+  logger?: Logger;
 };
 
 /**
@@ -60,7 +64,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const role = options.role ?? 'all';
   // Workers never create the first organisation: that is the API's first start (README).
   const bootstrap = role === 'worker' ? ({ created: false } as const) : await bootstrapFirstOrganisation(services, options);
-  const server = createHttpServer(services, { api: role !== 'worker' });
+  const log = options.logger ?? createLogger({ role });
+  const health = { db, http: createHttpCounters(), role, metricsToken: process.env.CRM_METRICS_TOKEN || undefined };
+  const server = createHttpServer(services, { api: role !== 'worker', health, log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -71,6 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const lease = options.lease ?? leaseSettingsFromEnv();
   const scheduler = startScheduler(role === 'api' ? [] : (options.jobs ?? allJobs), services, {
     leases: { repo: jobLeasesRepository(db), settings: lease },
+    log: errorLogOf(log),
   });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;

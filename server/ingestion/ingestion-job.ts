@@ -7,8 +7,8 @@ export function ingestionJob(everyMs: number): Job {
     everyMs,
     // Each channel is leased to one worker (run-due-channels.ts): all workers share the work.
     perWorker: true,
-    async run({ services, now, signal }) {
-      await services.ingestion.runDue({ now, signal });
+    async run({ services, now, signal, log }) {
+      await services.ingestion.runDue({ now, signal, ...(log ? { log } : {}) });
     },
   };
 }

@@ -26,4 +26,6 @@ export type JobContext = {
   now: Date;
   /** Aborted when the server shuts down; long runs should stop at the next safe point. */
   signal: AbortSignal;
+  /** Issue 8: the server's structured error log (default: console). */
+  log?: (message: string, error: unknown) => void;
 };

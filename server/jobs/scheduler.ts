@@ -38,13 +38,13 @@ export function startScheduler(jobs: readonly Job[], services: Services, options
   if (byName.size !== jobs.length) throw new Error('two background jobs share a name');
 
   async function leased(job: Job, force: boolean): Promise<void> {
-    if (!options.leases || job.perWorker) return job.run({ services, now: clock(), signal: abort.signal });
+    if (!options.leases || job.perWorker) return job.run({ services, now: clock(), signal: abort.signal, log });
     const { repo, settings } = options.leases;
     if (!(await repo.claim(job.name, settings.owner, settings.leaseMs, force))) return;
     const held = keepLease(() => repo.renew(job.name, settings.owner, settings.leaseMs), settings.leaseMs, abort.signal, log);
     let failure: string | null = null;
     try {
-      await job.run({ services, now: clock(), signal: held.signal });
+      await job.run({ services, now: clock(), signal: held.signal, log });
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
       throw error;

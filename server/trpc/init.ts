@@ -36,7 +36,8 @@ const errorTranslation = t.middleware(async ({ ctx, next, path }) => {
     throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') {
-    console.error(`[${ctx.requestId}] ${path} failed:`, cause ?? error);
+    if (ctx.log) ctx.log.error({ reqId: ctx.requestId, path, err: cause ?? error }, 'procedure failed');
+    else console.error(`[${ctx.requestId}] ${path} failed:`, cause ?? error);
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
   }
   return result;

@@ -112,16 +112,6 @@ export function syncChannelsRepository(q: Queryable) {
     async releaseLease(id: string, owner: string): Promise<void> {
       await q.query('UPDATE sync_channels SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, owner]);
     },
-    /** Channels due now and waiting for a worker (the queue depth on /metrics). */
-    async countDue(now: Date): Promise<number> {
-      const rows = await q.query<Raw>(
-        `SELECT count(*) AS n FROM sync_channels c JOIN mail_accounts a ON a.id = c.account_id
-          WHERE c.enabled AND a.status = 'active' AND c.next_run_at <= $1
-            AND (c.lease_until IS NULL OR c.lease_until < clock_timestamp())`,
-        [now],
-      );
-      return toNumber(rows[0]?.n);
-    },
     /** A page is committed: progress moves with the page's rows, in the same transaction. */
     async savePage(id: string, page: { checkpoint: string | null; cursor?: string; imported: number; backlog: number | null }) {
       await q.query(
