@@ -2,7 +2,9 @@ import pg from 'pg';
 import type { Database, Queryable } from './database';
 
 export function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // CRM_DB_POOL_MAX: connections per process; all processes together must stay under the
+  // server's max_connections (docs/deploy.md).
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRM_DB_POOL_MAX ?? 10) || 10 });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node
   // would crash the whole server. The next query simply gets a fresh connection.
   pool.on('error', (err) => console.error('postgres pool error:', err.message));
