@@ -5,7 +5,10 @@ import { MAX_IMPORT_BASE64_CHARS } from '../../shared/schemas/import';
 import type { Services } from '../domain/services';
 import type { Logger } from '../observability/logger';
 import { handleHealthRoutes, type HealthDeps } from './health-routes';
+import { TRPCError } from '@trpc/server';
+import { isDatabaseUnavailable } from '../storage/database-unavailable';
 import { appRouter } from '../trpc/app-router';
+import { DATABASE_UNAVAILABLE } from '../trpc/init';
 import { bearerTokenOf, createContext } from '../trpc/context';
 import { handleCors } from './cors';
 import { handleOAuthRoutes } from './oauth-routes';
@@ -38,7 +41,12 @@ export function createHttpServer(services: Services, options: HttpServerOptions)
       router: appRouter,
       basePath: `${TRPC_PATH}/`,
       maxBodySize,
-      createContext: ({ req, res }) => createContext(services, req.headers.authorization, String(res.getHeader('X-Request-Id')), log),
+      createContext: ({ req, res }) =>
+        createContext(services, req.headers.authorization, String(res.getHeader('X-Request-Id')), log).catch((error: unknown) => {
+          // Authentication reads the database: while it is down the answer is 503, retry.
+          if (isDatabaseUnavailable(error)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE, cause: error });
+          throw error;
+        }),
       onError({ error, path, req }) {
         // Internal causes are already logged with the request id by the error middleware; this
         // catches what happens outside procedures (body parsing, context creation).

@@ -26,6 +26,7 @@ import { measureSidebarNavigation, type SidebarSample } from './sidebar-nav';
 import { measureFloorNavigation, prepareSidebarFloor, type FloorSample } from './sidebar-floor';
 import { measureImport10k } from './import-10k';
 import { measureIngest } from './ingest';
+import { measureLoad } from './load';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { percentile, round, sum } from './stats';
@@ -56,6 +57,10 @@ const TARGETS = {
   ingest_msgs_per_s: { min: 1000, unit: 'msgs/s' },
   ingest_quota_use: { min: 0.9, unit: '×' },
   ingest_cpu_ms_per_msg: { max: null, unit: 'ms' },
+  // Issue 8: 200 clients against 2 API processes on PostgreSQL (load.ts).
+  load_200_clients: { max: 100, unit: 'ms p99' },
+  load_200_clients_errors: { max: 0, unit: 'errors' },
+  api_rss_mb: { max: 300, unit: 'MB' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -133,6 +138,10 @@ async function main(): Promise<void> {
   log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
   const ingestBench = await measureIngest(SCALE);
   log(`ingest: ${ingestBench.ingest_msgs_per_s} msgs/s, ${ingestBench.ingest_cpu_ms_per_msg} ms CPU/msg, quota use ${ingestBench.ingest_quota_use}`);
+  // Server only (no browser): 200 clients for 60 s against 2 API processes on PostgreSQL 15.
+  log('load: 200 clients pushing and pulling for 60 s against 2 API processes on PostgreSQL');
+  const loadBench = await measureLoad(SCALE < 1 ? { clients: Math.max(10, Math.round(200 * SCALE)), seconds: 10 } : {});
+  log(`load: p99 ${loadBench.load_200_clients} ms, ${loadBench.load_200_clients_errors} errors, API RSS peak ${loadBench.api_rss_mb} MB`);
 
   let server: ServerProcess | undefined;
   let fixture: FixtureServer | undefined;
@@ -254,6 +263,9 @@ async function main(): Promise<void> {
       ingest_msgs_per_s: ingestBench.ingest_msgs_per_s,
       ingest_quota_use: ingestBench.ingest_quota_use,
       ingest_cpu_ms_per_msg: ingestBench.ingest_cpu_ms_per_msg,
+      load_200_clients: loadBench.load_200_clients,
+      load_200_clients_errors: loadBench.load_200_clients_errors,
+      api_rss_mb: loadBench.api_rss_mb,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
@@ -277,6 +289,7 @@ async function main(): Promise<void> {
     const profile = {
       import_10k: importBench,
       ingest: ingestBench,
+      load: loadBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },
       pull_250k: { ...pullB.profile, node_page_ms_p50: round(percentile(apiB.pageMs, 50)) },
       sidebar: {
