@@ -20,16 +20,23 @@ export function openPostgres(url: string): Database {
     description: `PostgreSQL at ${host}`,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' on itself, not on the pool;
+      // unheard, it would crash the process (PostgreSQL restart, issue 8 fault suite).
+      const onError = (err: Error) => console.error('postgres connection lost in a transaction:', err.message);
+      client.on('error', onError);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const value = await fn(queryable(client));
         await client.query('COMMIT');
         return value;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => void (broken = rollbackError));
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A connection that could not even roll back is dropped, not returned to the pool.
+        client.release(broken);
       }
     },
     async exec(sql) {
