@@ -17,6 +17,8 @@ export default defineConfig({
         plugins: [preact()],
         test: {
           name: 'extension',
+          // Servers started in-process log warnings only (the structured request log is noise here).
+          env: { CRM_LOG_LEVEL: 'warn' },
           include: ['test/extension/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
@@ -25,6 +27,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          env: { CRM_LOG_LEVEL: 'warn' },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/postgres-server.ts'],

@@ -1,7 +1,9 @@
+import { serverRoleFrom } from './server-role';
 import { startServer } from './start-server';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
+const role = serverRoleFrom(process.argv.slice(2), process.env);
 
 const server = await startServer({
   port,
@@ -11,9 +13,10 @@ const server = await startServer({
   orgName: process.env.CRM_ORG_NAME,
   adminEmail: process.env.CRM_ADMIN_EMAIL,
   timeZone: process.env.CRM_TIME_ZONE,
+  role,
 });
 
-console.log(`Inbox CRM server listening on ${server.url}`);
+console.log(`Inbox CRM server (${role === 'all' ? 'API and worker' : role}) listening on ${server.url}`);
 console.log(`Database: ${server.database}`);
 if (server.bootstrap.created) {
   console.log('');

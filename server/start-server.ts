@@ -5,6 +5,11 @@ import { createHttpServer } from './http/http-server';
 import type { Job } from './jobs/job';
 import { jobs as allJobs } from './jobs/registry';
 import { startScheduler, type Scheduler } from './jobs/scheduler';
+import { leaseSettingsFromEnv, type LeaseSettings } from './jobs/lease';
+import type { ServerRole } from './server-role';
+import { createHttpCounters } from './observability/metrics';
+import { createLogger, errorLogOf, type Logger } from './observability/logger';
+import { jobLeasesRepository } from './storage/repositories/job-leases';
 import { createIngestionDeps, type IngestionDeps } from './ingestion/ingestion-deps';
 import { ingestionConfigFromEnv } from './ingestion/ingestion-config';
 import { loadTokenKey } from './ingestion/token-cipher';
@@ -25,6 +30,12 @@ export type StartOptions = {
   jobs?: readonly Job[];
   /** Mail ingestion's providers and key; default: from the environment (README "Settings"). */
   ingestion?: IngestionDeps;
+  /** Issue 8: api (HTTP only), worker (background jobs; HTTP serves health only) or all (default). */
+  role?: ServerRole;
+  /** Issue 8: this process's lease identity; default: from the environment (CRM_LEASE_MS). */
+  lease?: LeaseSettings;
+  /** Issue 8: the structured log; default: pino on stdout at CRM_LOG_LEVEL. */
+  logger?: Logger;
 };
 
 /**
@@ -52,8 +63,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const ingestion = options.ingestion ?? ingestionFromEnv(options);
   const publicUrlConfigured = Boolean(options.ingestion) || Boolean(process.env.CRM_PUBLIC_URL);
   const { db, services } = await openServices(options, { ingestion });
-  const bootstrap = await bootstrapFirstOrganisation(services, options);
-  const server = createHttpServer(services);
+  const role = options.role ?? 'all';
+  // Workers never create the first organisation: that is the API's first start (README).
+  const bootstrap = role === 'worker' ? ({ created: false } as const) : await bootstrapFirstOrganisation(services, options);
+  const log = options.logger ?? createLogger({ role });
+  const health = { db, http: createHttpCounters(), role, metricsToken: process.env.CRM_METRICS_TOKEN || undefined };
+  const server = createHttpServer(services, { api: role !== 'worker', health, log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -61,7 +76,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await db.close();
     throw err;
   });
-  const scheduler = startScheduler(options.jobs ?? allJobs, services);
+  const lease = options.lease ?? leaseSettingsFromEnv();
+  const scheduler = startScheduler(role === 'api' ? [] : (options.jobs ?? allJobs), services, {
+    leases: { repo: jobLeasesRepository(db), settings: lease },
+    log: errorLogOf(log),
+  });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   // The OAuth redirect URI needs the real port, known only now (PORT=0 in tests).

@@ -5,8 +5,10 @@ export function ingestionJob(everyMs: number): Job {
   return {
     name: 'mail-ingestion',
     everyMs,
-    async run({ services, now, signal }) {
-      await services.ingestion.runDue({ now, signal });
+    // Each channel is leased to one worker (run-due-channels.ts): all workers share the work.
+    perWorker: true,
+    async run({ services, now, signal, log }) {
+      await services.ingestion.runDue({ now, signal, ...(log ? { log } : {}) });
     },
   };
 }

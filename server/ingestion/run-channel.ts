@@ -1,4 +1,5 @@
-import type { Store } from '../storage/repositories/index';
+import { LeaseLostError, type LeaseSettings } from '../jobs/lease';
+import type { Repositories, Store } from '../storage/repositories/index';
 import type { MailAccountRow } from '../storage/repositories/mail-accounts';
 import type { SyncChannelRow } from '../storage/repositories/sync-channels';
 import { decide, withRetries, type RetryPolicy } from './handle-provider-error';
@@ -14,6 +15,8 @@ export type ChannelRunDeps = {
   windowDays: number;
   pagesPerRun: number;
   intervalMs: number;
+  /** The lease the caller claimed on the channel; every commit checks it is still ours. */
+  lease: LeaseSettings;
   policy?: RetryPolicy;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   log: (message: string, error: unknown) => void;
@@ -71,7 +74,7 @@ export async function runChannel(
   const finish = async (outcome: ChannelRunResult['outcome'], error: unknown, delayMs: number) => {
     const kind = error instanceof ProviderError ? error.kind : error ? 'unknown' : null;
     if (error) deps.log(`[ingestion] ${account.provider} ${account.address} ${channel.kind}:${channel.resource}:`, error);
-    await deps.store.repos.syncChannels.finishRun(channel.id, {
+    await deps.store.repos.syncChannels.finishRun(channel.id, deps.lease.owner, {
       at: now,
       success: error === null,
       nextRunAt: new Date(Date.now() + delayMs),
@@ -80,6 +83,16 @@ export async function runChannel(
     });
     return { linked, pages, outcome };
   };
+
+  // Every write of the run checks, in its own transaction, that the lease is still ours; a run
+  // whose channel was taken over throws LeaseLostError and commits nothing more.
+  const fenced = <T>(fn: (repos: Repositories) => Promise<T>): Promise<T> =>
+    deps.store.transaction(async (repos) => {
+      if (!(await repos.syncChannels.holdLease(channel.id, deps.lease.owner, deps.lease.leaseMs))) {
+        throw new LeaseLostError(`channel ${channel.id}`);
+      }
+      return fn(repos);
+    });
 
   // The next page is fetched while the current one is stored: network and database overlap.
   // A prefetch that fails surfaces at the next await and goes through the same decision.
@@ -104,7 +117,7 @@ export async function runChannel(
       if (decision.action === 'resync' && !resynced) {
         // Forget the cursor and import the window again; upserts make it add only what is missing.
         resynced = true;
-        await deps.store.repos.syncChannels.resetCursor(channel.id);
+        await fenced((repos) => repos.syncChannels.resetCursor(channel.id));
         current = { ...current, cursor: null, checkpoint: null };
         continue;
       }
@@ -118,7 +131,7 @@ export async function runChannel(
     const after: SyncChannelRow = 'cursor' in next ? { ...current, cursor: next.cursor, checkpoint: null } : { ...current, checkpoint: next.state };
     prefetch = 'state' in next && pages + 1 < deps.pagesPerRun ? fetchPage(requestFor(after)) : null;
     prefetch?.catch(() => undefined);
-    const stored = await deps.store.transaction((repos) => storePage(repos, box, current, org, fetched));
+    const stored = await fenced((repos) => storePage(repos, box, current, org, fetched));
     await emitMessageLinked(deps.listeners, stored.events, deps.store, deps.log);
     pages++;
     linked += stored.linked;

@@ -11,6 +11,12 @@ export type Job = {
   name: string;
   /** Pause between the end of one run and the start of the next. */
   everyMs: number;
+  /**
+   * Issue 8. Default: one run at a time across all worker processes (a lease in job_leases), due
+   * every `everyMs` cluster-wide. true: every worker runs it, because the job leases its own
+   * units of work (mail ingestion leases each channel, so workers share the channels).
+   */
+  perWorker?: boolean;
   run(context: JobContext): Promise<void>;
 };
 
@@ -20,4 +26,6 @@ export type JobContext = {
   now: Date;
   /** Aborted when the server shuts down; long runs should stop at the next safe point. */
   signal: AbortSignal;
+  /** Issue 8: the server's structured error log (default: console). */
+  log?: (message: string, error: unknown) => void;
 };

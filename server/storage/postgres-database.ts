@@ -2,7 +2,9 @@ import pg from 'pg';
 import type { Database, Queryable } from './database';
 
 export function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // CRM_DB_POOL_MAX: connections per process; all processes together must stay under the
+  // server's max_connections (docs/deploy.md).
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRM_DB_POOL_MAX ?? 10) || 10 });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node
   // would crash the whole server. The next query simply gets a fresh connection.
   pool.on('error', (err) => console.error('postgres pool error:', err.message));
@@ -18,16 +20,23 @@ export function openPostgres(url: string): Database {
     description: `PostgreSQL at ${host}`,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' on itself, not on the pool;
+      // unheard, it would crash the process (PostgreSQL restart, issue 8 fault suite).
+      const onError = (err: Error) => console.error('postgres connection lost in a transaction:', err.message);
+      client.on('error', onError);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const value = await fn(queryable(client));
         await client.query('COMMIT');
         return value;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => void (broken = rollbackError));
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A connection that could not even roll back is dropped, not returned to the pool.
+        client.release(broken);
       }
     },
     async exec(sql) {

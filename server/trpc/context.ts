@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthedUser } from '../domain/auth-service';
 import type { Services } from '../domain/services';
+import type { Logger } from '../observability/logger';
 
 export type Context = {
   services: Services;
@@ -9,6 +10,8 @@ export type Context = {
   /** The raw bearer token, kept only so signOut can revoke exactly this session. */
   token: string | null;
   requestId: string;
+  /** Issue 8: the server's structured log (HTTP); absent under createCaller in tests. */
+  log?: Logger;
 };
 
 /** Shared by the HTTP adapter and tests (createCaller), so both authenticate the same way. */
@@ -16,10 +19,11 @@ export async function createContext(
   services: Services,
   authorization: string | undefined | null,
   requestId: string = randomUUID(),
+  log?: Logger,
 ): Promise<Context> {
   const token = bearerTokenOf(authorization);
   const user = token ? await services.auth.authenticate(token) : null;
-  return { services, user, token: user ? token : null, requestId };
+  return { services, user, token: user ? token : null, requestId, ...(log ? { log } : {}) };
 }
 
 /** The token of an `Authorization: Bearer …` header, or null. */

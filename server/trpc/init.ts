@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError } from '../domain/errors';
 import type { Context } from './context';
 import { describeIssues, flattenIssues, hasIssues } from './zod-message';
+import { isDatabaseUnavailable } from '../storage/database-unavailable';
 
 const t = initTRPC.context<Context>().create({
   // Never put stack traces in responses, whatever NODE_ENV says.
@@ -35,12 +36,20 @@ const errorTranslation = t.middleware(async ({ ctx, next, path }) => {
   if (error.code === 'BAD_REQUEST' && hasIssues(cause)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: describeIssues(cause.issues), cause });
   }
+  if (error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
+    // Issue 8: a database restart is the client's cue to retry (503), not a bug report.
+    ctx.log?.warn({ reqId: ctx.requestId, path, err: cause }, 'database unavailable');
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE });
+  }
   if (error.code === 'INTERNAL_SERVER_ERROR') {
-    console.error(`[${ctx.requestId}] ${path} failed:`, cause ?? error);
+    if (ctx.log) ctx.log.error({ reqId: ctx.requestId, path, err: cause ?? error }, 'procedure failed');
+    else console.error(`[${ctx.requestId}] ${path} failed:`, cause ?? error);
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' });
   }
   return result;
 });
+
+export const DATABASE_UNAVAILABLE = 'the database is unavailable; try again shortly';
 
 export const publicProcedure = t.procedure.use(errorTranslation);
 

@@ -26,6 +26,7 @@ import { measureSidebarNavigation, type SidebarSample } from './sidebar-nav';
 import { measureFloorNavigation, prepareSidebarFloor, type FloorSample } from './sidebar-floor';
 import { measureImport10k } from './import-10k';
 import { measureIngest } from './ingest';
+import { measureLoad } from './load';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { measureAdapters } from './adapters';
@@ -62,6 +63,10 @@ const TARGETS = {
   ingest_msgs_per_s: { min: 1000, unit: 'msgs/s' },
   ingest_quota_use: { min: 0.9, unit: '×' },
   ingest_cpu_ms_per_msg: { max: null, unit: 'ms' },
+  // Issue 8: 200 clients against 2 API processes on PostgreSQL (load.ts).
+  load_200_clients: { max: 100, unit: 'ms p99' },
+  load_200_clients_errors: { max: 0, unit: 'errors' },
+  api_rss_mb: { max: 300, unit: 'MB' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -142,6 +147,10 @@ async function main(): Promise<void> {
   log(`sizes: content scripts ${JSON.stringify(sizes.contentScriptGzipKbByHost)} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
   log('adapters: navigations on the Gmail, Outlook and portal fixtures, each read timed');
   const adapters = await measureAdapters(log);
+  // Server only (no browser): 200 clients for 60 s against 2 API processes on PostgreSQL 15.
+  log('load: 200 clients pushing and pulling for 60 s against 2 API processes on PostgreSQL');
+  const loadBench = await measureLoad(SCALE < 1 ? { clients: Math.max(10, Math.round(200 * SCALE)), seconds: 10 } : {});
+  log(`load: p99 ${loadBench.load_200_clients} ms, ${loadBench.load_200_clients_errors} errors, API RSS peak ${loadBench.api_rss_mb} MB`);
 
   let server: ServerProcess | undefined;
   let fixture: FixtureServer | undefined;
@@ -267,6 +276,9 @@ async function main(): Promise<void> {
       ingest_msgs_per_s: ingestBench.ingest_msgs_per_s,
       ingest_quota_use: ingestBench.ingest_quota_use,
       ingest_cpu_ms_per_msg: ingestBench.ingest_cpu_ms_per_msg,
+      load_200_clients: loadBench.load_200_clients,
+      load_200_clients_errors: loadBench.load_200_clients_errors,
+      api_rss_mb: loadBench.api_rss_mb,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
@@ -295,6 +307,7 @@ async function main(): Promise<void> {
       adapters,
       import_10k: importBench,
       ingest: ingestBench,
+      load: loadBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },
       pull_250k: { ...pullB.profile, node_page_ms_p50: round(percentile(apiB.pageMs, 50)) },
       sidebar: {

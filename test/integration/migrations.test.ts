@@ -26,7 +26,7 @@ describe.each(databaseKinds)('migrations on $name', (kind) => {
       const tables = await db.query<{ n: unknown }>(
         "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'",
       );
-      expect(Number(tables[0]!.n)).toBe(23); // 22 tables + schema_migrations
+      expect(Number(tables[0]!.n)).toBe(24); // 22 tables + job_leases (issue 8) + schema_migrations
     });
 
     it('upgrades 0001 → 0002 keeping existing organisations and users', async () => {

@@ -82,9 +82,27 @@ export class ServerProcess {
     return this.child !== null;
   }
 
+  /** The server's own pid while it runs. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  /** kill -9: no shutdown handler runs, connections and leases are left as a crash leaves them. */
+  async kill9(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = null;
+    await waitForPortClosed(this.port);
+  }
+
   private async startProcess(): Promise<void> {
     if (this.child) throw new Error('server already running');
-    const child = spawn(process.execPath, [TSX, 'server/main.ts'], {
+    // `node --import tsx` rather than the tsx CLI: the pid is the server itself, so SIGKILL
+    // kills the server (fault suites) and its memory is what /proc shows (load bench).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: repoRoot,
       env: {
         ...withoutDatabaseUrl(),

@@ -6,6 +6,8 @@ import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
 import { migration0008 } from './0008-thread-messages-index';
 import { migration0009 } from './0009-service-thread-index';
+// Issue 8
+import { migration0010 } from './0010-work-leases';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -23,4 +25,6 @@ export const migrations: readonly Migration[] = [
   // rules; service items by thread (4B).
   migration0008,
   migration0009,
+  // Issue 8: work leases for several worker processes.
+  migration0010,
 ];

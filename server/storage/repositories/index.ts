@@ -26,6 +26,8 @@ import { oauthStatesRepository } from './oauth-states';
 import { syncChannelsRepository } from './sync-channels';
 // Issue 4 fed by issue 5.
 import { threadMessagesRepository } from './thread-messages';
+// Issue 8: work leases.
+import { jobLeasesRepository } from './job-leases';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -58,6 +60,8 @@ export function createRepositories(q: Queryable) {
     followUpRules: followUpRulesRepository(q),
     // Issue 4 fed by issue 5: an imported conversation as one mailbox holds it.
     threadMessages: threadMessagesRepository(q),
+    // Issue 8
+    jobLeases: jobLeasesRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -76,16 +76,41 @@ export function syncChannelsRepository(q: Queryable) {
       );
       return rows.map(map);
     },
-    /** Enabled channels of active accounts whose next run is due, oldest first. */
-    async listDue(now: Date, limit: number): Promise<SyncChannelRow[]> {
+    /**
+     * Leases the oldest due channel of an active account that no live lease holds, for `owner`
+     * (issue 8: several workers share the channels). SKIP LOCKED lets concurrent claims pass
+     * each other instead of queueing; the outer UPDATE re-checks the lease on the locked row.
+     */
+    async claimDue(now: Date, owner: string, leaseMs: number, skip: readonly string[] = []): Promise<SyncChannelRow | null> {
       const rows = await q.query<Raw>(
-        `SELECT ${columns.split(',').map((c) => `c.${c.trim()}`).join(', ')}
-           FROM sync_channels c JOIN mail_accounts a ON a.id = c.account_id
-          WHERE c.enabled AND a.status = 'active' AND c.next_run_at <= $1
-          ORDER BY c.next_run_at, c.id LIMIT $2`,
-        [now, limit],
+        `UPDATE sync_channels SET lease_owner = $2, lease_until = clock_timestamp() + $3 * interval '1 millisecond'
+          WHERE id = (
+            SELECT c.id FROM sync_channels c JOIN mail_accounts a ON a.id = c.account_id
+             WHERE c.enabled AND a.status = 'active' AND c.next_run_at <= $1
+               AND (c.lease_until IS NULL OR c.lease_until < clock_timestamp()) AND NOT (c.id = ANY($4::uuid[]))
+             ORDER BY c.next_run_at, c.id LIMIT 1
+             FOR UPDATE OF c SKIP LOCKED)
+            AND (lease_until IS NULL OR lease_until < clock_timestamp())
+          RETURNING ${columns}`,
+        [now, owner, leaseMs, [...skip]],
       );
-      return rows.map(map);
+      return rows[0] ? map(rows[0]) : null;
+    },
+    /**
+     * Extends `owner`'s lease. Inside a page's transaction it is the fence: it locks the row and
+     * fails when another worker took the channel over, so a worker that lost its lease can
+     * never commit a page.
+     */
+    async holdLease(id: string, owner: string, leaseMs: number): Promise<boolean> {
+      const rows = await q.query(
+        `UPDATE sync_channels SET lease_until = clock_timestamp() + $3 * interval '1 millisecond'
+          WHERE id = $1 AND lease_owner = $2 RETURNING id`,
+        [id, owner, leaseMs],
+      );
+      return rows.length === 1;
+    },
+    async releaseLease(id: string, owner: string): Promise<void> {
+      await q.query('UPDATE sync_channels SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, owner]);
     },
     /** A page is committed: progress moves with the page's rows, in the same transaction. */
     async savePage(id: string, page: { checkpoint: string | null; cursor?: string; imported: number; backlog: number | null }) {
@@ -100,13 +125,19 @@ export function syncChannelsRepository(q: Queryable) {
     async resetCursor(id: string): Promise<void> {
       await q.query('UPDATE sync_channels SET cursor = NULL, checkpoint = NULL WHERE id = $1', [id]);
     },
-    async finishRun(id: string, run: { at: Date; success: boolean; nextRunAt: Date; errorKind: string | null; errorMessage: string | null }) {
+    /** The run ends and its lease is released; a worker that lost the lease changes nothing. */
+    async finishRun(
+      id: string,
+      owner: string,
+      run: { at: Date; success: boolean; nextRunAt: Date; errorKind: string | null; errorMessage: string | null },
+    ) {
       await q.query(
         `UPDATE sync_channels SET last_run_at = $2, next_run_at = $3,
            last_success_at = CASE WHEN $4 THEN $2 ELSE last_success_at END,
-           failures = CASE WHEN $4 THEN 0 ELSE failures + 1 END, error_kind = $5, error_message = $6
-         WHERE id = $1`,
-        [id, run.at, run.nextRunAt, run.success, run.errorKind, run.errorMessage],
+           failures = CASE WHEN $4 THEN 0 ELSE failures + 1 END, error_kind = $5, error_message = $6,
+           lease_owner = NULL, lease_until = NULL
+         WHERE id = $1 AND lease_owner = $7`,
+        [id, run.at, run.nextRunAt, run.success, run.errorKind, run.errorMessage, owner],
       );
     },
     /** After a reconnect or a settings change: every channel of the account runs at once. */

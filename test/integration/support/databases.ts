@@ -19,7 +19,13 @@ export const databaseKinds: DatabaseKind[] = [
 /** "pglite" / "postgres", or "postgres (skipped: why)" so a skip is visible in the report. */
 export const kindLabel = (kind: DatabaseKind) => (kind.skipReason ? `${kind.name} (skipped: ${kind.skipReason})` : kind.name);
 
-export type TestDatabase = { db: Database; store: Store; services: Services };
+export type TestDatabase = {
+  db: Database;
+  store: Store;
+  services: Services;
+  /** PostgreSQL: this file's database, for a second pool standing in for another process (issue 8). */
+  url: string | null;
+};
 
 /**
  * A fresh database per test. Migrated: one database per file (PGlite instance, or a PostgreSQL
@@ -68,7 +74,7 @@ export function useTestDatabase(kind: DatabaseKind, options: { migrated?: boolea
       db = shared!;
     }
     const store = createStore(db);
-    current = { db, store, services: createServices(store) };
+    current = { db, store, services: createServices(store), url: adminUrl && dbName ? withDatabase(adminUrl, dbName) : null };
   });
 
   afterEach(async () => {

@@ -1,0 +1,177 @@
+/**
+ * Load figures (issue 8): 200 simulated extension clients against 2 API processes on loopback,
+ * both on one PostgreSQL 15 started for the run:
+ *   load_200_clients          99th percentile of every push and pull request's latency (ms)
+ *   load_200_clients_errors   failed requests (HTTP errors, refused connections, rejected mutations)
+ *   api_rss_mb                peak resident memory of either API process during the load
+ * A client is what the extension's sync engine does: push its outbox (1-3 new customers, contacts
+ * or notes), then pull from its cursor until nothing is left, then wait 1-3 s (alarms and edits
+ * are seconds apart). 10 organisations × 20 users, each organisation seeded with 1,000 customers.
+ *   npm run bench:load   (alone; BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS)   npm run bench   (with the rest)
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { MutationInput } from '../../shared/schemas/sync';
+import { openServices } from '../../server/open-services';
+import { m } from '../integration/support/mutations';
+import { apiClient, type ApiClient } from '../support/api-client';
+import { startPostgres } from '../support/postgres-server';
+import { ServerProcess } from '../support/server-process';
+import { percentile, round } from './stats';
+
+export type LoadBench = {
+  load_200_clients: number;
+  load_200_clients_errors: number;
+  api_rss_mb: number;
+  clients: number;
+  seconds: number;
+  requests: number;
+  requests_per_s: number;
+  p50_ms: number;
+  p95_ms: number;
+  push_p99_ms: number;
+  pull_p99_ms: number;
+  mutations_applied: number;
+  first_errors: string[];
+};
+
+const ORGS = 10;
+const SEED_CUSTOMERS = 1_000;
+
+type Client = { api: ApiClient; cursor: string | null; customers: string[] };
+
+export async function measureLoad(options: { clients?: number; seconds?: number } = {}): Promise<LoadBench> {
+  const clientCount = options.clients ?? Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
+  const seconds = options.seconds ?? Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+  const perOrg = Math.ceil(clientCount / ORGS);
+  const pg = await startPostgres({ max_connections: '100' });
+  const apis: ServerProcess[] = [];
+  try {
+    const url = await pg.createDatabase('crm_load');
+    const env = { DATABASE_URL: url, CRM_ROLE: 'api', CRM_TOKEN_KEY: randomBytes(32).toString('base64'), CRM_LOG_LEVEL: 'warn', CRM_DB_POOL_MAX: '20' };
+    apis.push(await ServerProcess.start({ env }));
+    apis.push(await ServerProcess.start({ env }));
+
+    // Users and sign-in codes straight through the auth service (as the CLI does), then each
+    // client signs in over HTTP like the options page.
+    const { db, services } = await openServices({ databaseUrl: url });
+    const logins: { email: string; code: string; org: number }[] = [];
+    for (let o = 0; o < ORGS; o++) {
+      const org = await services.auth.createOrganisation({ name: `负载 Load ${o}`, adminEmail: `admin@load${o}.example` });
+      logins.push({ email: org.email, code: org.code, org: o });
+      for (let u = 1; u < perOrg; u++) {
+        const user = await services.auth.addUser(org.orgId, { email: `rep${u}@load${o}.example`, displayName: `销售 ${u}`, role: 'sales_rep' });
+        logins.push({ email: `rep${u}@load${o}.example`, code: user.code, org: o });
+      }
+    }
+    await db.close();
+    const clients: Client[] = [];
+    for (const [i, login] of logins.slice(0, clientCount).entries()) {
+      const base = apis[i % apis.length]!.url;
+      const { token } = await apiClient(base).auth.signIn.mutate({ email: login.email, code: login.code, deviceName: 'load' });
+      clients.push({ api: apiClient(base, token), cursor: null, customers: [] });
+    }
+    // Each organisation's admin seeds its customers; every client then makes its first full sync.
+    for (const client of clients.filter((_, i) => logins[i]!.email.startsWith('admin@'))) {
+      for (let b = 0; b < SEED_CUSTOMERS / 200; b++) {
+        const batch = Array.from({ length: 200 }, (_, n) => m.createCustomer(`种子客户 Seed ${b * 200 + n}`));
+        await client.api.sync.push.mutate({ mutations: batch });
+      }
+    }
+    for (const client of clients) await pullToEnd(client, []);
+
+    const samples: { kind: 'push' | 'pull'; ms: number }[] = [];
+    const errors: string[] = [];
+    let applied = 0;
+    let peakRss = 0;
+    const rssTimer = setInterval(() => {
+      for (const api of apis) peakRss = Math.max(peakRss, rssOf(api.pid));
+    }, 250);
+    const started = performance.now();
+    const end = started + seconds * 1000;
+    await Promise.all(
+      clients.map(async (client, i) => {
+        await sleep(Math.random() * 2000);
+        let n = 0;
+        while (performance.now() < end) {
+          const batch = mutationsFor(client, i, n++);
+          const t0 = performance.now();
+          try {
+            const out = await client.api.sync.push.mutate({ mutations: batch });
+            samples.push({ kind: 'push', ms: performance.now() - t0 });
+            for (const r of out.results) {
+              if (r.status === 'applied') applied++;
+              else errors.push(`push rejected: ${JSON.stringify(r)}`);
+            }
+            await pullToEnd(client, samples);
+          } catch (error) {
+            errors.push(error instanceof Error ? error.message : String(error));
+          }
+          await sleep(1000 + Math.random() * 2000);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    clearInterval(rssTimer);
+    const all = samples.map((s) => s.ms);
+    const of = (kind: 'push' | 'pull') => samples.filter((s) => s.kind === kind).map((s) => s.ms);
+    return {
+      load_200_clients: round(percentile(all, 99)),
+      load_200_clients_errors: errors.length,
+      api_rss_mb: round(peakRss / 1024 / 1024),
+      clients: clients.length,
+      seconds: round(elapsed),
+      requests: all.length,
+      requests_per_s: round(all.length / elapsed),
+      p50_ms: round(percentile(all, 50)),
+      p95_ms: round(percentile(all, 95)),
+      push_p99_ms: round(percentile(of('push'), 99)),
+      pull_p99_ms: round(percentile(of('pull'), 99)),
+      mutations_applied: applied,
+      first_errors: errors.slice(0, 5),
+    };
+  } finally {
+    await Promise.all(apis.map((api) => api.dispose()));
+    await pg.dispose();
+  }
+}
+
+/** What one sync round pushes: a new customer with a contact, or a note on one of its customers. */
+function mutationsFor(client: Client, i: number, n: number): MutationInput[] {
+  const own = client.customers[n % Math.max(1, client.customers.length)];
+  if (own && n % 3 !== 0) return [m.createNote(own, `电话跟进 call ${i}-${n}: 报价已发送`)];
+  const customer = m.createCustomer(`客户 ${i}-${n} 有限公司`, { emailDomains: [`c${i}x${n}.example`] });
+  client.customers.push(customer.payload.id);
+  return [customer, m.createContact(customer.payload.id, `联系人 ${i}-${n}`, [`buyer@c${i}x${n}.example`])];
+}
+
+async function pullToEnd(client: Client, samples: { kind: 'push' | 'pull'; ms: number }[]): Promise<void> {
+  for (;;) {
+    const t0 = performance.now();
+    const page = await client.api.sync.pull.mutate({ cursor: client.cursor, limit: 1000 });
+    samples.push({ kind: 'pull', ms: performance.now() - t0 });
+    if (page.resetRequired) throw new Error('pull answered resetRequired');
+    client.cursor = page.nextCursor;
+    if (!page.hasMore) return;
+  }
+}
+
+/** VmRSS of a process from /proc (bytes), 0 once it is gone. */
+function rssOf(pid: number | null): number {
+  if (!pid) return 0;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = await measureLoad();
+  console.log(JSON.stringify(result, null, 2));
+}

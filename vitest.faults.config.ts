@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:faults`: processes killed with SIGKILL, PostgreSQL restarted under load. Kept out
+// of `npm test` (each scenario starts its own PostgreSQL and server processes; minutes, not seconds).
+export default defineConfig({
+  test: {
+    name: 'faults',
+    include: ['test/faults/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
+  },
+});
