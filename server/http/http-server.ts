@@ -24,7 +24,7 @@ export function createHttpServer(services: Services): Server {
       router: appRouter,
       basePath: `${TRPC_PATH}/`,
       maxBodySize,
-      createContext: ({ req }) => createContext(services, req.headers.authorization, randomUUID()),
+      createContext: ({ req }) => createContext(services, req.headers.authorization, randomUUID(), req.socket.remoteAddress ?? null),
       onError({ error, path }) {
         // Internal causes are already logged with the request id by the error middleware; this
         // catches what happens outside procedures (body parsing, context creation).

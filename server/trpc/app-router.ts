@@ -4,6 +4,8 @@ import { customersRouter } from './routers/customers-router';
 import { importsRouter } from './routers/imports-router';
 import { syncRouter } from './routers/sync-router';
 import { usersRouter } from './routers/users-router';
+import { auditRouter } from './routers/audit-router';
+import { departmentsRouter } from './routers/departments-router';
 
 /** One line per router. The extension imports only `type AppRouter` (erased at build). */
 export const appRouter = router({
@@ -12,6 +14,9 @@ export const appRouter = router({
   customers: customersRouter,
   sync: syncRouter,
   imports: importsRouter,
+  // Issue 7
+  departments: departmentsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

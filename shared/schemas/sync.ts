@@ -3,6 +3,7 @@ import { idSchema } from './common';
 import { contactCreateSchema, contactPatchSchema, contactSchema } from './contact';
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
+import { departmentSchema } from './department';
 import { followUpSchema } from './follow-up';
 import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
@@ -86,6 +87,8 @@ export const entitySchema = z.enum([
   'serviceItem',
   'visit',
   'orgSettings',
+  // Issue 7: departments (names for the owner and sharing pickers; managers see theirs).
+  'department',
 ]);
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -100,6 +103,7 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('serviceItem'), op: z.literal('upsert'), row: serviceItemSchema }),
   z.object({ entity: z.literal('visit'), op: z.literal('upsert'), row: visitSchema }),
   z.object({ entity: z.literal('orgSettings'), op: z.literal('upsert'), row: orgSettingsSchema }),
+  z.object({ entity: z.literal('department'), op: z.literal('upsert'), row: departmentSchema }),
 ]);
 export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
 export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);

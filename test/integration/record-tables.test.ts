@@ -4,7 +4,8 @@ import { followUpSchema, type FollowUp } from '../../shared/schemas/follow-up';
 import { serviceItemSchema, type ServiceItem } from '../../shared/schemas/service-item';
 import { visitSchema, type Visit } from '../../shared/schemas/visit';
 import { migrate } from '../../server/storage/migrate';
-import { signedInAdmin, type Actor } from './support/actors';
+import { signedInAdmin, signIn, type Actor } from './support/actors';
+import { legacyCustomer, legacyOrg } from './support/legacy-seed';
 import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './support/databases';
 import { newId } from './support/ids';
 import { m } from './support/mutations';
@@ -190,12 +191,13 @@ describe.each(databaseKinds)('migration 0005 (follow-ups, service, visits) on $n
     it('upgrades 0004 → 0005: existing customers stay and the change log accepts the new entities', async () => {
       const { db, services, store } = testDb();
       expect(await migrate(db, { upTo: 4 })).toEqual([1, 2, 3, 4]);
-      const admin = await signedInAdmin(services, 'Before 0005');
-      const create = m.createCustomer('Old Co');
-      await (await admin.api()).sync.push({ mutations: [create] });
+      const before = await legacyOrg(db, 'Before 0005', 'a@old.example');
+      const customerId = await legacyCustomer(db, before.orgId, 'Old Co', before.userId);
 
-      expect(await migrate(db)).toEqual([5]);
-      const row = followUp(admin, create.payload.id);
+      expect(await migrate(db, { upTo: 5 })).toEqual([5]);
+      await migrate(db);
+      const admin = await signIn(services, before.email, before.code);
+      const row = followUp(admin, customerId);
       await store.transaction(async (repos) => {
         await repos.followUps.insert(admin.orgId, row);
         await repos.changeLog.append(admin.orgId, 'followUp', row.id, 'upsert');

@@ -3,8 +3,13 @@ import { migration0002 } from './0002-crm-records';
 import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
+// Issue 7
+import { migration0007 } from './0007-trust';
 
 export type Migration = { version: number; name: string; sql: string };
 
 /** Append-only: add a file and one line here; never edit or reorder an applied migration. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005,
+  // Issue 7
+  migration0007,
+];

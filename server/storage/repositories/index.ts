@@ -16,6 +16,10 @@ import { signInCodesRepository } from './sign-in-codes';
 import { timelineItemsRepository } from './timeline-items';
 import { usersRepository } from './users';
 import { visitsRepository } from './visits';
+import { auditEventsRepository } from './audit-events';
+import { departmentsRepository } from './departments';
+import { signInFailuresRepository } from './sign-in-failures';
+import type { AuditActor } from './audit-actor';
 
 export function createRepositories(q: Queryable) {
   return {
@@ -37,22 +41,33 @@ export function createRepositories(q: Queryable) {
     followUps: followUpsRepository(q),
     serviceItems: serviceItemsRepository(q),
     visits: visitsRepository(q),
+    // Issue 7
+    departments: departmentsRepository(q),
+    auditEvents: auditEventsRepository(q),
+    signInFailures: signInFailuresRepository(q),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
 
 /**
  * What services get: repositories outside a transaction, and a way to run several repository
- * calls atomically. Services never see SQL or the driver.
+ * calls atomically. Services never see SQL or the driver. `actor` says who makes the change and
+ * from which device: the audit trigger of every changed row reads it (migration 0007); a
+ * transaction without one is recorded as the server's own work.
  */
 export type Store = {
   repos: Repositories;
-  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (repos: Repositories) => Promise<T>, actor?: AuditActor): Promise<T>;
 };
 
 export function createStore(db: Database): Store {
   return {
     repos: createRepositories(db),
-    transaction: (fn) => db.transaction((tx) => fn(createRepositories(tx))),
+    transaction: (fn, actor) =>
+      db.transaction(async (tx) => {
+        // Transaction-local (the `true`): a pooled connection never carries it into the next use.
+        if (actor) await tx.query(`SELECT set_config('crm.audit', $1, true)`, [JSON.stringify(actor)]);
+        return fn(createRepositories(tx));
+      }),
   };
 }
