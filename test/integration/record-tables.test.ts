@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_SETTINGS } from '../../shared/schemas/org-settings';
-import { followUpSchema, type FollowUp } from '../../shared/schemas/follow-up';
-import { serviceItemSchema, type ServiceItem } from '../../shared/schemas/service-item';
-import { visitSchema, type Visit } from '../../shared/schemas/visit';
+import { followUpSchema } from '../../shared/schemas/follow-up';
+import { serviceItemSchema } from '../../shared/schemas/service-item';
+import { visitSchema } from '../../shared/schemas/visit';
 import { migrate } from '../../server/storage/migrate';
 import { signedInAdmin, signIn, type Actor } from './support/actors';
 import { legacyCustomer, legacyOrg } from './support/legacy-seed';
@@ -10,82 +10,7 @@ import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './
 import { newId } from './support/ids';
 import { m } from './support/mutations';
 import { pullAll, rowsOf } from './support/pull';
-
-type New<R> = Omit<R, 'createdAt' | 'updatedAt' | 'version'>;
-const at = '2026-12-03T01:00:00.000Z';
-
-function followUp(admin: Actor, customerId: string, extra: Partial<New<FollowUp>> = {}): New<FollowUp> {
-  return {
-    id: newId(),
-    customerId,
-    contactId: null,
-    ownerUserId: admin.userId,
-    dueAt: at,
-    reason: '确认二季度报价',
-    purpose: 'general',
-    source: 'manual',
-    status: 'open',
-    replyWatch: null,
-    sourceId: null,
-    occasion: null,
-    completedAt: null,
-    completedByUserId: null,
-    outcome: null,
-    closedBy: null,
-    satisfaction: null,
-    createdByUserId: admin.userId,
-    ...extra,
-  };
-}
-
-function serviceItem(admin: Actor, customerId: string): New<ServiceItem> {
-  return {
-    id: newId(),
-    customerId,
-    contactId: null,
-    type: 'complaint',
-    urgent: true,
-    channel: 'email',
-    ownerUserId: admin.userId,
-    summary: '交货延迟两周',
-    receivedAt: at,
-    firstReplyDueAt: '2026-12-03T03:00:00.000Z',
-    firstReplyAt: null,
-    stage: 'received',
-    promisedReplyAt: null,
-    options: [{ id: 'a', text: '加急发货' }],
-    chosenOptionId: null,
-    reply: null,
-    result: null,
-    resolvedAt: null,
-    satisfaction: null,
-    feedbackTag: 'complaint',
-    threadRef: 'gmail:18f3a2b4c5d6e7f1',
-    afterMessageId: '18f3a2b4c5d6e7f1',
-    sourceId: null,
-    closedAt: null,
-    createdByUserId: admin.userId,
-  };
-}
-
-function visit(admin: Actor, customerId: string): New<Visit> {
-  return {
-    id: newId(),
-    customerId,
-    ownerUserId: admin.userId,
-    meetingItemId: null,
-    plannedAt: at,
-    contactIds: [],
-    userIds: [admin.userId],
-    purpose: '拜访总经理',
-    expectedResult: '确认年度框架协议',
-    status: 'planned',
-    firstMeeting: null,
-    report: null,
-    review: null,
-    createdByUserId: admin.userId,
-  };
-}
+import { followUp, serviceItem, visit } from './support/records';
 
 async function customerOf(t: TestDatabase, admin: Actor): Promise<string> {
   const create = m.createCustomer('宝钢股份');

@@ -29,8 +29,8 @@ export async function signedInAdmin(services: Services, orgName = 'Org A', email
 }
 
 /** A second user in the admin's organisation, invited through the API and signed in. */
-export async function invitedUser(services: Services, admin: Actor, email: string, role: Role = 'sales_rep') {
-  const { code } = await (await admin.api()).users.invite({ email, displayName: email.split('@')[0]!, role });
+export async function invitedUser(services: Services, admin: Actor, email: string, role: Role = 'sales_rep', departmentId: string | null = null) {
+  const { code } = await (await admin.api()).users.invite({ email, displayName: email.split('@')[0]!, role, departmentId });
   return signIn(services, email, code);
 }
 
