@@ -6,6 +6,7 @@ import type { Services } from '../domain/services';
 import { appRouter } from '../trpc/app-router';
 import { bearerTokenOf, createContext } from '../trpc/context';
 import { handleCors } from './cors';
+import { sendJoinPage } from './join-page';
 import { setSecurityHeaders } from './security-headers';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024; // a full push batch (200 mutations) is far below this
@@ -45,6 +46,7 @@ export function createHttpServer(services: Services): Server {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
+    if (url.pathname === '/join' && (req.method === 'GET' || req.method === 'HEAD')) return sendJoinPage(res);
     if (url.pathname.startsWith(`${TRPC_PATH}/`)) {
       if (!IMPORT_UPLOAD_PATHS.has(url.pathname)) return void trpc(req, res);
       // The large limit is for signed-in users only: the token is checked before a byte of the

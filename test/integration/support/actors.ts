@@ -9,8 +9,8 @@ const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
 /** A caller as one HTTP request would get it: the context is built from the header each time. */
-export async function callerFor(services: Services, token: string | null): Promise<Caller> {
-  return createCaller(await createContext(services, token === null ? undefined : `Bearer ${token}`));
+export async function callerFor(services: Services, token: string | null, clientAddress: string | null = null): Promise<Caller> {
+  return createCaller(await createContext(services, token === null ? undefined : `Bearer ${token}`, undefined, clientAddress));
 }
 
 export type Actor = {
