@@ -3,6 +3,7 @@ import { customFieldsAdminEn } from './custom-fields-admin';
 import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
+import { trustEn } from './trust';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -88,6 +89,7 @@ export const en = {
   ...customFieldsAdminEn,
   ...searchEn,
   ...importExportEn,
+  ...trustEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { customFieldsAdminZhCN } from './custom-fields-admin';
 import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
+import { trustZhCN } from './trust';
 
 /** Simplified Chinese; typed against the English keys so a missing text fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -89,4 +90,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...customFieldsAdminZhCN,
   ...searchZhCN,
   ...importExportZhCN,
+  ...trustZhCN,
 };

@@ -20,6 +20,8 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('custom-fields') }),
   z.object({ query: z.literal('last-touch'), customerId: idSchema }),
   z.object({ query: z.literal('search'), text: z.string().max(500), limit: z.number().int().min(1).max(100) }),
+  z.object({ query: z.literal('viewer') }),
+  z.object({ query: z.literal('departments') }),
 ]);
 export type ReplicaQuery = z.infer<typeof replicaQuerySchema>;
 
@@ -48,6 +50,7 @@ export const replicaMutationSchema = z.discriminatedUnion('mutation', [
     customerId: idSchema,
     text: z.string().max(10_000),
     sourceRef: z.string().max(500).nullable(),
+    private: z.boolean().default(false),
   }),
   z.object({ mutation: z.literal('dismiss-rejected'), mutationId: idSchema }),
   // Customer file edits: only the shape is checked here. The local mutation parses the values

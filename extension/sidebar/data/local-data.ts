@@ -17,6 +17,7 @@ import { allMembers, memberById } from '../../local-db/queries/members';
 import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
 import { timelineOf } from '../../local-db/queries/timeline';
+import { allDepartments, viewerOf } from '../../local-db/queries/viewer';
 import { sendToBackground } from '../../messaging/runtime-client';
 import type { SidebarData } from './sidebar-data';
 
@@ -43,8 +44,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     members: () => live(() => allMembers(db)),
     rejected: () => live(() => rejectedChanges(db)),
     createCustomer: thenSync(createCustomerFromSender),
-    async addNote(customerId, text, threadId) {
-      await addNote(db, { customerId, text, sourceRef: threadId });
+    async addNote(customerId, text, threadId, isPrivate = false) {
+      await addNote(db, { customerId, text, sourceRef: threadId, private: isPrivate });
       nudgeSync();
     },
     dismissRejected: (mutationId) => dismissRejected(db, mutationId),
@@ -58,6 +59,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     deleteContact: thenSync(deleteContact),
     setMatchChoice: thenSync(setMatchChoice),
     search: (text, limit) => searchReplica(db, text, limit),
+    viewer: () => live(() => viewerOf(db)),
+    departments: () => live(() => allDepartments(db)),
   };
 }
 
