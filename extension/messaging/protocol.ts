@@ -9,6 +9,7 @@ import {
   type ImportInspectOutput,
   type ImportReport,
 } from '../../shared/schemas/import';
+import { adminCallSchema } from './admin-protocol';
 import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
@@ -47,6 +48,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-inspect'), input: importInspectInputSchema }),
   z.object({ type: z.literal('import-plan'), input: importPlanInputSchema }),
   z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
+  // Issue 7: options → background → server, administration (admin-protocol.ts).
+  z.object({ type: z.literal('admin-call'), request: adminCallSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -71,6 +74,8 @@ export type RuntimeResponses = {
   'import-inspect': ImportResult<ImportInspectOutput>;
   'import-plan': ImportResult<ImportReport>;
   'import-apply': ImportResult<ImportApplyOutput>;
+  /** The procedure's answer, as the server's output schema parsed it. */
+  'admin-call': ImportResult<unknown>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;
