@@ -70,7 +70,6 @@ export const en = {
   'options.title': 'Inbox CRM settings',
   'options.serverUrl': 'Server URL',
   'options.email': 'Email',
-  'options.code': 'One-time code',
   'options.signIn': 'Sign in',
   'options.signingIn': 'Signing in…',
   'options.signedInAs': 'Signed in as {name} <{email}> · {organisation}',

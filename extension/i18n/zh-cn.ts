@@ -71,7 +71,6 @@ export const zhCN: Record<MessageKey, string> = {
   'options.title': '收件箱 CRM 设置',
   'options.serverUrl': '服务器地址',
   'options.email': '邮箱',
-  'options.code': '一次性验证码',
   'options.signIn': '登录',
   'options.signingIn': '正在登录…',
   'options.signedInAs': '当前登录：{name} <{email}> · {organisation}',

@@ -10,63 +10,9 @@ import { newId } from './support/ids';
 import { m, outcomes } from './support/mutations';
 import { orgWorld, type OrgWorld } from './support/org-world';
 import { pullAll, rowsOf } from './support/pull';
-import { followUp, serviceItem, timelineItem, visit } from './support/records';
+import { arrange, SECRET, TAX, type Arranged } from './support/arrange';
+import { timelineItem } from './support/records';
 
-const SECRET = { bank: '中国工商银行上海分行', projects: '新产线 2027' };
-const TAX = '91310000MA1FL0000X';
-
-/** East Co (the East rep's, with sensitive fields and one record of every kind) and West Co (shared with East rep 2). */
-async function arrange(t: TestDatabase, w: OrgWorld) {
-  const east = m.createCustomer('East Co', { taxNumber: TAX, sensitive: SECRET });
-  const contact = m.createContact(east.payload.id, '张伟', ['zhang.wei@east.example']);
-  const note = m.createNote(east.payload.id, 'shared note');
-  const privateNote = m.createNote(east.payload.id, 'only mine');
-  privateNote.payload = { ...privateNote.payload, private: true } as typeof privateNote.payload;
-  expect(outcomes(await (await w.eastRep.api()).sync.push({ mutations: [east, contact, note, privateNote] }))).toEqual(Array(4).fill('applied'));
-  const west = m.createCustomer('West Co', { sharedWith: [w.eastRep2.userId], taxNumber: '91440000WEST00000X' });
-  const westNote = m.createNote(west.payload.id, 'west note');
-  expect(outcomes(await (await w.westRep.api()).sync.push({ mutations: [west, westNote] }))).toEqual(['applied', 'applied']);
-
-  const id = east.payload.id;
-  const rows = {
-    call: timelineItem(w.admin.userId, id, { kind: 'call' }),
-    meeting: timelineItem(w.admin.userId, id, { kind: 'meeting' }),
-    followUp: followUp(w.eastRep, id),
-    serviceItem: serviceItem(w.supportLead, id),
-    visit: visit(w.eastRep, id),
-  };
-  await t.store.transaction(async (repos) => {
-    await repos.timelineItems.insert(w.admin.orgId, rows.call);
-    await repos.timelineItems.insert(w.admin.orgId, rows.meeting);
-    await repos.followUps.insert(w.admin.orgId, rows.followUp);
-    await repos.serviceItems.insert(w.admin.orgId, rows.serviceItem);
-    await repos.visits.insert(w.admin.orgId, rows.visit);
-    await repos.changeLog.appendMany(w.admin.orgId, [
-      { entity: 'timelineItem', entityId: rows.call.id, op: 'upsert' },
-      { entity: 'timelineItem', entityId: rows.meeting.id, op: 'upsert' },
-      { entity: 'followUp', entityId: rows.followUp.id, op: 'upsert' },
-      { entity: 'serviceItem', entityId: rows.serviceItem.id, op: 'upsert' },
-      { entity: 'visit', entityId: rows.visit.id, op: 'upsert' },
-    ]);
-  });
-  return {
-    east: id,
-    west: west.payload.id,
-    ids: {
-      contact: contact.payload.id,
-      note: note.payload.id,
-      privateNote: privateNote.payload.id,
-      westNote: westNote.payload.id,
-      call: rows.call.id,
-      meeting: rows.meeting.id,
-      followUp: rows.followUp.id,
-      serviceItem: rows.serviceItem.id,
-      visit: rows.visit.id,
-    },
-  };
-}
-
-type Arranged = Awaited<ReturnType<typeof arrange>>;
 const CUSTOMER_SCOPED = new Set(['customer', 'contact', 'timelineItem', 'followUp', 'serviceItem', 'visit']);
 
 /** What a fresh pull gives one person: the customer-scoped record ids by name, and each customer as received. */
@@ -141,10 +87,10 @@ describe.each(databaseKinds)('who sees what on $name', (kind) => {
       const old = await pullAll(await w.eastRep.api(), before.old);
       const gone = old.changes.filter((c) => c.op === 'delete').map((c) => (c as { id: string }).id);
       expect(old.changes.every((c) => c.op === 'delete')).toBe(true);
-      expect(gone.sort()).toEqual([a.east, ...Object.entries(a.ids).filter(([k]) => k !== 'westNote').map(([, id]) => id)].sort());
+      expect(gone.sort()).toEqual([a.east, ...Object.entries(a.ids).filter(([k]) => !['westNote', 'customField'].includes(k)).map(([, id]) => id)].sort());
       const next = await pullAll(await w.westRep.api(), before.next);
       const received = next.changes.filter((c) => c.op === 'upsert').map((c) => (c as { row: { id: string } }).row.id);
-      expect(received.sort()).toEqual([a.east, ...Object.entries(a.ids).filter(([k]) => !['westNote', 'privateNote'].includes(k)).map(([, id]) => id)].sort());
+      expect(received.sort()).toEqual([a.east, ...Object.entries(a.ids).filter(([k]) => !['westNote', 'privateNote', 'customField'].includes(k)).map(([, id]) => id)].sort());
       expect(rowsOf(next.changes, 'customer')[0]).toMatchObject({ ownerUserId: w.westRep.userId, departmentId: w.departments.west, taxNumber: TAX });
       // The East manager lost it with the department; the West... account manager is no manager.
       expect((await scopeOf(w.eastManager, a)).records).toEqual([]);
