@@ -55,6 +55,7 @@ export const trustEn = {
   'audit.export': 'Export CSV',
   'audit.empty': 'No events yet.',
   'options.codeOrLink': 'Sign-in code or invite link',
+  'guard.obscured': 'Something on the page covers the sidebar, so it ignores clicks until it is fully visible.',
 } as const;
 
 export const trustZhCN: Record<keyof typeof trustEn, string> = {
@@ -113,4 +114,5 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
   'audit.export': '导出 CSV',
   'audit.empty': '暂无事件。',
   'options.codeOrLink': '登录码或邀请链接',
+  'guard.obscured': '页面上有内容遮挡了侧边栏，在完全可见之前侧边栏不响应点击。',
 };
