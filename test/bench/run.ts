@@ -25,6 +25,7 @@ import { seedOrganisations, type OrgShape, type SeededOrg } from './seed';
 import { measureSidebarNavigation, type SidebarSample } from './sidebar-nav';
 import { measureFloorNavigation, prepareSidebarFloor, type FloorSample } from './sidebar-floor';
 import { measureImport10k } from './import-10k';
+import { measureReassign } from './reassign';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { percentile, round, sum } from './stats';
@@ -51,6 +52,8 @@ const TARGETS = {
   pull_floor_ratio: { max: 2, unit: '×' },
   import_10k_s: { max: 10, unit: 's' },
   search_ms_p95: { max: 30, unit: 'ms' },
+  // Issue 7: giving a customer with 10,000 timeline items to another rep (the re-log of its records).
+  reassign_10k_items_ms: { max: 2000, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -123,6 +126,9 @@ async function main(): Promise<void> {
   log('import: 10,000-row CSV, dry run + write on PGlite');
   const importBench = await measureImport10k(Math.round(10_000 * SCALE));
   log(`import_10k: ${importBench.import_10k_s} s (plan ${importBench.plan_s} s, apply ${importBench.apply_s} s)`);
+  log('reassign: a customer with 10,000 timeline items to another rep, on PGlite');
+  const reassignBench = await measureReassign(Math.round(10_000 * SCALE));
+  log(`reassign_10k_items: ${reassignBench.reassign_10k_items_ms} ms (old owner's pull of ${reassignBench.tombstones} tombstones ${reassignBench.reassign_pull_ms} ms)`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
 
   let server: ServerProcess | undefined;
@@ -242,10 +248,12 @@ async function main(): Promise<void> {
       pull_floor_ratio: round(pullA.seconds / (pullFloorMs / 1000), 2),
       import_10k_s: importBench.import_10k_s,
       search_ms_p95: search.search_ms_p95,
+      reassign_10k_items_ms: reassignBench.reassign_10k_items_ms,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
       pull_250k_s: round(pullB.seconds, 2),
+      reassign_pull_ms: reassignBench.reassign_pull_ms,
       pull_floor_100k_s: round(pullFloorMs / 1000, 2),
       pull_100k_server_only_s: round(apiA.totalMs / 1000, 2),
       pull_250k_server_only_s: round(apiB.totalMs / 1000, 2),
