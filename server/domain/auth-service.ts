@@ -93,7 +93,7 @@ export function createAuthService(store: Store, clock: () => Date = () => new Da
       const keys = limit.keysFor(email, from.clientAddress ?? null);
       await limit.check(keys);
       const result = await store.transaction(async (repos) => {
-        const candidates = (await repos.users.findByEmail(email)).filter((u) => !u.deactivated);
+        const candidates = (await repos.users.findByEmail(email)).filter((u) => u.active);
         const userId =
           candidates.length > 0 ? await repos.signInCodes.consume(candidates.map((u) => u.id), sha256(normaliseCode(input.code))) : null;
         const user = candidates.find((u) => u.id === userId);
@@ -119,7 +119,7 @@ export function createAuthService(store: Store, clock: () => Date = () => new Da
       const session = await store.repos.authTokens.findActiveSession(hash);
       if (!session) return null;
       const user = await store.repos.users.get(session.userId);
-      if (!user || user.deactivated) return null;
+      if (!user || !user.active) return null;
       await store.repos.authTokens.touch(hash);
       return { ...toMember(user), orgId: user.orgId, scopeVersion: user.scopeVersion, sessionId: session.sessionId, device: session.device };
     },

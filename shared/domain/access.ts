@@ -35,8 +35,6 @@ export function atLeast(access: Access, needed: Access): boolean {
 
 /** The customer fields only `full` access sees and writes (DOMAIN.md: bank, tax number, level 3-4 intel). */
 export const SENSITIVE_CUSTOMER_FIELDS = ['sensitive', 'taxNumber'] as const;
-/** Who owns and sees the customer: changed only with `full` access, and by managers and admins. */
-export const ASSIGNMENT_FIELDS = ['ownerUserId', 'departmentId'] as const;
 
 /** The customer as a viewer without `full` access receives it: sensitive fields empty. */
 export function withoutSensitive<C extends Pick<Customer, 'sensitive' | 'taxNumber'>>(customer: C): C {

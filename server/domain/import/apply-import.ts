@@ -126,7 +126,7 @@ async function checkAssumptions(repos: Repositories, orgId: string, stored: Plan
   }
   const written = [...ops.customerCreates, ...ops.customerUpdates.map((u) => u.patch)];
   const owners = [...new Set(written.flatMap((c) => (c.ownerUserId ? [c.ownerUserId] : [])))];
-  const found = new Set((await repos.users.listByIds(orgId, owners)).filter((u) => !u.deactivated).map((u) => u.id));
+  const found = new Set((await repos.users.listByIds(orgId, owners)).filter((u) => u.active).map((u) => u.id));
   for (const id of owners) if (!found.has(id)) problems.push(`owner ${id} is no longer an active member`);
   const customValues = written.flatMap((c) => Object.entries(c.customFields ?? {}));
   if (customValues.length > 0) {

@@ -52,18 +52,8 @@ export const customerMutations: Pick<Handlers, 'customer.create' | 'customer.upd
     await repos.customers.softDelete(user.orgId, id);
     await repos.changeLog.append(user.orgId, 'customer', id, 'delete');
     // Everything that belongs to the customer leaves every replica with it, as tombstones.
-    const dependents = [
-      ['contact', repos.contacts],
-      ['timelineItem', repos.timelineItems],
-      ['followUp', repos.followUps],
-      ['serviceItem', repos.serviceItems],
-      ['visit', repos.visits],
-    ] as const;
-    for (const [entity, repository] of dependents) {
-      for (const dependentId of await repository.softDeleteByCustomer(user.orgId, id)) {
-        await repos.changeLog.append(user.orgId, entity, dependentId, 'delete');
-      }
-    }
+    const gone = await repos.customerDependents.softDeleteAllOf(user.orgId, id);
+    await repos.changeLog.appendMany(user.orgId, gone.map((d) => ({ entity: d.entity, entityId: d.id, op: 'delete' as const })));
     return null;
   },
 };

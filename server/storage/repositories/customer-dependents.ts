@@ -15,3 +15,19 @@ export const CUSTOMER_DEPENDENTS = [
   { entity: 'visit', table: 'visits' },
 ] as const satisfies readonly { entity: Entity; table: string }[];
 export type DependentEntity = (typeof CUSTOMER_DEPENDENTS)[number]['entity'];
+
+type SoftDeleter = { softDeleteByCustomer(orgId: string, customerId: string): Promise<string[]> };
+
+/** A customer's records, through each table's repository (the type makes every entity above have one). */
+export function customerDependentsRepository(tables: Record<DependentEntity, SoftDeleter>) {
+  return {
+    /** The customer was deleted: its live records go too; returns what to tombstone. */
+    async softDeleteAllOf(orgId: string, customerId: string): Promise<{ entity: DependentEntity; id: string }[]> {
+      const deleted: { entity: DependentEntity; id: string }[] = [];
+      for (const { entity } of CUSTOMER_DEPENDENTS) {
+        for (const id of await tables[entity].softDeleteByCustomer(orgId, customerId)) deleted.push({ entity, id });
+      }
+      return deleted;
+    },
+  };
+}

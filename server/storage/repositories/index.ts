@@ -4,6 +4,7 @@ import { authTokensRepository } from './auth-tokens';
 import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
+import { customerDependentsRepository } from './customer-dependents';
 import { customersRepository } from './customers';
 import { followUpsRepository } from './follow-ups';
 import { importDataRepository } from './import-data';
@@ -22,7 +23,7 @@ import { signInFailuresRepository } from './sign-in-failures';
 import type { AuditActor } from './audit-actor';
 
 export function createRepositories(q: Queryable) {
-  return {
+  const repos = {
     organisations: organisationsRepository(q),
     users: usersRepository(q),
     signInCodes: signInCodesRepository(q),
@@ -45,6 +46,11 @@ export function createRepositories(q: Queryable) {
     departments: departmentsRepository(q),
     auditEvents: auditEventsRepository(q),
     signInFailures: signInFailuresRepository(q),
+  };
+  const { contacts, timelineItems, followUps, serviceItems, visits } = repos;
+  return {
+    ...repos,
+    customerDependents: customerDependentsRepository({ contact: contacts, timelineItem: timelineItems, followUp: followUps, serviceItem: serviceItems, visit: visits }),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

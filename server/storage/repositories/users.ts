@@ -2,7 +2,7 @@ import type { Member, Role } from '../../../shared/schemas/member';
 import type { Queryable } from '../database';
 import { toIso, toIsoOrNull, toNumber } from './row-mapping';
 
-export type UserRow = Member & { orgId: string; deactivated: boolean; scopeVersion: number };
+export type UserRow = Member & { orgId: string; scopeVersion: number };
 
 const columns = 'id, org_id, email, display_name, role, department_id, deactivated_at, scope_version';
 type Raw = {
@@ -23,7 +23,6 @@ const map = (r: Raw): UserRow => ({
   role: r.role,
   departmentId: r.department_id,
   active: r.deactivated_at === null,
-  deactivated: r.deactivated_at !== null,
   scopeVersion: toNumber(r.scope_version),
 });
 
