@@ -5,6 +5,7 @@ import { getMeta } from '../local-db/meta';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
+import { adminCall } from './admin-calls';
 import { importCalls } from './import-calls';
 import { runMailCall } from './mail-calls';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
@@ -93,6 +94,13 @@ export async function handleMessage(
       return fromExtensionPage(sender) ? importCalls.inspect(deps.db, message.input) : undefined;
     case 'import-plan':
       return fromExtensionPage(sender) ? importCalls.plan(deps.db, message.input) : undefined;
+    case 'admin-call': {
+      if (!fromExtensionPage(sender)) return undefined;
+      const result = await adminCall(deps.db, message.request);
+      // New people, roles and departments reach this replica (names, pickers) by the pull.
+      if (result.ok && message.request.call !== 'users.list' && message.request.call !== 'audit.list') void deps.engine.requestSync();
+      return result;
+    }
     case 'import-apply': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await importCalls.apply(deps.db, message.input);

@@ -21,6 +21,7 @@ import { allMembers, memberById } from '../local-db/queries/members';
 import { searchReplica } from '../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../local-db/queries/sync-status';
 import { timelineOf } from '../local-db/queries/timeline';
+import { allDepartments, viewerOf } from '../local-db/queries/viewer';
 import { REPLICA_CHANGED, type ReplicaIssue, type ReplicaMutation, type ReplicaQuery } from '../messaging/replica-protocol';
 
 /** One-shot answers for a sidebar without IndexedDB: the same local-db queries, run here. */
@@ -50,6 +51,10 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return lastTouchOf(db, request.customerId);
     case 'mail-accounts':
       return mailAccounts(db);
+    case 'viewer':
+      return viewerOf(db);
+    case 'departments':
+      return allDepartments(db);
   }
 }
 

@@ -4,6 +4,7 @@ import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
 import { mailEn } from './mail';
+import { trustEn } from './trust';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -70,7 +71,6 @@ export const en = {
   'options.title': 'Inbox CRM settings',
   'options.serverUrl': 'Server URL',
   'options.email': 'Email',
-  'options.code': 'One-time code',
   'options.signIn': 'Sign in',
   'options.signingIn': 'Signing in…',
   'options.signedInAs': 'Signed in as {name} <{email}> · {organisation}',
@@ -91,6 +91,8 @@ export const en = {
   ...importExportEn,
   // Issue 5
   ...mailEn,
+  // Issue 7
+  ...trustEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

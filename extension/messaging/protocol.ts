@@ -9,6 +9,7 @@ import {
   type ImportInspectOutput,
   type ImportReport,
 } from '../../shared/schemas/import';
+import { adminCallSchema } from './admin-protocol';
 import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
@@ -50,6 +51,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
   // Issue 5: options / sidebar → background → server: connected accounts, never-log list.
   z.object({ type: z.literal('mail-call'), request: mailCallSchema }),
+  // Issue 7: options → background → server, administration (admin-protocol.ts).
+  z.object({ type: z.literal('admin-call'), request: adminCallSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -76,6 +79,8 @@ export type RuntimeResponses = {
   'import-apply': ImportResult<ImportApplyOutput>;
   // Issue 5
   'mail-call': ImportResult<unknown>;
+  /** The procedure's answer, as the server's output schema parsed it. */
+  'admin-call': ImportResult<unknown>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

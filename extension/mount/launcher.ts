@@ -43,7 +43,9 @@ export function mountLauncher(ctx: ContentScriptContext, visible: boolean, onTog
     button.setAttribute('aria-pressed', String(visible));
     host.style.cssText = `position:fixed;bottom:16px;right:${visible ? SIDEBAR_WIDTH_PX + 12 : 16}px;z-index:2147483001;`;
   };
-  button.addEventListener('click', () => {
+  // Only a person's click: the page can reach this open shadow root and call click() itself.
+  button.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
     visible = !visible;
     render();
     onToggle(visible);

@@ -7,6 +7,7 @@ import { appRouter } from '../trpc/app-router';
 import { bearerTokenOf, createContext } from '../trpc/context';
 import { handleCors } from './cors';
 import { handleOAuthRoutes } from './oauth-routes';
+import { sendJoinPage } from './join-page';
 import { setSecurityHeaders } from './security-headers';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024; // a full push batch (200 mutations) is far below this
@@ -25,7 +26,7 @@ export function createHttpServer(services: Services): Server {
       router: appRouter,
       basePath: `${TRPC_PATH}/`,
       maxBodySize,
-      createContext: ({ req }) => createContext(services, req.headers.authorization, randomUUID()),
+      createContext: ({ req }) => createContext(services, req.headers.authorization, randomUUID(), req.socket.remoteAddress ?? null),
       onError({ error, path }) {
         // Internal causes are already logged with the request id by the error middleware; this
         // catches what happens outside procedures (body parsing, context creation).
@@ -47,6 +48,7 @@ export function createHttpServer(services: Services): Server {
       return;
     }
     if (handleOAuthRoutes(services, req, res, url)) return;
+    if (url.pathname === '/join' && (req.method === 'GET' || req.method === 'HEAD')) return sendJoinPage(res);
     if (url.pathname.startsWith(`${TRPC_PATH}/`)) {
       if (!IMPORT_UPLOAD_PATHS.has(url.pathname)) return void trpc(req, res);
       // The large limit is for signed-in users only: the token is checked before a byte of the

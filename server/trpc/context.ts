@@ -9,6 +9,8 @@ export type Context = {
   /** The raw bearer token, kept only so signOut can revoke exactly this session. */
   token: string | null;
   requestId: string;
+  /** The client's network address (sign-in rate limit); null when unknown (createCaller). */
+  clientAddress: string | null;
 };
 
 /** Shared by the HTTP adapter and tests (createCaller), so both authenticate the same way. */
@@ -16,10 +18,11 @@ export async function createContext(
   services: Services,
   authorization: string | undefined | null,
   requestId: string = randomUUID(),
+  clientAddress: string | null = null,
 ): Promise<Context> {
   const token = bearerTokenOf(authorization);
   const user = token ? await services.auth.authenticate(token) : null;
-  return { services, user, token: user ? token : null, requestId };
+  return { services, user, token: user ? token : null, requestId, clientAddress };
 }
 
 /** The token of an `Authorization: Bearer …` header, or null. */

@@ -26,6 +26,7 @@ import { measureSidebarNavigation, type SidebarSample } from './sidebar-nav';
 import { measureFloorNavigation, prepareSidebarFloor, type FloorSample } from './sidebar-floor';
 import { measureImport10k } from './import-10k';
 import { measureIngest } from './ingest';
+import { measureReassign } from './reassign';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { percentile, round, sum } from './stats';
@@ -56,6 +57,8 @@ const TARGETS = {
   ingest_msgs_per_s: { min: 1000, unit: 'msgs/s' },
   ingest_quota_use: { min: 0.9, unit: '×' },
   ingest_cpu_ms_per_msg: { max: null, unit: 'ms' },
+  // Issue 7: giving a customer with 10,000 timeline items to another rep (the re-log of its records).
+  reassign_10k_items_ms: { max: 2000, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -128,6 +131,9 @@ async function main(): Promise<void> {
   log('import: 10,000-row CSV, dry run + write on PGlite');
   const importBench = await measureImport10k(Math.round(10_000 * SCALE));
   log(`import_10k: ${importBench.import_10k_s} s (plan ${importBench.plan_s} s, apply ${importBench.apply_s} s)`);
+  log('reassign: a customer with 10,000 timeline items to another rep, on PGlite');
+  const reassignBench = await measureReassign(Math.round(10_000 * SCALE));
+  log(`reassign_10k_items: ${reassignBench.reassign_10k_items_ms} ms (old owner's pull of ${reassignBench.tombstones} tombstones ${reassignBench.reassign_pull_ms} ms)`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
   // Server only (no browser): Gmail through the real client against a fake in another process.
   log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
@@ -254,10 +260,12 @@ async function main(): Promise<void> {
       ingest_msgs_per_s: ingestBench.ingest_msgs_per_s,
       ingest_quota_use: ingestBench.ingest_quota_use,
       ingest_cpu_ms_per_msg: ingestBench.ingest_cpu_ms_per_msg,
+      reassign_10k_items_ms: reassignBench.reassign_10k_items_ms,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
       pull_250k_s: round(pullB.seconds, 2),
+      reassign_pull_ms: reassignBench.reassign_pull_ms,
       pull_floor_100k_s: round(pullFloorMs / 1000, 2),
       pull_100k_server_only_s: round(apiA.totalMs / 1000, 2),
       pull_250k_server_only_s: round(apiB.totalMs / 1000, 2),

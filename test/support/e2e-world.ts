@@ -11,7 +11,9 @@ export type E2eWorld = {
   /** The first admin, signed in through the API (for arranging data the way another user would). */
   admin: ApiClient;
   /** A new member of the admin's organisation and their one-time sign-in code. */
-  invite(email: string, displayName: string, role: Role): Promise<{ email: string; code: string }>;
+  invite(email: string, displayName: string, role: Role, departmentId?: string | null): Promise<{ email: string; code: string; userId: string }>;
+  /** A new department of the admin's organisation. */
+  department(name: string): Promise<string>;
   dispose(): Promise<void>;
 };
 
@@ -24,9 +26,12 @@ export async function startE2eWorld(options: { serverEnv?: Record<string, string
     fixture,
     server,
     admin,
-    async invite(email, displayName, role) {
-      const { code } = await admin.users.invite.mutate({ email, displayName, role });
-      return { email, code };
+    async invite(email, displayName, role, departmentId = null) {
+      const { code, userId } = await admin.users.invite.mutate({ email, displayName, role, departmentId });
+      return { email, code, userId };
+    },
+    async department(name) {
+      return (await admin.departments.create.mutate({ name })).id;
     },
     async dispose() {
       await server.dispose();

@@ -25,6 +25,11 @@ function Item({ item }: { item: TimelineItem }) {
       <div class="timeline-meta">
         <span class="kind">{t(`timeline.kind.${item.kind}` as MessageKey)}</span>
         <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
+        {item.private && (
+          <span class="badge" data-testid="private-badge">
+            {t('timeline.private')}
+          </span>
+        )}
       </div>
       {/* Summaries come from mail and people: text only, never markup (house rule 10). */}
       {item.imported ? <Imported item={item} source={item.imported} /> : <p class="summary">{item.summary}</p>}

@@ -5,6 +5,8 @@ import type { CustomFieldDefinition } from '../../../shared/schemas/custom-field
 import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
 import type { Participant } from '../../../shared/schemas/host-context';
 import type { MailAccount } from '../../../shared/schemas/mail-account';
+import type { AccessViewer } from '../../../shared/domain/access';
+import type { Department } from '../../../shared/schemas/department';
 import type { Member } from '../../../shared/schemas/member';
 import type { TimelineItem } from '../../../shared/schemas/timeline';
 import type { OutboxEntry } from '../../local-db/db';
@@ -31,7 +33,10 @@ export type SidebarData = {
   members(): Live<Member[]>;
   rejected(): Live<OutboxEntry[]>;
   createCustomer(input: CreateCustomerInput): Promise<void>;
-  addNote(customerId: string, text: string, threadId: string | null): Promise<void>;
+  addNote(customerId: string, text: string, threadId: string | null, isPrivate?: boolean): Promise<void>;
+  // Issue 7: who is looking (what the sidebar offers follows shared/domain/access.ts).
+  viewer(): Live<AccessViewer | null>;
+  departments(): Live<Department[]>;
   dismissRejected(mutationId: string): Promise<void>;
   // The customer file (issue 3). Mutations throw a ZodError for invalid values, before writing.
   customer(id: string): Live<Customer | null>;

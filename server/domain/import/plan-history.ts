@@ -61,6 +61,7 @@ export function planHistory(
       contactIds,
       summary: history.summary,
       sourceRef: `import:${planId}:row-${row}`,
+      private: false,
     });
   }
   return { creates, errors };

@@ -1,7 +1,10 @@
 import { customFieldProblem, type CustomFieldValues } from '../../../shared/schemas/custom-field';
 import type { Mutation, RejectionCode } from '../../../shared/schemas/sync';
 import type { Repositories } from '../../storage/repositories/index';
+import { atLeast, customerAccess, type Access } from '../../../shared/domain/access';
+import type { CustomerRow } from '../../storage/repositories/customers';
 import type { AuthedUser } from '../auth-service';
+import { writeAccess, type ScopedEntity } from '../customer-scope';
 
 /** A refusal the client shows to the user; the transaction still commits the stored result. */
 export class Rejection {
@@ -19,18 +22,34 @@ export type Handler<K extends Mutation['kind']> = (
 
 export type Handlers = { [K in Mutation['kind']]: Handler<K> };
 
-export async function checkCustomer(repos: Repositories, user: AuthedUser, customerId: string) {
-  // Another organisation's customer gets the same answer as a missing one: nothing leaks.
+/**
+ * The customer a change belongs to, if this user may make that change (customer-scope.ts
+ * writeAccess): "not found" when they may not see the customer at all (exactly as for a
+ * customer that does not exist, so ids reveal nothing), "forbidden" when they see it but their
+ * access is too little. Every handler of a customer-scoped record starts with this line:
+ *   const scope = await customerFor(repos, user, payload.customerId, 'followUp');
+ *   if (scope instanceof Rejection) return scope;
+ */
+export async function customerFor(
+  repos: Repositories,
+  user: AuthedUser,
+  customerId: string,
+  entity: ScopedEntity,
+): Promise<{ customer: CustomerRow; access: Access } | Rejection> {
   const customer = await repos.customers.get(user.orgId, customerId);
-  if (!customer) return new Rejection('not_found', 'The customer does not exist.');
+  const access = customer ? customerAccess(user, customer) : 'none';
+  if (!customer || access === 'none') return new Rejection('not_found', 'The customer does not exist.');
   if (customer.deleted) return new Rejection('not_found', 'The customer has been deleted.');
-  return null;
+  if (!atLeast(access, writeAccess[entity])) {
+    return new Rejection('forbidden', 'You can see this customer but not change it: ask its owner to share it with you.');
+  }
+  return { customer, access };
 }
 
-export async function checkOwner(repos: Repositories, user: AuthedUser, ownerUserId: string | null | undefined) {
-  if (ownerUserId === null || ownerUserId === undefined) return null;
-  const [owner] = await repos.users.listByIds(user.orgId, [ownerUserId]);
-  return owner ? null : new Rejection('invalid', 'The owner is not a member of this organisation.');
+/** An active member of the caller's organisation, or null. */
+export async function activeMember(repos: Repositories, user: AuthedUser, userId: string) {
+  const [member] = await repos.users.listByIds(user.orgId, [userId]);
+  return member && member.active ? member : null;
 }
 
 /**

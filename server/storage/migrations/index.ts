@@ -4,6 +4,8 @@ import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
+// Issue 7
+import { migration0007 } from './0007-trust';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   migration0005,
   // Issue 5: mail and calendar ingestion.
   migration0006,
+  // Issue 7: departments, sharing, private notes, sign-in limits, audit trail.
+  migration0007,
 ];

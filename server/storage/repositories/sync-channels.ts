@@ -76,11 +76,12 @@ export function syncChannelsRepository(q: Queryable) {
       );
       return rows.map(map);
     },
-    /** Enabled channels of active accounts whose next run is due, oldest first. */
+    /** Enabled channels of active accounts of active people whose next run is due, oldest first. */
     async listDue(now: Date, limit: number): Promise<SyncChannelRow[]> {
       const rows = await q.query<Raw>(
         `SELECT ${columns.split(',').map((c) => `c.${c.trim()}`).join(', ')}
            FROM sync_channels c JOIN mail_accounts a ON a.id = c.account_id
+                JOIN users u ON u.id = a.user_id AND u.deactivated_at IS NULL
           WHERE c.enabled AND a.status = 'active' AND c.next_run_at <= $1
           ORDER BY c.next_run_at, c.id LIMIT $2`,
         [now, limit],
