@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutationSchema, type MutationInput } from '../../shared/schemas/sync';
 import { sha256 } from '../../server/domain/secrets';
 import { appRouter } from '../../server/trpc/app-router';
 import { callerFor, signIn, signedInAdmin, type Actor } from './support/actors';
 import { arrange, SECRET, TAX, type Arranged } from './support/arrange';
+import { arrangeMail, MAIL_SECRET } from './support/arrange-mail';
 import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './support/databases';
 import { newId } from './support/ids';
 import { upload } from './support/imports';
+import { ingestionServices } from './support/ingestion';
 import { m } from './support/mutations';
 import { orgWorld, type OrgWorld, type PersonName } from './support/org-world';
+import { FakeGoogle } from '../fakes/fake-google';
 
 /**
  * Every tRPC procedure, read from the router itself (a new procedure fails this file until it
@@ -18,7 +21,7 @@ import { orgWorld, type OrgWorld, type PersonName } from './support/org-world';
  * the arranged data each caller may not see. PGlite only: the rules under test are in the
  * application; visibility.test.ts runs the SQL on both engines.
  */
-type Scene = TestDatabase & { w: OrgWorld; a: Arranged; other: Actor; spareDepartment: string };
+type Scene = TestDatabase & { w: OrgWorld; a: Arranged; mail: { accountId: string; entryId: string }; other: Actor; spareDepartment: string };
 type Case = {
   /** 'public': no token needed; 'everyone': any signed-in member; else the roles that get an answer. */
   allowed: 'public' | 'everyone' | PersonName[];
@@ -29,6 +32,8 @@ type Case = {
 const PEOPLE: PersonName[] = ['admin', 'eastManager', 'eastRep', 'eastRep2', 'westRep', 'accountManager', 'supportLead'];
 const ADMIN_ONLY: PersonName[] = ['admin'];
 const SEES_EAST: PersonName[] = ['admin', 'eastManager', 'eastRep', 'supportLead'];
+/** The East rep's mailbox and personal never-log entry: theirs alone. */
+const MAILBOX_OWNER: PersonName[] = ['eastRep'];
 
 const procedures: Record<string, Case> = {
   'auth.signIn': { allowed: 'public', input: async (s) => ({ email: s.w.westRep.email, code: await s.services.auth.reissueCode(s.w.westRep.userId) }) },
@@ -59,6 +64,17 @@ const procedures: Record<string, Case> = {
   'departments.rename': { allowed: ADMIN_ONLY, input: (s) => ({ id: s.w.departments.east, name: 'Renamed' }), missing: () => ({ id: newId(), name: 'x' }) },
   'departments.delete': { allowed: ADMIN_ONLY, input: (s) => ({ id: s.spareDepartment }), missing: () => ({ id: newId() }) },
   'audit.list': { allowed: ADMIN_ONLY, input: () => ({ limit: 500 }) },
+  // Issue 5: a connected account is its owner's alone (another person's, admins' included, is
+  // "not found"); anyone may connect their own; organisation-wide never-log entries are admins'.
+  'mail.providers': { allowed: 'everyone', input: () => undefined },
+  'mail.connectUrl': { allowed: 'everyone', input: () => ({ provider: 'google' }) },
+  'mail.disconnect': { allowed: MAILBOX_OWNER, input: (s) => ({ accountId: s.mail.accountId }), missing: () => ({ accountId: newId() }) },
+  'mail.update': { allowed: MAILBOX_OWNER, input: (s) => ({ accountId: s.mail.accountId, sharing: 'metadata' }), missing: () => ({ accountId: newId(), sharing: 'metadata' }) },
+  'mail.calendars': { allowed: MAILBOX_OWNER, input: (s) => ({ accountId: s.mail.accountId }), missing: () => ({ accountId: newId() }) },
+  'mail.syncNow': { allowed: MAILBOX_OWNER, input: (s) => ({ accountId: s.mail.accountId }), missing: () => ({ accountId: newId() }) },
+  'mail.neverLogList': { allowed: 'everyone', input: () => undefined },
+  'mail.neverLogAdd': { allowed: ADMIN_ONLY, input: () => ({ kind: 'domain', value: `spam-${newId()}.example`, scope: 'organisation' }) },
+  'mail.neverLogRemove': { allowed: MAILBOX_OWNER, input: (s) => ({ id: s.mail.entryId }), missing: () => ({ id: newId() }) },
 };
 
 /** Every mutation kind a push carries, aimed at East Co (the East rep's customer) or its records. */
@@ -82,7 +98,9 @@ function canaries(s: Scene, who: PersonName | 'other'): string[] {
   return [
     ...(sees(SEES_EAST) ? [] : [s.a.east, 'East Co', 'zhang.wei@east.example']),
     ...(sees(EAST_WRITERS) ? [] : ['shared note', SECRET.bank, SECRET.projects, TAX]),
-    ...(who === 'eastRep' ? [] : ['only mine']),
+    ...(who === 'eastRep' ? [] : ['only mine', MAIL_SECRET.subject, MAIL_SECRET.body, MAIL_SECRET.neverLog]),
+    // The admin's audit trail names the account (who connected which mailbox), never its mail.
+    ...(who === 'eastRep' || who === 'admin' ? [] : [s.mail.accountId]),
   ];
 }
 
@@ -100,12 +118,21 @@ const expectNoLeak = (s: Scene, who: PersonName | 'other', answer: unknown, labe
   for (const canary of canaries(s, who)) expect(text.includes(canary), `${label}: ${who} received "${canary}"`).toBe(false);
 };
 
-async function scene(t: TestDatabase): Promise<Scene> {
+let fake: FakeGoogle;
+beforeAll(async () => {
+  fake = await new FakeGoogle().start();
+});
+afterAll(() => fake.close());
+
+async function scene(db: TestDatabase): Promise<Scene> {
+  fake.mailboxes.clear();
+  const t = { ...db, services: ingestionServices(db.store, { google: fake.url }).services };
   const w = await orgWorld(t.services);
   const a = await arrange(t, w);
+  const mail = await arrangeMail(t.services, w, fake);
   const other = await signedInAdmin(t.services, 'Org B', 'admin@b.example');
   const spareDepartment = (await (await w.admin.api()).departments.create({ name: 'Spare' })).id;
-  return { ...t, w, a, other, spareDepartment };
+  return { ...t, w, a, mail, other, spareDepartment };
 }
 
 /** Sessions that must not work: expired, revoked, and of a deactivated user. */
