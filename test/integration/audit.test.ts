@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../server/storage/migrate';
 import { invitedUser, signedInAdmin, signIn } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
-import { legacyCustomer, legacyOrg, logChange } from './support/legacy-seed';
+import { legacyCustomer, legacyNote, legacyOrg } from './support/legacy-seed';
 import { newId } from './support/ids';
 import { m, outcomes } from './support/mutations';
 
@@ -92,12 +92,7 @@ describe.each(databaseKinds)('migration 0007 (trust) on $name', (kind) => {
       expect(await migrate(db, { upTo: 6 })).toEqual([1, 2, 3, 4, 5, 6]);
       const before = await legacyOrg(db, 'Before 0007', 'a@old.example');
       const customerId = await legacyCustomer(db, before.orgId, 'Old Co', before.userId);
-      const noteId = newId();
-      await db.query(
-        "INSERT INTO timeline_items (id, org_id, customer_id, kind, occurred_at, author_user_id, summary) VALUES ($1, $2, $3, 'note', now(), $4, '旧备注')",
-        [noteId, before.orgId, customerId, before.userId],
-      );
-      await logChange(db, before.orgId, 'timelineItem', noteId);
+      await legacyNote(db, before.orgId, customerId, before.userId, '旧备注');
 
       expect(await migrate(db)).toEqual([7]);
       const admin = await signIn(services, before.email, before.code);

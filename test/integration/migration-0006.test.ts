@@ -3,7 +3,7 @@ import { migrate } from '../../server/storage/migrate';
 import { signIn } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { newId } from './support/ids';
-import { legacyCustomer, legacyOrg, logChange } from './support/legacy-seed';
+import { legacyCustomer, legacyNote, legacyOrg, logChange } from './support/legacy-seed';
 import { pullAll, rowsOf } from './support/pull';
 
 describe.each(databaseKinds)('migration 0006 (mail ingestion) on $name', (kind) => {
@@ -16,12 +16,7 @@ describe.each(databaseKinds)('migration 0006 (mail ingestion) on $name', (kind) 
       // Written in SQL: today's services read columns a 0004 schema does not have yet.
       const before = await legacyOrg(db, 'Before 0006', 'a@old.example');
       const customerId = await legacyCustomer(db, before.orgId, 'Old Co', before.userId);
-      const noteId = newId();
-      await db.query(
-        "INSERT INTO timeline_items (id, org_id, customer_id, kind, occurred_at, author_user_id, summary) VALUES ($1, $2, $3, 'note', now(), $4, '旧笔记 kept')",
-        [noteId, before.orgId, customerId, before.userId],
-      );
-      await logChange(db, before.orgId, 'timelineItem', noteId);
+      await legacyNote(db, before.orgId, customerId, before.userId, '旧笔记 kept');
 
       expect(await migrate(db, { upTo: 6 })).toEqual([5, 6]);
       const [row] = await db.query<{ sharing: number; mailbox_user_ids: string[]; dedupe_key: string | null }>(

@@ -35,3 +35,14 @@ export async function logChange(db: Database, orgId: string, entity: string, id:
     [orgId, entity, id],
   );
 }
+
+/** A note as the 0002 schema stores it, with its change-log entry. */
+export async function legacyNote(db: Database, orgId: string, customerId: string, authorUserId: string, summary: string): Promise<string> {
+  const id = newId();
+  await db.query(
+    "INSERT INTO timeline_items (id, org_id, customer_id, kind, occurred_at, author_user_id, summary) VALUES ($1, $2, $3, 'note', now(), $4, $5)",
+    [id, orgId, customerId, authorUserId, summary],
+  );
+  await logChange(db, orgId, 'timelineItem', id);
+  return id;
+}
