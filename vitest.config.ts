@@ -35,7 +35,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          // test/build checks the builds the e2e globalSetup makes (the Firefox one).
+          include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/build-extension.ts'],
           // One browser at a time on a 2-core machine; scenarios inside a file run in order.

@@ -44,6 +44,8 @@ export function demoWebmailRoot(messages: FakeMessageSpec[]): { root: string; th
           })),
         };
       }),
+    // The fixture's compose windows (#compose=<key>) are named here; the demo opens none by name.
+    composes: {},
   };
   writeFileSync(path.join(temp.dir, 'gmail', 'threads.json'), JSON.stringify(data, null, 2));
   return { root: temp.dir, threads: data.threads.map((t) => ({ id: t.id, subject: t.subject })), cleanup: temp.cleanup };

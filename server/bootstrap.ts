@@ -1,3 +1,4 @@
+import { defaultTimeZone } from './domain/default-time-zone';
 import type { Services } from './domain/services';
 
 export type BootstrapInfo =
@@ -10,13 +11,14 @@ export type BootstrapInfo =
  */
 export async function bootstrapFirstOrganisation(
   services: Services,
-  env: { orgName?: string | undefined; adminEmail?: string | undefined },
+  env: { orgName?: string | undefined; adminEmail?: string | undefined; timeZone?: string | undefined },
 ): Promise<BootstrapInfo> {
   if (await services.auth.hasAnyOrganisation()) return { created: false };
   const created = await services.auth.createOrganisation({
     name: env.orgName || 'My company',
     adminEmail: env.adminEmail || 'admin@example.com',
     adminName: 'Admin',
+    timeZone: defaultTimeZone(env.timeZone),
   });
   return { created: true, ...created };
 }

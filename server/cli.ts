@@ -1,18 +1,19 @@
 import { parseArgs } from 'node:util';
 import { emailAddressSchema } from '../shared/schemas/common';
 import { roleSchema } from '../shared/schemas/member';
+import { defaultTimeZone } from './domain/default-time-zone';
 import type { Services } from './domain/services';
 import { databaseConfigFromEnv, openServices } from './open-services';
 
 /**
  * Admin commands on the same database as the server (DATABASE_URL / CRM_DATA_DIR). Run them
  * while the server is stopped: PGlite's folder belongs to one process at a time.
- *   tsx server/cli.ts create-org --name N --admin-email E [--admin-name X] [--json]
+ *   tsx server/cli.ts create-org --name N --admin-email E [--admin-name X] [--time-zone Z] [--json]
  *   tsx server/cli.ts add-user (--org-id ID | --email-of-admin E) --email E --name N --role R [--json]
  *   tsx server/cli.ts issue-code --email E [--org-id ID] [--json]
  */
 const USAGE = `usage:
-  tsx server/cli.ts create-org --name NAME --admin-email EMAIL [--admin-name NAME] [--json]
+  tsx server/cli.ts create-org --name NAME --admin-email EMAIL [--admin-name NAME] [--time-zone ZONE] [--json]
   tsx server/cli.ts add-user (--org-id ID | --email-of-admin EMAIL) --email EMAIL --name NAME --role ROLE [--json]
   tsx server/cli.ts issue-code --email EMAIL [--org-id ID] [--json]
 roles: ${roleSchema.options.join(', ')}`;
@@ -28,6 +29,8 @@ const commands: Record<string, (services: Services, flags: Flags) => Promise<Out
       name: required(f, 'name'),
       adminEmail: email(f, 'admin-email'),
       adminName: optional(f, 'admin-name'),
+      // --time-zone, else CRM_TIME_ZONE, else this machine's zone.
+      timeZone: timeZone(optional(f, 'time-zone') ?? process.env.CRM_TIME_ZONE),
     }),
 
   async 'add-user'(services, f) {
@@ -69,6 +72,13 @@ function email(flags: Flags, name: string): string {
   if (!parsed.success) throw new UsageError(`--${name} must be an email address`);
   return parsed.data;
 }
+function timeZone(configured: string | undefined): string {
+  try {
+    return defaultTimeZone(configured);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace('CRM_TIME_ZONE=', '--time-zone / CRM_TIME_ZONE '));
+  }
+}
 function optional(flags: Flags, name: string): string | undefined {
   const value = flags[name];
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -78,7 +88,7 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: Object.fromEntries(
-      ['name', 'admin-email', 'admin-name', 'org-id', 'email-of-admin', 'email', 'role'].map((n) => [
+      ['name', 'admin-email', 'admin-name', 'time-zone', 'org-id', 'email-of-admin', 'email', 'role'].map((n) => [
         n,
         { type: 'string' as const },
       ]),

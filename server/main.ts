@@ -10,6 +10,7 @@ const server = await startServer({
   dataDir: process.env.CRM_DATA_DIR,
   orgName: process.env.CRM_ORG_NAME,
   adminEmail: process.env.CRM_ADMIN_EMAIL,
+  timeZone: process.env.CRM_TIME_ZONE,
 });
 
 console.log(`Inbox CRM server listening on ${server.url}`);

@@ -19,6 +19,8 @@ export type StartOptions = {
   dataDir?: string | undefined;
   orgName?: string | undefined;
   adminEmail?: string | undefined;
+  /** CRM_TIME_ZONE: the first organisation's zone (default: the machine's). */
+  timeZone?: string | undefined;
   /** Background jobs to run in this process; [] runs none (tests drive them with runNow). */
   jobs?: readonly Job[];
   /** Mail ingestion's providers and key; default: from the environment (README "Settings"). */

@@ -2,12 +2,16 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ThreadContext } from '../../shared/schemas/host-context';
 import type { LocalDb } from '../local-db/db';
 import { getMeta } from '../local-db/meta';
+import { RuleRefusal } from '../local-db/mutations/rule-refusal';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { adminCall } from './admin-calls';
 import { importCalls } from './import-calls';
 import { runMailCall } from './mail-calls';
+import { contentSenderOf } from './content-sender';
+import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } from './portal-service';
+import { openSidePanel } from './side-panel';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 import { runThreadRules } from './thread-rules/index';
@@ -19,11 +23,6 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith('chrome-extension://');
 }
 
-/** A content script in a Gmail tab's top frame. */
-function fromContentScript(sender: Sender): number | null {
-  const ok = sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0;
-  return ok && (sender.url ?? '').startsWith('https://mail.google.com/') ? sender.tab!.id! : null;
-}
 
 /** Dispatches one runtime message; unknown or malformed messages get no answer. */
 export async function handleMessage(
@@ -41,14 +40,14 @@ export async function handleMessage(
   const message = parsed.data;
   switch (message.type) {
     case 'host-context': {
-      const tabId = fromContentScript(sender);
-      const stored = tabId === null ? null : await storeTabContext(tabId, message.context);
+      const from = await contentSenderOf(sender);
+      const stored = from === null ? null : await storeTabContext(from, message.context);
       if (stored?.kind === 'thread') void applyThreadRules(deps, stored);
       return { ok: stored !== null };
     }
     case 'get-nonce': {
-      const tabId = fromContentScript(sender);
-      return tabId === null ? undefined : { nonce: await issueNonce(tabId) };
+      const from = await contentSenderOf(sender);
+      return from === null ? undefined : { nonce: await issueNonce(from.tabId) };
     }
     case 'check-nonce': {
       const tabId = sender.tab?.id;
@@ -84,6 +83,8 @@ export async function handleMessage(
         // Invalid values: nothing was written; the sidebar shows why next to each field.
         const issues = invalidValueIssues(error);
         if (issues) return { ok: false, issues };
+        // A service or visit rule refused the step: what is needed, for the form.
+        if (error instanceof RuleRefusal) return { ok: false, refused: error.problems };
         throw error;
       }
       announceReplicaChanged();
@@ -100,6 +101,27 @@ export async function handleMessage(
       // New people, roles and departments reach this replica (names, pickers) by the pull.
       if (result.ok && message.request.call !== 'users.list' && message.request.call !== 'audit.list') void deps.engine.requestSync();
       return result;
+    }
+    case 'open-side-panel':
+      // Before any await: the click's user activation must still hold (sidePanel.open needs it).
+      return { ok: await openSidePanel(sender) };
+    case 'portal-approve':
+      return fromExtensionPage(sender) ? { ok: await approveInOrder(message.origin, message.tabId) } : undefined;
+    case 'portal-revoke':
+      if (!fromExtensionPage(sender)) return undefined;
+      await revokeApproval(deps.db, message.origin);
+      return { ok: true };
+    case 'portal-pick': {
+      const from = await contentSenderOf(sender);
+      if (from?.host !== 'portal') return undefined;
+      await addPickedRecogniser(from.origin, message.kind, message.selector);
+      return { ok: true };
+    }
+    case 'portal-problem': {
+      const from = await contentSenderOf(sender);
+      if (from?.host !== 'portal') return undefined;
+      await reportProblems(from.origin, message.reasons);
+      return { ok: true };
     }
     case 'import-apply': {
       if (!fromExtensionPage(sender)) return undefined;

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
+import { contextFits, type ContentSender } from './content-sender';
 
 /**
  * Per-tab state kept in storage.session (the worker may be stopped between messages; session
@@ -9,13 +10,19 @@ const contextKey = (tabId: number) => `session:context:${tabId}` as const;
 const nonceKey = (tabId: number) => `session:nonce:${tabId}` as const;
 
 /**
- * Re-validates a context from a content script; malformed ones are dropped, never shown.
+ * Re-validates a context from a content script; malformed ones are dropped, never shown, and so is
+ * one that claims another host or another page origin than the script that sent it.
  * Returns the stored context, or null when it was dropped or older than the one kept.
  */
-export async function storeTabContext(tabId: number, raw: unknown): Promise<HostContext | null> {
+export async function storeTabContext(from: ContentSender, raw: unknown): Promise<HostContext | null> {
+  const { tabId } = from;
   const parsed = hostContextSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('[inbox-crm] dropped a malformed context from tab', tabId, parsed.error.issues.slice(0, 3));
+    return null;
+  }
+  if (!contextFits(from, parsed.data)) {
+    console.warn('[inbox-crm] dropped a context for another host or origin from tab', tabId);
     return null;
   }
   const current = await lastTabContext(tabId);

@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetToken } from '../background/account';
 import { handleMessage } from '../background/handle-message';
+import { isReminderAlarm, openReminder, refreshBadge, refreshReminders, remind } from '../background/reminders';
 import { announceReplicaChanged } from '../background/replica-service';
+import { watchPortalPermissions } from '../background/portal-service';
 import { forgetTab } from '../background/tab-state';
 import { getLocalDb } from '../local-db/db';
 import { getMeta } from '../local-db/meta';
@@ -18,6 +20,13 @@ const SYNC_ALARM = 'inbox-crm-sync';
 export default defineBackground(() => {
   const db = getLocalDb();
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let remindersTimer: ReturnType<typeof setTimeout> | undefined;
+  // Follow-up reminders follow the replica: re-planned shortly after any change (a burst of
+  // changes during a sync makes one re-plan).
+  const refreshRemindersSoon = (): void => {
+    clearTimeout(remindersTimer);
+    remindersTimer = setTimeout(() => void refreshReminders(db).catch((e: unknown) => console.warn('[inbox-crm] reminders', e)), 300);
+  };
   const engine = createSyncEngine({
     db,
     async getTransport() {
@@ -31,6 +40,7 @@ export default defineBackground(() => {
       // Pages nudge a sync after each local change (even offline): a good moment to give rows a
       // page wrote without the pinyin dictionary their full keys.
       completeSearchKeysSoon(db);
+      refreshRemindersSoon();
     },
     scheduleRetry(delayMs) {
       clearTimeout(retryTimer);
@@ -47,12 +57,19 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void engine.requestSync();
+    if (alarm.name === SYNC_ALARM) {
+      void engine.requestSync();
+      // The minute tick also moves follow-ups that fell due meanwhile onto the overdue badge.
+      void refreshBadge(db).catch(() => undefined);
+    } else if (isReminderAlarm(alarm.name)) void remind(db, alarm);
   });
+  browser.notifications.onClicked.addListener((id) => void openReminder(db, id));
   void browser.alarms.get(SYNC_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   });
   self.addEventListener('online', () => void engine.requestSync());
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  watchPortalPermissions();
   void engine.requestSync();
+  refreshRemindersSoon();
 });

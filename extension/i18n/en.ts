@@ -1,10 +1,13 @@
 import { customerFileEn } from './customer-file';
 import { customFieldsAdminEn } from './custom-fields-admin';
+import { followUpsEn } from './follow-ups';
 import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
 import { mailEn } from './mail';
 import { trustEn } from './trust';
+import { hostsEn } from './hosts';
+import { serviceVisitsEn } from './service-visits';
 
 /** English texts; the key set is the contract every other language must match (see zh-cn.ts). */
 export const en = {
@@ -13,10 +16,10 @@ export const en = {
   'state.signedOutHint': 'Sign in to see customers beside your mail.',
   'state.openOptions': 'Sign in',
   'state.unreadable': "Can't read this page",
-  'state.unreadableHint': 'Gmail changed how this page looks, or it is still loading. Open the conversation again.',
+  'state.unreadableHint': 'This page changed how it looks, or it is still loading. Open the conversation again.',
   'state.noThread': 'No conversation open',
   'state.noThreadHint': 'Open an email to see who the customer is.',
-  'state.noSender': 'Only you wrote in this conversation.',
+  'state.noSender': 'No customer address here: only you or colleagues wrote, or the page does not show the sender\'s address.',
   'unknown.title': 'Not a customer yet',
   'unknown.sender': '{name} <{email}>',
   'unknown.customerName': 'Customer name',
@@ -93,6 +96,11 @@ export const en = {
   ...mailEn,
   // Issue 7
   ...trustEn,
+  // Issue 6: hosts, compose, portals, side panel.
+  ...hostsEn,
+  ...followUpsEn,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceVisitsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -35,7 +35,8 @@ export function formatTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
-export function formatDateTime(iso: string): string {
+/** Date and time in the UI language; `withZone` adds the zone's name (issue 4: zones explicit). */
+export function formatDateTime(iso: string, withZone = false): string {
   return new Date(iso).toLocaleString(language, {
     year: 'numeric',
     month: '2-digit',
@@ -43,5 +44,6 @@ export function formatDateTime(iso: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
+    ...(withZone ? { timeZoneName: 'short' as const } : {}),
   });
 }

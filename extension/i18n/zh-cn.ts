@@ -1,11 +1,14 @@
 import type { MessageKey } from './en';
 import { customerFileZhCN } from './customer-file';
 import { customFieldsAdminZhCN } from './custom-fields-admin';
+import { followUpsZhCN } from './follow-ups';
 import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
 import { mailZhCN } from './mail';
 import { trustZhCN } from './trust';
+import { hostsZhCN } from './hosts';
+import { serviceVisitsZhCN } from './service-visits';
 
 /** Simplified Chinese; typed against the English keys so a missing text fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -14,10 +17,10 @@ export const zhCN: Record<MessageKey, string> = {
   'state.signedOutHint': '登录后即可在邮件旁查看客户信息。',
   'state.openOptions': '登录',
   'state.unreadable': '无法读取此页面',
-  'state.unreadableHint': 'Gmail 页面结构可能已变化，或页面仍在加载。请重新打开该会话。',
+  'state.unreadableHint': '此页面结构可能已变化，或页面仍在加载。请重新打开该会话。',
   'state.noThread': '未打开会话',
   'state.noThreadHint': '打开一封邮件即可查看对应客户。',
-  'state.noSender': '此会话中只有您自己发信。',
+  'state.noSender': '此会话中没有客户地址：只有您或同事发信，或页面未显示发件人地址。',
   'unknown.title': '尚未成为客户',
   'unknown.sender': '{name} <{email}>',
   'unknown.customerName': '客户名称',
@@ -94,4 +97,9 @@ export const zhCN: Record<MessageKey, string> = {
   ...mailZhCN,
   // Issue 7
   ...trustZhCN,
+  // Issue 6: hosts, compose, portals, side panel.
+  ...hostsZhCN,
+  ...followUpsZhCN,
+  // Issue 4B: service requests and complaints, visits.
+  ...serviceVisitsZhCN,
 };

@@ -31,8 +31,18 @@ export type OutboxEntry = {
   serverChange?: PulledChange;
   /** For an edit: the local row before it, restored if the server refuses the edit; null = there was none. */
   previousRow?: unknown;
+  /** Other rows the change wrote optimistically (e.g. the follow-ups a complaint's step makes). */
+  sideRows?: SideRow[];
   createdAt: string;
 };
+
+/**
+ * A row a change wrote besides its own (rule-made follow-ups, a held visit's timeline item, the
+ * customer's newest need). When the server refuses the change, dismissing it puts `before` back
+ * (or removes a row that did not exist), but only while the row is still exactly `after`: a
+ * pulled server copy of it stays.
+ */
+export type SideRow = { table: ReplicaTable; id: string; before: unknown | null; after: unknown };
 
 export type MetaRow = { key: string; value: unknown };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hostContextSchema, type HostContext } from '../../shared/schemas/host-context';
 import { memberSchema } from '../../shared/schemas/member';
+import { clueKindSchema, portalOriginSchema } from '../../shared/schemas/portal-rules';
 import {
   importApplyInputSchema,
   importInspectInputSchema,
@@ -14,6 +15,7 @@ import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
 import { mailCallSchema } from './mail-protocol';
+import type { RuleProblem } from '../local-db/mutations/rule-refusal';
 
 /**
  * The one protocol map for content ↔ background ↔ sidebar. Every message is parsed with these
@@ -53,6 +55,17 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mail-call'), request: mailCallSchema }),
   // Issue 7: options → background → server, administration (admin-protocol.ts).
   z.object({ type: z.literal('admin-call'), request: adminCallSchema }),
+  // Issue 6: hosts and the side panel.
+  /** content (the launcher, a trusted click) → background: open the side panel on this tab. */
+  z.object({ type: z.literal('open-side-panel') }),
+  /** popup → background, after the permission was granted in the click: run on this portal. */
+  z.object({ type: z.literal('portal-approve'), origin: portalOriginSchema, tabId: z.number().int().nullable() }),
+  /** popup / options → background: stop running on this portal and give the permission back. */
+  z.object({ type: z.literal('portal-revoke'), origin: portalOriginSchema }),
+  /** portal content → background: the user pointed at this element (a trusted click). */
+  z.object({ type: z.literal('portal-pick'), kind: clueKindSchema, selector: z.string().min(1).max(500) }),
+  /** portal content → background: applying the origin's rule failed (shown on the options page). */
+  z.object({ type: z.literal('portal-problem'), reasons: z.array(z.string().max(500)).min(1).max(20) }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -73,7 +86,7 @@ export type RuntimeResponses = {
   /** The query's answer as the local-db query returns it (structured-cloned). */
   'replica-query': { value: unknown };
   /** issues: the change had invalid values and nothing was written (replica-protocol). */
-  'replica-mutate': { ok: boolean; issues?: ReplicaIssue[] };
+  'replica-mutate': { ok: boolean; issues?: ReplicaIssue[]; refused?: readonly RuleProblem[] };
   'import-inspect': ImportResult<ImportInspectOutput>;
   'import-plan': ImportResult<ImportReport>;
   'import-apply': ImportResult<ImportApplyOutput>;
@@ -81,6 +94,11 @@ export type RuntimeResponses = {
   'mail-call': ImportResult<unknown>;
   /** The procedure's answer, as the server's output schema parsed it. */
   'admin-call': ImportResult<unknown>;
+  'open-side-panel': { ok: boolean };
+  'portal-approve': { ok: boolean };
+  'portal-revoke': { ok: boolean };
+  'portal-pick': { ok: boolean };
+  'portal-problem': { ok: boolean };
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;
@@ -90,6 +108,11 @@ export const handshakeSchema = z.object({ type: z.literal(HANDSHAKE_TYPE), nonce
 /** Messages on the MessageChannel between content script and sidebar. */
 export const portMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), context: hostContextSchema }),
+  /**
+   * sidebar → content, at once on a handshake: our page is in the frame (do not reload it). The
+   * port is not used before 'ready', which waits for the background to confirm the nonce.
+   */
+  z.object({ type: z.literal('alive') }),
   /** sidebar → content: the port was accepted; start sending contexts on it. */
   z.object({ type: z.literal('ready') }),
 ]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
-import { participantSchema } from '../../shared/schemas/host-context';
+import { clueSchema, participantSchema } from '../../shared/schemas/host-context';
 
 /**
  * The sidebar's fallback when IndexedDB cannot be opened in its iframe (DESIGN.md: an enterprise
@@ -24,6 +24,17 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('mail-accounts') }),
   z.object({ query: z.literal('viewer') }),
   z.object({ query: z.literal('departments') }),
+  // Issue 6: a portal page's clues.
+  z.object({ query: z.literal('match-page'), clues: z.array(clueSchema).max(50), me: z.string().max(320).nullable() }),
+  // Follow-ups (issue 4)
+  z.object({ query: z.literal('follow-ups'), customerId: idSchema }),
+  z.object({ query: z.literal('board') }),
+  z.object({ query: z.literal('org-settings') }),
+  // Issue 4B: service requests and complaints, visits.
+  z.object({ query: z.literal('service-items'), customerId: idSchema }),
+  z.object({ query: z.literal('visits'), customerId: idSchema }),
+  z.object({ query: z.literal('visit-brief'), customerId: idSchema }),
+  z.object({ query: z.literal('plannable-meetings'), customerId: idSchema }),
 ]);
 export type ReplicaQuery = z.infer<typeof replicaQuerySchema>;
 
@@ -62,6 +73,29 @@ export const replicaMutationSchema = z.discriminatedUnion('mutation', [
   z.object({ mutation: z.literal('update-contact'), id: idSchema, patch: fieldsSchema }),
   z.object({ mutation: z.literal('delete-contact'), id: idSchema }),
   z.object({ mutation: z.literal('set-match-choice'), address: z.string().max(320), customerId: idSchema }),
+  // Follow-ups (issue 4): shapes only; the local mutations parse the values with the shared schemas.
+  z.object({ mutation: z.literal('create-follow-up'), input: fieldsSchema }),
+  z.object({ mutation: z.literal('update-follow-up'), id: idSchema, patch: fieldsSchema, allowOverdue: z.boolean() }),
+  z.object({ mutation: z.literal('complete-follow-up'), id: idSchema, input: fieldsSchema }),
+  z.object({ mutation: z.literal('reopen-follow-up'), id: idSchema }),
+  z.object({ mutation: z.literal('log-interaction'), input: fieldsSchema }),
+  // Issue 4B: the kind names a service / visit change; the local mutation parses the payload
+  // with the shared schemas and checks it with the shared rules before writing anything.
+  z.object({ mutation: z.literal('log-service-item'), input: fieldsSchema }),
+  z.object({
+    mutation: z.literal('change-service-item'),
+    id: idSchema,
+    change: z.object({
+      kind: z.enum(['service.update', 'service.firstReply', 'service.commit', 'service.options', 'service.resolve', 'service.close']),
+      payload: fieldsSchema,
+    }),
+  }),
+  z.object({ mutation: z.literal('plan-visit'), input: fieldsSchema }),
+  z.object({
+    mutation: z.literal('change-visit'),
+    id: idSchema,
+    change: z.object({ kind: z.enum(['visit.update', 'visit.cancel', 'visit.report', 'visit.review']), payload: fieldsSchema }),
+  }),
 ]);
 export type ReplicaMutation = z.infer<typeof replicaMutationSchema>;
 

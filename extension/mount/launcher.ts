@@ -20,12 +20,18 @@ button:focus-visible { outline: 2px solid #174ea6; outline-offset: 2px; }
 button[aria-pressed="false"] { background: #5f6368; }
 `;
 
+/** Column mode: the button shows and hides the column. Side-panel mode: it opens the side panel. */
+export type LauncherMode =
+  | { kind: 'toggle'; visible: boolean; onToggle: (visible: boolean) => void }
+  | { kind: 'panel'; onOpen: () => void };
+
 /**
- * A small toggle in a shadow root, which keeps Gmail's CSS off it. The root is open: the button
- * shows no customer data, so hiding it from the page protects nothing, and tests can reach it.
- * Built by hand rather than with WXT's createShadowRootUi, whose CSS loader this needs none of.
+ * A small button in a shadow root, which keeps the host's CSS off it. The root is open: the
+ * button shows no customer data, so hiding it from the page protects nothing, and tests can reach
+ * it. Built by hand rather than with WXT's createShadowRootUi, whose CSS loader this needs none of.
  */
-export function mountLauncher(ctx: ContentScriptContext, visible: boolean, onToggle: (visible: boolean) => void): void {
+export function mountLauncher(ctx: ContentScriptContext, mode: LauncherMode): void {
+  let visible = mode.kind === 'toggle' ? mode.visible : false;
   for (const stale of document.querySelectorAll('[data-inbox-crm="launcher"]')) stale.remove();
   const host = document.createElement('inbox-crm-launcher');
   host.setAttribute('data-inbox-crm', 'launcher');
@@ -35,20 +41,23 @@ export function mountLauncher(ctx: ContentScriptContext, visible: boolean, onTog
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = t('launcher.label');
-  button.title = t('launcher.toggle');
-  button.setAttribute('aria-label', t('launcher.toggle'));
+  const label = t(mode.kind === 'toggle' ? 'launcher.toggle' : 'launcher.openPanel');
+  button.title = label;
+  button.setAttribute('aria-label', label);
   shadow.append(style, button);
 
   const render = (): void => {
-    button.setAttribute('aria-pressed', String(visible));
+    if (mode.kind === 'toggle') button.setAttribute('aria-pressed', String(visible));
     host.style.cssText = `position:fixed;bottom:16px;right:${visible ? SIDEBAR_WIDTH_PX + 12 : 16}px;z-index:2147483001;`;
   };
-  // Only a person's click: the page can reach this open shadow root and call click() itself.
   button.addEventListener('click', (event) => {
+    // Only a person's click: the page can reach this open shadow root and call click() itself
+    // (it cannot make the event trusted).
     if (!event.isTrusted) return;
+    if (mode.kind === 'panel') return mode.onOpen();
     visible = !visible;
     render();
-    onToggle(visible);
+    mode.onToggle(visible);
     void browser.storage.local.set({ [VISIBLE_KEY]: visible });
   });
   render();

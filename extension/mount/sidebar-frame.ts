@@ -9,7 +9,7 @@ import { frameOrigins } from './frame-origins';
 
 export const SIDEBAR_WIDTH_PX = 360;
 const READY_TIMEOUT_MS = 3000;
-/** Reloads without a 'ready' before we stop trying (a broken frame must not reload forever). */
+/** Reloads without an answer before we stop trying (a broken frame must not reload forever). */
 const MAX_RELOADS = 3;
 
 export type SidebarFrame = {
@@ -64,7 +64,9 @@ export function mountSidebarFrame(
     for (const origin of frameOrigins(ui.iframe.src, browser.runtime.id)) {
       const channel = new MessageChannel();
       channel.port1.onmessage = (event: MessageEvent) => {
-        if ((event.data as { type?: unknown } | null)?.type !== 'ready') return;
+        const type = (event.data as { type?: unknown } | null)?.type;
+        if (type === 'alive') window.clearTimeout(readyTimer);
+        if (type !== 'ready') return;
         window.clearTimeout(readyTimer);
         reloads = 0;
         port = channel.port1;
@@ -72,7 +74,8 @@ export function mountSidebarFrame(
       };
       target.postMessage({ type: HANDSHAKE_TYPE, nonce }, origin, [channel.port2]);
     }
-    // No 'ready' means the frame no longer holds our page (the host navigated it): reload ours.
+    // Neither 'alive' nor 'ready' means the frame no longer holds our page (the host navigated
+    // it): reload ours.
     window.clearTimeout(readyTimer);
     readyTimer = ctx.setTimeout(() => {
       if (!port && reloads++ < MAX_RELOADS) ui.iframe.src = expectedSrc;

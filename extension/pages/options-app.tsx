@@ -13,10 +13,15 @@ import { parseInviteLink } from '../../shared/domain/invite-link';
 import { getMeta } from '../local-db/meta';
 import { AuditTrail } from './audit/audit-trail';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
+import { DisplayPanel } from './display/display-panel';
 import { ImportExport } from './import-export';
 import { MailAccounts } from './mail/mail-accounts';
 import { NeverLog } from './mail/never-log';
 import { PeopleAdmin } from './people/people-admin';
+import { PortalsPanel } from './portals/portals-panel';
+import { OrgSettingsEditor } from './org-settings/org-settings-editor';
+import { canReview } from '../../shared/domain/visit-rules';
+import { VisitReviewQueue } from './visit-reviews/review-queue';
 
 export function OptionsApp() {
   const status = useLive(() => live(() => syncStatus(getLocalDb())), []);
@@ -107,9 +112,13 @@ export function OptionsApp() {
       {me && <MailAccounts />}
       {me && <NeverLog role={me.role} />}
       {me?.role === 'admin' && connection && <PeopleAdmin serverUrl={connection.serverUrl} />}
+      <DisplayPanel />
+      <PortalsPanel />
       {me?.role === 'admin' && <CustomFieldsAdmin />}
       {me?.role === 'admin' && <AuditTrail />}
+      {me?.role === 'admin' && <OrgSettingsEditor />}
       {me && <ImportExport role={me.role} />}
+      {me && canReview(me.role) && <VisitReviewQueue />}
     </div>
   );
 }

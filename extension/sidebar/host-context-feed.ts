@@ -2,6 +2,7 @@ import type { HostContext } from '../../shared/schemas/host-context';
 import { hostContextSchema } from '../../shared/schemas/host-context';
 import { handshakeSchema, portMessageSchema } from '../messaging/protocol';
 import { sendToBackground } from '../messaging/runtime-client';
+import type { HostContextFeed } from './hooks/use-host-context';
 
 type Listener = (context: HostContext) => void;
 
@@ -15,10 +16,7 @@ type Listener = (context: HostContext) => void;
  * a handshake; it cannot talk to the background). Slow path, once: the last context the
  * background kept for this tab.
  */
-export function startHostContextFeed(win: Window = window): {
-  current: () => HostContext | undefined;
-  subscribe: (listener: Listener) => () => void;
-} {
+export function startHostContextFeed(win: Window = window): HostContextFeed {
   let current: HostContext | undefined;
   let fromPort = false;
   let port: MessagePort | null = null;
@@ -56,6 +54,9 @@ export function startHostContextFeed(win: Window = window): {
     const handshake = handshakeSchema.safeParse(event.data);
     const offered = event.ports[0];
     if (!handshake.success || !offered || event.source !== win.parent) return;
+    // Before the nonce round trip: a busy or waking background must not make the content script
+    // think the frame was navigated away and reload it (losing what the user was doing).
+    offered.postMessage({ type: 'alive' });
     sendToBackground({ type: 'check-nonce', nonce: handshake.data.nonce })
       .then(({ ok }) => (ok ? acceptPort(offered) : offered.close()))
       .catch(() => offered.close());

@@ -57,12 +57,18 @@ export function createAuthService(store: Store, clock: () => Date = () => new Da
       return (await store.repos.organisations.count()) > 0;
     },
 
-    createOrganisation(input: { name: string; adminEmail: string; adminName?: string | undefined }) {
+    /** `timeZone`: the organisation's zone from the start (else the default settings' zone). */
+    createOrganisation(input: { name: string; adminEmail: string; adminName?: string | undefined; timeZone?: string | undefined }) {
       return store.transaction(async (repos) => {
         const orgId = uuidv7();
         await repos.organisations.insert(orgId, input.name.trim());
         const email = normaliseEmail(input.adminEmail);
-        return addUser(repos, orgId, { email, displayName: input.adminName ?? email, role: 'admin' }, CODE_TTL_MS, clock());
+        const admin = await addUser(repos, orgId, { email, displayName: input.adminName ?? email, role: 'admin' }, CODE_TTL_MS, clock());
+        if (input.timeZone) {
+          await repos.orgSettings.applyPatch(orgId, { timeZone: input.timeZone });
+          await repos.changeLog.append(orgId, 'orgSettings', orgId, 'upsert');
+        }
+        return admin;
       }, systemActor('organisation.create'));
     },
 

@@ -7,8 +7,10 @@ import { createAuthService, type AuthedUser } from './auth-service';
 import { compactChangeLog } from './change-log-compaction';
 import { createCustomersService } from './customers-service';
 import { handOverCustomers } from './hand-over';
+import { createFollowUpsService } from './follow-ups/follow-ups-service';
 import { createImportService } from './import/import-service';
 import { createPeopleService } from './people-service';
+import { createServiceMailService } from './service-mail';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
 
@@ -28,6 +30,9 @@ export function createServices(store: Store, options: { ingestion?: IngestionDep
     people: createPeopleService(store),
     audit: createAuditService(store),
     imports: createImportService(store),
+    followUps: createFollowUpsService(store),
+    /** Issue 4B: the service clock fed by mail ingestion (issue 5 calls recordThreadMessages). */
+    serviceMail: createServiceMailService(store),
     sync: {
       push: (user: AuthedUser, mutations: Mutation[]) => pushMutations(store, user, mutations),
       pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),

@@ -18,7 +18,7 @@ const USAGE = `usage: npm run import -- FILE [options]
                       (run while the server is stopped); prints a token to reuse as CRM_TOKEN
   --mapping JSON      column → field overrides, e.g. '{"电话":"contact.phones","备注":"ignore"}'
                       or @mapping.json; other columns keep the suggested mapping
-  --pass P            master (default; customers and contacts) or open-items (timeline history)
+  --pass P            master (default; customers and contacts) or open-items (timeline history, open requests and complaints)
   --duplicates D      skip (default) or create rows that look like existing customers
   --yes               apply without asking
   --json              print the report as JSON

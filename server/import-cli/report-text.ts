@@ -33,7 +33,12 @@ export function reportText(report: ImportReport): string {
     lines.push(`  contacts to update   ${c.contactsToUpdate}`);
     const policy = report.duplicatePolicy === 'skip' ? `skipped: ${c.skippedRows} rows` : 'created anyway';
     lines.push(`  likely duplicates    ${c.duplicates} (${policy})`);
-  } else lines.push(`  timeline entries     ${c.historyToCreate}`);
+  } else {
+    lines.push(`  timeline entries     ${c.historyToCreate}`);
+    lines.push(`  open follow-ups      ${c.followUpsToCreate}${c.followUpsOverdue ? ` (${c.followUpsOverdue} already overdue)` : ''}`);
+    const overdue = c.serviceItemsOverdue ? ` (${c.serviceItemsOverdue} already overdue)` : '';
+    lines.push(`  open requests and complaints  ${c.serviceItemsToCreate}${overdue}`);
+  }
   lines.push(`  rows with errors     ${c.errorRows} (not imported)`);
 
   if (report.errors.length > 0) {
@@ -73,8 +78,10 @@ export function resultText(result: ImportApplyOutput): string {
     `  customers created ${result.customersCreated}, updated ${result.customersUpdated}`,
     `  contacts created  ${result.contactsCreated}, updated ${result.contactsUpdated}`,
     ...(result.historyCreated > 0 ? [`  timeline entries  ${result.historyCreated}`] : []),
+    ...(result.followUpsCreated > 0 ? [`  open follow-ups   ${result.followUpsCreated}`] : []),
+    ...(result.serviceItemsCreated > 0 ? [`  open requests and complaints  ${result.serviceItemsCreated}`] : []),
   ].join('\n');
 }
 
 export const hasWork = ({ counts: c }: ImportReport) =>
-  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate > 0;
+  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate + c.followUpsToCreate + c.serviceItemsToCreate > 0;

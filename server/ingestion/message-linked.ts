@@ -13,14 +13,27 @@ export type MessageLinked = {
   direction: 'inbound' | 'outbound';
   /** The same for every message of a conversation in every mailbox: root of References, else In-Reply-To, else own id. */
   threadKey: string;
+  /**
+   * The conversation as this mailbox's web page names it, `<host>:<provider thread id>` (e.g.
+   * `gmail:18f3a2b4c5d6e7f1`): what follow-ups and service items logged from the page watch.
+   * Gmail's thread and message ids belong to one mailbox, so this names this mailbox's copy.
+   */
+  threadRef: string | null;
+  /** The provider's thread id in this mailbox (Gmail threadId, Graph conversationId). */
+  providerThreadId: string | null;
+  /** The message's id in this mailbox, which is also the id its web page shows. */
+  providerId: string;
   /** RFC 5322 Message-ID without brackets; null when the message has none. */
   messageId: string | null;
   inReplyTo: string | null;
   references: string[];
   fromAddress: string | null;
   sentAt: string;
-  /** The user whose mailbox the message was imported from. */
+  /** The user and the connected account whose mailbox the message was imported from. */
   mailboxUserId: string;
+  accountId: string;
+  /** That mailbox's address (our side, even when it is not the user's sign-in address). */
+  mailboxAddress: string;
 };
 
 /**

@@ -106,6 +106,12 @@ export type GrantedAccount = { refreshToken: string; address: string; displayNam
 
 export type Provider = {
   id: string;
+  /**
+   * The extension host whose pages show this provider's mail: conversations are named
+   * `<host>:<thread id>` across tiers (shared/schemas/follow-up threadRefSchema), and the page's
+   * thread id is the one the provider's API gives (Gmail threadId, Graph conversationId).
+   */
+  webHost: string;
   /** The server has this provider's OAuth client (id and secret); otherwise nobody can connect. */
   configured: boolean;
   /** Where the user's browser goes to approve read-only access. */

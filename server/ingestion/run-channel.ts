@@ -43,9 +43,8 @@ const ERROR_TEXT: Record<string, string> = {
  */
 export async function runChannel(
   deps: ChannelRunDeps,
-  account: MailAccountRow,
+  { account, connection, webHost }: { account: MailAccountRow; connection: Connection; webHost: string },
   channel: SyncChannelRow,
-  connection: Connection,
   org: OrgContext,
   now: Date,
   signal: AbortSignal,
@@ -54,7 +53,15 @@ export async function runChannel(
     channel.kind === 'mail'
       ? connection.mail.fetchPage(request).then((page) => ({ kind: 'mail', page }))
       : connection.calendar.fetchPage(request).then((page) => ({ kind: 'calendar', page }));
-  const box = { accountId: account.id, orgId: account.orgId, userId: account.userId, provider: account.provider, sharing: account.sharing };
+  const box = {
+    accountId: account.id,
+    orgId: account.orgId,
+    userId: account.userId,
+    provider: account.provider,
+    sharing: account.sharing,
+    address: account.address,
+    webHost,
+  };
   const windowStart = new Date(now.getTime() - deps.windowDays * 24 * 3600 * 1000);
   const retryOptions = { signal, ...(deps.policy ? { policy: deps.policy } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) };
   let current = channel;

@@ -4,6 +4,7 @@ import type { IngestionDeps } from './ingestion-deps';
 import { openConnection } from './account-connection';
 import { orgContextOf, type OrgContext } from './link-items';
 import type { Connection } from './provider';
+import { providerOf } from './registry';
 import { runChannel, type ChannelRunDeps } from './run-channel';
 
 export type RunDueOptions = {
@@ -36,7 +37,7 @@ export async function runDueChannels(store: Store, deps: IngestionDeps, options:
     log,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   };
-  const accounts = new Map<string, { account: MailAccountRow; connection: Connection | null; org: OrgContext }>();
+  const accounts = new Map<string, { account: MailAccountRow; connection: Connection | null; org: OrgContext; webHost: string }>();
   let channels = 0;
   let linked = 0;
   for (;;) {
@@ -62,14 +63,15 @@ export async function runDueChannels(store: Store, deps: IngestionDeps, options:
           log(`[ingestion] cannot open the stored token of ${account.address}:`, error);
           await store.repos.mailAccounts.setStatus(account.id, 'reconnect');
         }
-        entry = { account, connection, org: orgContextOf(addresses, neverLog) };
+        entry = { account, connection, org: orgContextOf(addresses, neverLog), webHost: providerOf(deps.providers, account.provider).webHost };
         accounts.set(channel.accountId, entry);
       }
       if (!entry.connection || entry.account.status !== 'active') continue;
       // An account turned "reconnect" by an earlier channel of this run stops here too.
       const fresh = await store.repos.mailAccounts.get(entry.account.orgId, entry.account.id);
       if (fresh?.status !== 'active') continue;
-      const result = await runChannel(runDeps, entry.account, channel, entry.connection, entry.org, options.now, options.signal);
+      const mailbox = { account: entry.account, connection: entry.connection, webHost: entry.webHost };
+      const result = await runChannel(runDeps, mailbox, channel, entry.org, options.now, options.signal);
       ran++;
       channels++;
       linked += result.linked;

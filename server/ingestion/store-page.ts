@@ -16,7 +16,7 @@ export type AnyPage = { kind: 'mail'; page: Page<IngestedMessage> } | { kind: 'c
  */
 export async function storePage(
   repos: Repositories,
-  box: MailboxRef,
+  box: MailboxRef & { address: string; webHost: string },
   channel: SyncChannelRow,
   org: OrgContext,
   input: AnyPage,
@@ -68,12 +68,17 @@ export async function storePage(
       timelineItemId: id,
       direction: item.direction,
       threadKey: threadKeyOf({ ...m, provider: box.provider }),
+      threadRef: m.threadRef ? `${box.webHost}:${m.threadRef}` : null,
+      providerThreadId: m.threadRef,
+      providerId: m.providerId,
       messageId: m.messageId,
       inReplyTo: m.inReplyTo,
       references: m.references,
       fromAddress: m.from?.address ?? null,
       sentAt: m.sentAt,
       mailboxUserId: box.userId,
+      accountId: box.accountId,
+      mailboxAddress: box.address,
     });
   }
   return { linked: unique.length, events };

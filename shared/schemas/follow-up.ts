@@ -99,6 +99,21 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
+/** The end fields of a follow-up that has not ended: a new one, or one reopened. */
+export const NOT_ENDED = {
+  status: 'open',
+  completedAt: null,
+  completedByUserId: null,
+  outcome: null,
+  closedBy: null,
+  satisfaction: null,
+} as const;
+
+/** The end fields when a rule ends it: the customer replied, or a touch was logged (by `byUserId`, when a person logged it). */
+export function endedBy(closedBy: 'customer_reply' | 'touch', completedAt: string, byUserId: string | null = null) {
+  return { status: 'done', closedBy, completedAt, completedByUserId: byUserId, outcome: null, satisfaction: null } as const;
+}
+
 const reasonSchema = textSchema(1000);
 
 /** A person makes a follow-up: from an email (optionally watching for a reply), a timeline item or the customer. */

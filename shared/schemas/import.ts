@@ -68,13 +68,40 @@ export const CONTACT_TARGETS = [
   'contact.notes',
 ] as const;
 
-/**
- * Pass 2 today: interaction history (calls, visits, meetings, notes) onto the customer's
- * timeline. Open follow-ups and complaints join this list when they exist (issue 4).
- */
+/** Pass 2: interaction history (calls, visits, meetings, notes) onto the customer's timeline. */
 export const HISTORY_TARGETS = ['history.occurredAt', 'history.kind', 'history.summary'] as const;
 
-export const BASE_TARGETS = [...CUSTOMER_TARGETS, ...CONTACT_TARGETS, ...HISTORY_TARGETS] as const;
+/**
+ * Pass 2, issue 4: open follow-ups at cut-over ("下次跟进时间" columns). A row may carry both a
+ * past interaction and the follow-up it left open; without its own reason the follow-up takes
+ * the interaction's summary.
+ */
+export const FOLLOW_UP_TARGETS = ['followUp.dueAt', 'followUp.reason', 'followUp.owner'] as const;
+
+/**
+ * Pass 2, issue 4B: requests and complaints still open at cut-over. Received time and summary
+ * are required; type (complaint unless it says request), channel, urgent, owner, the promised
+ * reply time (a committed complaint) and the first reply time are optional. Items the old system
+ * already resolved belong in the history rows, not here.
+ */
+export const SERVICE_TARGETS = [
+  'service.receivedAt',
+  'service.summary',
+  'service.type',
+  'service.channel',
+  'service.urgent',
+  'service.owner',
+  'service.promisedReplyAt',
+  'service.firstReplyAt',
+] as const;
+
+export const BASE_TARGETS = [
+  ...CUSTOMER_TARGETS,
+  ...CONTACT_TARGETS,
+  ...HISTORY_TARGETS,
+  ...FOLLOW_UP_TARGETS,
+  ...SERVICE_TARGETS,
+] as const;
 export type BaseTarget = (typeof BASE_TARGETS)[number];
 /** `custom.<key>`: a custom field the organisation defined. */
 export type CustomTarget = `custom.${string}`;
@@ -114,7 +141,7 @@ export const importTargetInfoSchema = z.object({
   id: importTargetSchema,
   /** English label; the options page shows its own translation of base targets. */
   label: z.string(),
-  group: z.enum(['customer', 'contact', 'history', 'custom']),
+  group: z.enum(['customer', 'contact', 'history', 'followUp', 'service', 'custom']),
 });
 export type ImportTargetInfo = z.infer<typeof importTargetInfoSchema>;
 
@@ -191,6 +218,14 @@ export const importCountsSchema = z.object({
   historyToCreate: z.number().int(),
   duplicates: z.number().int(),
   skippedRows: z.number().int(),
+  // Issue 4; plans stored before it have no such counts.
+  followUpsToCreate: z.number().int().default(0),
+  /** Follow-ups whose due time has passed: imported as overdue (a warning, not an error). */
+  followUpsOverdue: z.number().int().default(0),
+  // Issue 4B; plans stored before it have no such counts.
+  serviceItemsToCreate: z.number().int().default(0),
+  /** Open items whose first-reply deadline has passed without a reply: imported as overdue. */
+  serviceItemsOverdue: z.number().int().default(0),
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
@@ -223,5 +258,7 @@ export const importApplyOutputSchema = z.object({
   contactsCreated: z.number().int(),
   contactsUpdated: z.number().int(),
   historyCreated: z.number().int(),
+  followUpsCreated: z.number().int().default(0),
+  serviceItemsCreated: z.number().int().default(0),
 });
 export type ImportApplyOutput = z.infer<typeof importApplyOutputSchema>;

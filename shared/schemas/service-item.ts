@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema } from './common';
+import { idSchema, instantSchema, textSchema } from './common';
 import { satisfactionSchema, threadRefSchema } from './follow-up';
 
 /**
@@ -73,3 +73,77 @@ export const serviceItemSchema = z.object({
   version: z.number().int().nonnegative(),
 });
 export type ServiceItem = z.infer<typeof serviceItemSchema>;
+
+// Mutation payloads (issue 4, service). Shapes and bounds only: what each workflow step needs
+// (a reply AND a result to resolve, 3-4 options, ...) depends on the item's stage and is decided
+// by shared/domain/service-workflow, on both sides, with a message saying what is missing.
+
+/** Log a request or complaint: from an open email (thread and newest message), or by hand. */
+export const serviceCreateSchema = z.object({
+  id: idSchema,
+  customerId: idSchema,
+  contactId: idSchema.nullable().default(null),
+  type: serviceTypeSchema,
+  urgent: z.boolean().default(false),
+  channel: serviceChannelSchema,
+  ownerUserId: idSchema,
+  summary: textSchema(2000).min(1, 'restate the request in a few words'),
+  /** When the clock starts: the inbound mail's arrival when known, else when it was logged. */
+  receivedAt: instantSchema,
+  threadRef: threadRefSchema.nullable().default(null),
+  afterMessageId: z.string().min(1).max(200).nullable().default(null),
+  sourceId: idSchema.nullable().default(null),
+  feedbackTag: feedbackTagSchema.nullable().default(null),
+});
+export type ServiceCreate = z.output<typeof serviceCreateSchema>;
+export type ServiceCreateInput = z.input<typeof serviceCreateSchema>;
+
+/** Edit what was recorded; the type changes only while the item is still `received`. */
+export const servicePatchSchema = z
+  .object({
+    summary: textSchema(2000).min(1, 'restate the request in a few words'),
+    urgent: z.boolean(),
+    type: serviceTypeSchema,
+    channel: serviceChannelSchema,
+    ownerUserId: idSchema,
+    contactId: idSchema.nullable(),
+    feedbackTag: feedbackTagSchema.nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'patch must change at least one field');
+export type ServicePatch = z.infer<typeof servicePatchSchema>;
+
+/** We answered the customer for the first time (by hand, or our message seen in the thread). */
+export const serviceFirstReplySchema = z.object({
+  id: idSchema,
+  repliedAt: instantSchema,
+  /** The host's id of our message, when a thread rule saw it. */
+  messageId: z.string().min(1).max(200).nullable().default(null),
+});
+export type ServiceFirstReply = z.output<typeof serviceFirstReplySchema>;
+
+/** Complaint: promise the customer an answer at this time (again: a new promise moves the reminder). */
+export const serviceCommitSchema = z.object({ id: idSchema, promisedReplyAt: instantSchema });
+export type ServiceCommit = z.infer<typeof serviceCommitSchema>;
+
+/** Complaint: the options prepared and, once the customer confirms one, their choice. */
+export const serviceOptionsSchema = z.object({
+  id: idSchema,
+  options: z.array(serviceOptionSchema.extend({ text: textSchema(1000) })).max(4, 'at most 4 options'),
+  chosenOptionId: z.string().max(40).nullable().default(null),
+});
+export type ServiceOptions = z.output<typeof serviceOptionsSchema>;
+
+/** Resolved: what we told the customer AND what was done (both required, see the workflow). */
+export const serviceResolveSchema = z.object({
+  id: idSchema,
+  reply: textSchema(4000),
+  result: textSchema(4000),
+  satisfaction: satisfactionSchema.nullable().default(null),
+  feedbackTag: feedbackTagSchema.nullable().default(null),
+  resolvedAt: instantSchema,
+});
+export type ServiceResolve = z.output<typeof serviceResolveSchema>;
+
+export const serviceCloseSchema = z.object({ id: idSchema, closedAt: instantSchema });
+export type ServiceClose = z.infer<typeof serviceCloseSchema>;

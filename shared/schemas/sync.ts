@@ -4,14 +4,30 @@ import { contactCreateSchema, contactPatchSchema, contactSchema } from './contac
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
 import { departmentSchema } from './department';
-import { followUpSchema } from './follow-up';
+import {
+  followUpCompleteSchema,
+  followUpCreateSchema,
+  followUpCustomerRepliedSchema,
+  followUpPatchSchema,
+  followUpSchema,
+} from './follow-up';
+import { interactionLogSchema } from './interaction';
 import { mailAccountSchema } from './mail-account';
 import { matchChoiceSchema, matchChoiceSetSchema } from './match-choice';
 import { memberSchema } from './member';
-import { orgSettingsSchema } from './org-settings';
-import { serviceItemSchema } from './service-item';
+import { orgSettingsPatchSchema, orgSettingsSchema } from './org-settings';
+import {
+  serviceCloseSchema,
+  serviceCommitSchema,
+  serviceCreateSchema,
+  serviceFirstReplySchema,
+  serviceItemSchema,
+  serviceOptionsSchema,
+  servicePatchSchema,
+  serviceResolveSchema,
+} from './service-item';
 import { noteCreateSchema, timelineItemSchema } from './timeline';
-import { visitSchema } from './visit';
+import { visitPatchSchema, visitPlanSchema, visitReportInputSchema, visitReviewInputSchema, visitSchema } from './visit';
 
 /**
  * The sync protocol (DESIGN.md "Sync protocol"). A mutation is written to the local outbox in the
@@ -47,6 +63,44 @@ export const mutationSchema = z.discriminatedUnion('kind', [
   z.object({ ...mutationBase, kind: z.literal('customField.save'), payload: customFieldDefinitionSaveSchema }),
   /** Admin only: the definition goes; values already stored stay but are no longer shown. */
   z.object({ ...mutationBase, kind: z.literal('customField.delete'), payload: z.object({ id: idSchema }) }),
+  // Issue 4 (follow-ups): follow-ups made and ended by people, touches logged by hand, the
+  // extension's "the customer replied" and the admin's organisation settings.
+  z.object({ ...mutationBase, kind: z.literal('followUp.create'), payload: followUpCreateSchema }),
+  z.object({
+    ...mutationBase,
+    kind: z.literal('followUp.update'),
+    payload: z.object({ id: idSchema, patch: followUpPatchSchema }),
+  }),
+  z.object({ ...mutationBase, kind: z.literal('followUp.complete'), payload: followUpCompleteSchema }),
+  /** Undo of complete: open again, as it was before. */
+  z.object({ ...mutationBase, kind: z.literal('followUp.reopen'), payload: z.object({ id: idSchema }) }),
+  z.object({ ...mutationBase, kind: z.literal('followUp.customerReplied'), payload: followUpCustomerRepliedSchema }),
+  z.object({ ...mutationBase, kind: z.literal('interaction.log'), payload: interactionLogSchema }),
+  /** Admin only: whole groups of settings (cadences, care, …); last writer wins per group. */
+  z.object({ ...mutationBase, kind: z.literal('orgSettings.update'), payload: orgSettingsPatchSchema }),
+  // Issue 4 (service and visits): requests and complaints with their first-reply clock and the
+  // complaint workflow; visit plans, reports and reviews. Each step is checked by the shared
+  // rules (shared/domain/service-workflow, visit-rules) in the sidebar and again on the server.
+  z.object({ ...mutationBase, kind: z.literal('service.create'), payload: serviceCreateSchema }),
+  z.object({
+    ...mutationBase,
+    kind: z.literal('service.update'),
+    payload: z.object({ id: idSchema, patch: servicePatchSchema }),
+  }),
+  z.object({ ...mutationBase, kind: z.literal('service.firstReply'), payload: serviceFirstReplySchema }),
+  z.object({ ...mutationBase, kind: z.literal('service.commit'), payload: serviceCommitSchema }),
+  z.object({ ...mutationBase, kind: z.literal('service.options'), payload: serviceOptionsSchema }),
+  z.object({ ...mutationBase, kind: z.literal('service.resolve'), payload: serviceResolveSchema }),
+  z.object({ ...mutationBase, kind: z.literal('service.close'), payload: serviceCloseSchema }),
+  z.object({ ...mutationBase, kind: z.literal('visit.plan'), payload: visitPlanSchema }),
+  z.object({
+    ...mutationBase,
+    kind: z.literal('visit.update'),
+    payload: z.object({ id: idSchema, patch: visitPatchSchema }),
+  }),
+  z.object({ ...mutationBase, kind: z.literal('visit.cancel'), payload: z.object({ id: idSchema }) }),
+  z.object({ ...mutationBase, kind: z.literal('visit.report'), payload: visitReportInputSchema }),
+  z.object({ ...mutationBase, kind: z.literal('visit.review'), payload: visitReviewInputSchema }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 /** What a client writes (creates may leave fields out; parsing fills in the empty values). */

@@ -29,6 +29,7 @@ import { measureIngest } from './ingest';
 import { measureReassign } from './reassign';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
+import { measureAdapters } from './adapters';
 import { percentile, round, sum } from './stats';
 import { benchThreads, type BenchThread } from './threads';
 
@@ -48,6 +49,11 @@ const TARGETS = {
   sidebar_open_ms_p95: { max: 100, unit: 'ms' },
   sidebar_floor_ratio: { max: 3, unit: '×' },
   content_script_gzip_kb: { max: 30, unit: 'KB' },
+  // Issue 6: every host's content script, and how long an adapter takes to read the page.
+  content_script_gzip_kb_gmail: { max: 30, unit: 'KB' },
+  content_script_gzip_kb_outlook: { max: 30, unit: 'KB' },
+  content_script_gzip_kb_portal: { max: 30, unit: 'KB' },
+  adapter_ms_p95: { max: 10, unit: 'ms' },
   sidebar_gzip_kb: { max: null, unit: 'KB' },
   pull_100k_s: { max: 10, unit: 's' },
   pull_floor_ratio: { max: 2, unit: '×' },
@@ -139,6 +145,9 @@ async function main(): Promise<void> {
   log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
   const ingestBench = await measureIngest(SCALE);
   log(`ingest: ${ingestBench.ingest_msgs_per_s} msgs/s, ${ingestBench.ingest_cpu_ms_per_msg} ms CPU/msg, quota use ${ingestBench.ingest_quota_use}`);
+  log(`sizes: content scripts ${JSON.stringify(sizes.contentScriptGzipKbByHost)} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
+  log('adapters: navigations on the Gmail, Outlook and portal fixtures, each read timed');
+  const adapters = await measureAdapters(log);
 
   let server: ServerProcess | undefined;
   let fixture: FixtureServer | undefined;
@@ -252,6 +261,10 @@ async function main(): Promise<void> {
       sidebar_open_ms_p95: round(percentile(openMs, 95)),
       sidebar_floor_ratio: round(percentile(openMs, 50) / percentile(floorMs, 50), 2),
       content_script_gzip_kb: sizes.contentScriptGzipKb,
+      content_script_gzip_kb_gmail: sizes.contentScriptGzipKbByHost.gmail,
+      content_script_gzip_kb_outlook: sizes.contentScriptGzipKbByHost.outlook,
+      content_script_gzip_kb_portal: sizes.contentScriptGzipKbByHost.portal,
+      adapter_ms_p95: adapters.adapter_ms_p95,
       sidebar_gzip_kb: sizes.sidebarGzipKb,
       pull_100k_s: round(pullA.seconds, 2),
       pull_floor_ratio: round(pullA.seconds / (pullFloorMs / 1000), 2),
@@ -266,6 +279,10 @@ async function main(): Promise<void> {
     const info = {
       pull_250k_s: round(pullB.seconds, 2),
       reassign_pull_ms: reassignBench.reassign_pull_ms,
+      adapter_ms_p95_gmail: adapters.gmail.read_ms_p95,
+      adapter_ms_p95_outlook: adapters.outlook.read_ms_p95,
+      adapter_ms_p95_portal: adapters.portal.read_ms_p95,
+      adapter_portal_first_read_ms_max: Math.max(...adapters.portal_first_read_ms),
       pull_floor_100k_s: round(pullFloorMs / 1000, 2),
       pull_100k_server_only_s: round(apiA.totalMs / 1000, 2),
       pull_250k_server_only_s: round(apiB.totalMs / 1000, 2),
@@ -283,6 +300,7 @@ async function main(): Promise<void> {
       total_run_s: 0,
     };
     const profile = {
+      adapters,
       import_10k: importBench,
       ingest: ingestBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },

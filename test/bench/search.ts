@@ -12,7 +12,7 @@
  * Alone: `npx tsx test/bench/search.ts` (BENCH_SKIP_BUILD=1 reuses the build; BENCH_SCALE=0.1 for a
  * quick run). `npm run bench` calls measureSearch with its own server.
  */
-import { build } from 'esbuild';
+import { bundleForPage } from './bundle-for-page';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,18 +60,7 @@ export type SearchBenchResult = {
   seed: SeedReport & { seedMs: number };
 };
 
-async function seedBundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(here, 'search-seed-page.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+const seedBundle = (): Promise<string> => bundleForPage(path.join(here, 'search-seed-page.ts'));
 
 /** Records, in the page, when each input event happened and when results for its text were in the DOM. */
 async function instrument(page: Page): Promise<void> {

@@ -6,7 +6,7 @@ import { ExtensionBrowser, SYNC_TIMEOUT, UI_TIMEOUT, assertSidebarHasIndexedDb, 
 import { startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
 import { gmailFixtureWith } from '../support/gmail-fixture-with';
 import { ServerProcess } from '../support/server-process';
-import { expectCustomer, sidebarSyncStatus, waitForSidebarSync } from '../support/sidebar';
+import { clickUntilShown, expectCustomer, sidebarSyncStatus, waitForSidebarSync } from '../support/sidebar';
 
 // The customer file as a sales rep uses it: the right customer for a contact's second address
 // (plus-tagged, mixed case) with the reason shown; an invalid phone refused with nothing queued;
@@ -153,7 +153,7 @@ test('an ambiguous domain asks which customer; the pick is remembered after a re
   await expectCustomer(page, 'Twin Steel West', SYNC_TIMEOUT);
   expect(await frame(page).locator('[data-testid="match-picker"]').count()).toBe(0);
   // Switching re-opens the picker.
-  await frame(page).locator('[data-testid="switch-customer"]').click({ timeout: UI_TIMEOUT });
+  await clickUntilShown(frame(page).locator('[data-testid="switch-customer"]'), picker);
   await frame(page).locator(`[data-testid="match-picker"] [data-customer-id="${ids.east}"] [data-testid="pick-customer"]`).click({ timeout: UI_TIMEOUT });
   await expectCustomer(page, 'Twin Steel East');
 });

@@ -20,6 +20,8 @@ const HOSTILE_THREAD = 'a1b2c3d4e5f60718';
 const HUGE_THREAD = 'a1b2c3d4e5f60719';
 const SERVER_THREAD = 'a1b2c3d4e5f6071a';
 const SERVER_SENDER = 'buyer@hostile-import.example';
+const BULK_THREAD = '18f3a2b4c5d6e7e9';
+const BULK_SENDER = 'bulk.sender@hostile.example';
 
 let world: E2eWorld;
 let fixture: FixtureServer;
@@ -33,6 +35,12 @@ beforeAll(async () => {
     { id: HOSTILE_THREAD, subject: HOSTILE_LINE, from: { email: 'attacker@hostile.example', name: HOSTILE.onerror } },
     { id: HUGE_THREAD, subject: 'huge', from: { email: 'huge@megabyte-name.example', name: MEGABYTE_NAME } },
     { id: SERVER_THREAD, subject: 'from the server', from: { email: SERVER_SENDER, name: 'Buyer' } },
+    {
+      id: BULK_THREAD,
+      subject: `${HOSTILE.onerror} invoice`,
+      from: { email: BULK_SENDER, name: HOSTILE.script },
+      cc: Array.from({ length: 2000 }, (_, i) => ({ email: `person${i}@bulk-${i % 13}.example`, name: `Person ${i}, Bulk` })),
+    },
   ]);
   fixture = await startFixtureServer({ root: copy.root });
   world = await startE2eWorld();
@@ -130,6 +138,18 @@ test('a 1 MB sender name neither crashes nor stalls the sidebar, and a 1 MB cust
   await profile.locator('[data-testid="field-error"][data-field="name"]').waitFor({ timeout: UI_TIMEOUT });
   await expectCustomer(page, HOSTILE.chinese);
   await expectInert(page);
+});
+
+test('a thread copied to 2,000 people is read within the bound, its markup sender stays text, and the page keeps working', async () => {
+  await gotoThread(page, `inbox/${BULK_THREAD}`);
+  await expectState(page, 'unknown-sender', BULK_SENDER);
+  const name = sidebar(page).locator('[data-testid="state-unknown-sender"] .sender-name');
+  expect(await name.textContent({ timeout: UI_TIMEOUT })).toBe(HOSTILE.script);
+  const value = await sidebar(page).locator('input[name="customerName"]').inputValue({ timeout: UI_TIMEOUT });
+  expect(value.length).toBeGreaterThan(0);
+  await expectInert(page);
+  await gotoThread(page, 'inbox/18f3a2b4c5d6e7f1');
+  await expectState(page, 'unknown-sender', 'olivia.park@northwind.example');
 });
 
 test('records arriving from the server with hostile text are shown as text', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pullAll, type ApiClient } from '../support/api-client';
-import { ExtensionBrowser, SYNC_TIMEOUT, assertSidebarHasIndexedDb } from '../support/browser';
+import { ExtensionBrowser, SYNC_TIMEOUT, UI_TIMEOUT, assertSidebarHasIndexedDb } from '../support/browser';
 import { startE2eWorld, type E2eWorld } from '../support/e2e-world';
 import type { FixtureServer } from '../support/fixture-https-server';
 import { gmailThreads, type FixtureThread } from '../support/gmail-fixture';
@@ -126,9 +126,13 @@ test('a note on a customer someone else deleted is refused, stays visible with t
   });
   await page.bringToFront();
   await expectCustomer(page, CUSTOMER);
-  await addNote(page, 'Too late: this customer is gone');
-
   const frame = page.frameLocator('iframe[data-inbox-crm="sidebar"]');
+  // Not addNote(): that waits to see the note on the timeline, but the sync the note starts may
+  // already have pulled the deletion and taken the customer (and the note) off the sidebar by
+  // then (seen on a loaded machine). The refusal below is what this scenario is about.
+  await frame.locator('textarea[name=note]').fill('Too late: this customer is gone', { timeout: UI_TIMEOUT });
+  await frame.locator('button[data-testid=add-note]').click();
+
   const rejected = frame.locator('[data-testid="rejected-change"]');
   await rejected.filter({ hasText: 'Too late: this customer is gone' }).waitFor({ timeout: SYNC_TIMEOUT });
   await rejected.filter({ hasText: /deleted/i }).waitFor({ timeout: SYNC_TIMEOUT });

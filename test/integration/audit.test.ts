@@ -94,7 +94,9 @@ describe.each(databaseKinds)('migration 0007 (trust) on $name', (kind) => {
       const customerId = await legacyCustomer(db, before.orgId, 'Old Co', before.userId);
       await legacyNote(db, before.orgId, customerId, before.userId, '旧备注');
 
-      expect(await migrate(db)).toEqual([7]);
+      expect(await migrate(db, { upTo: 7 })).toEqual([7]);
+      // Today's services read later migrations' columns too: bring the schema up to date first.
+      await migrate(db);
       const admin = await signIn(services, before.email, before.code);
       const api = await admin.api();
       expect(await api.customers.get({ id: customerId })).toMatchObject({ name: 'Old Co', departmentId: null, sharedWith: [] });

@@ -9,7 +9,9 @@ import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './
 import { newId } from './support/ids';
 import { upload } from './support/imports';
 import { ingestionServices } from './support/ingestion';
+import { fu } from './support/follow-ups';
 import { m } from './support/mutations';
+import { sv } from './support/service-visits';
 import { orgWorld, type OrgWorld, type PersonName } from './support/org-world';
 import { FakeGoogle } from '../fakes/fake-google';
 
@@ -77,9 +79,64 @@ const procedures: Record<string, Case> = {
   'mail.neverLogRemove': { allowed: MAILBOX_OWNER, input: (s) => ({ id: s.mail.entryId }), missing: () => ({ id: newId() }) },
 };
 
-/** Every mutation kind a push carries, aimed at East Co (the East rep's customer) or its records. */
+/**
+ * Every mutation kind a push carries, aimed at East Co (the East rep's customer) or its records.
+ * `before`: the steps (as the admin) that bring a record to the stage the change needs.
+ */
 const EAST_WRITERS: PersonName[] = ['admin', 'eastManager', 'eastRep'];
-const kinds: Record<MutationInput['kind'], { allowed: 'everyone' | PersonName[]; make: (s: Scene, id?: string) => MutationInput }> = {
+type KindCase = { allowed: 'everyone' | PersonName[]; make: (s: Scene, id?: string) => MutationInput; before?: (s: Scene) => Promise<void> };
+const past = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+async function asAdmin(s: Scene, ...mutations: MutationInput[]) {
+  const out = await (await s.w.admin.api()).sync.push({ mutations });
+  expect(out.results.map((r) => r.status), JSON.stringify(out.results)).toEqual(mutations.map(() => 'applied'));
+}
+/** The arranged complaint committed, then with three options and the customer's choice, then resolved. */
+const complaintAt = {
+  options: (s: Scene) => asAdmin(s, sv.commit(s.a.ids.serviceItem, ahead(7))),
+  resolve: async (s: Scene) => {
+    await complaintAt.options(s);
+    await asAdmin(s, sv.options(s.a.ids.serviceItem, ['加急发货', '部分退款', '换货'], 1));
+  },
+  close: async (s: Scene) => {
+    await complaintAt.resolve(s);
+    await asAdmin(s, sv.resolve(s.a.ids.serviceItem, '已加急发货', '客户已收货', { resolvedAt: past(1) }));
+    const open = await s.db.query<{ id: string }>("SELECT id FROM follow_ups WHERE source_id = $1 AND status = 'open'", [s.a.ids.serviceItem]);
+    await asAdmin(s, ...open.map((f) => fu.complete(f.id, 'skipped', { completedAt: past(0) })));
+  },
+};
+/** Issue 4's kinds: follow-ups, touches and service items need any access to East Co (support leads too); visits shared access; reviews a manager of it or an admin; settings an admin. */
+const issue4Kinds: Record<Extract<MutationInput['kind'], `followUp.${string}` | `service.${string}` | `visit.${string}` | 'interaction.log' | 'orgSettings.update'>, KindCase> = {
+  'followUp.create': { allowed: SEES_EAST, make: (s, id = s.a.east) => fu.create(id, s.w.eastRep.userId) },
+  'followUp.update': { allowed: SEES_EAST, make: (s, id = s.a.ids.followUp) => fu.update(id, { reason: '改期到下周' }) },
+  'followUp.complete': { allowed: SEES_EAST, make: (s, id = s.a.ids.followUp) => fu.complete(id, 'done', { completedAt: past(0) }) },
+  'followUp.reopen': { allowed: SEES_EAST, make: (s, id = s.a.ids.followUp) => fu.reopen(id) },
+  'followUp.customerReplied': { allowed: SEES_EAST, make: (s, id = s.a.ids.followUp) => fu.customerReplied(id) },
+  'interaction.log': { allowed: SEES_EAST, make: (s, id = s.a.east) => fu.logTouch(id, 'call', past(1)) },
+  'orgSettings.update': { allowed: ADMIN_ONLY, make: () => fu.settings({ timeZone: 'Asia/Shanghai' }) },
+  'service.create': { allowed: SEES_EAST, make: (s, id = s.a.east) => sv.create(id, s.w.supportLead.userId, { receivedAt: past(2) }) },
+  'service.update': { allowed: SEES_EAST, make: (s, id = s.a.ids.serviceItem) => sv.update(id, { summary: '交货延迟三周' }) },
+  'service.firstReply': { allowed: SEES_EAST, make: (s, id = s.a.ids.serviceItem) => sv.firstReply(id, past(0)) },
+  'service.commit': { allowed: SEES_EAST, make: (s, id = s.a.ids.serviceItem) => sv.commit(id, ahead(7)) },
+  'service.options': { allowed: SEES_EAST, before: complaintAt.options, make: (s, id = s.a.ids.serviceItem) => sv.options(id, ['加急发货', '部分退款', '换货']) },
+  'service.resolve': {
+    allowed: SEES_EAST,
+    before: complaintAt.resolve,
+    make: (s, id = s.a.ids.serviceItem) => sv.resolve(id, '已加急发货', '客户已收货', { resolvedAt: past(1) }),
+  },
+  'service.close': { allowed: SEES_EAST, before: complaintAt.close, make: (s, id = s.a.ids.serviceItem) => sv.close(id) },
+  'visit.plan': { allowed: EAST_WRITERS, make: (s, id = s.a.east) => sv.plan(id, s.w.eastRep.userId, [s.a.ids.contact], { plannedAt: ahead(2) }) },
+  'visit.update': { allowed: EAST_WRITERS, make: (s, id = s.a.ids.visit) => sv.updateVisit(id, { purpose: '改为技术交流' }) },
+  'visit.cancel': { allowed: EAST_WRITERS, make: (s, id = s.a.ids.visit) => sv.cancel(id) },
+  'visit.report': { allowed: EAST_WRITERS, make: (s, id = s.a.ids.visit) => sv.report(id, { heldAt: past(2), reportedAt: past(1) }) },
+  'visit.review': {
+    allowed: ['admin', 'eastManager'],
+    before: (s) => asAdmin(s, sv.report(s.a.ids.visit, { heldAt: past(2), reportedAt: past(1) })),
+    make: (s, id = s.a.ids.visit) => sv.review(id, '跟进到位'),
+  },
+};
+const kinds: Record<MutationInput['kind'], KindCase> = {
+  ...issue4Kinds,
   'customer.create': { allowed: 'everyone', make: () => m.createCustomer('Mine') },
   'customer.update': { allowed: EAST_WRITERS, make: (s, id = s.a.east) => m.updateCustomer(id, { customerClass: 'C' }) },
   'customer.delete': { allowed: EAST_WRITERS, make: (s, id = s.a.east) => m.deleteCustomer(id) },
@@ -200,11 +257,12 @@ describe.each(databaseKinds.slice(0, 1))('authorisation matrix on $name', (kind)
     for (const [kindName, spec] of Object.entries(kinds)) {
       it(`sync.push ${kindName}: hidden is "not found" exactly like missing; no access is refused; access applies`, async () => {
         const s = await scene(testDb());
+        await spec.before?.(s);
         const push = async (token: string, mutation: MutationInput) => {
           const out = (await (await callerFor(s.services, token)).sync.push({ mutations: [mutation] })).results[0]!;
           return out.status === 'applied' ? { status: 'applied' } : { status: out.status, code: out.code, reason: out.reason };
         };
-        const ghost = kindName === 'customer.create' || kindName === 'customField.save' ? undefined : newId();
+        const ghost = ['customer.create', 'customField.save', 'orgSettings.update'].includes(kindName) ? undefined : newId();
         const foreign = await push(s.other.token, spec.make(s));
         if (ghost) expect(foreign, `${kindName} from another organisation`).toEqual(await push(s.other.token, spec.make(s, ghost)));
         else expect(foreign).toEqual({ status: 'applied' });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 // (handy while iterating on a scenario); a missing build is still an error.
 const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const extensionDir = path.join(root, '.output', 'chrome-mv3');
+export const firefoxDir = path.join(root, '.output', 'firefox-mv3');
 
 export default function setup(): void {
   if (process.env.E2E_SKIP_BUILD === '1') {
@@ -16,18 +17,24 @@ export default function setup(): void {
     }
     return;
   }
+  build([], extensionDir);
+  // The Firefox build is checked (test/build/firefox-manifest.test.ts), not driven: e2e is Chromium.
+  build(['-b', 'firefox'], firefoxDir);
+}
+
+function build(args: string[], outDir: string): void {
   const started = Date.now();
   // `node <bin>` rather than npx: npx will not install anything here and adds a process layer.
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/.bin/wxt'), 'build'], {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/.bin/wxt'), 'build', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  if (result.status !== 0 || !existsSync(path.join(extensionDir, 'manifest.json'))) {
+  if (result.status !== 0 || !existsSync(path.join(outDir, 'manifest.json'))) {
     throw new Error(
-      `[e2e] \`wxt build\` failed (exit ${result.status ?? result.signal}); the e2e project cannot run.\n` +
+      `[e2e] \`wxt build ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); the e2e project cannot run.\n` +
         `--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
     );
   }
-  console.log(`[e2e] built ${path.relative(root, extensionDir)} in ${Date.now() - started} ms`);
+  console.log(`[e2e] built ${path.relative(root, outDir)} in ${Date.now() - started} ms`);
 }

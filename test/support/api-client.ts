@@ -47,9 +47,12 @@ export async function pullAll(client: ApiClient) {
   const of = (entity: string) => [...rows.values()].filter((r) => r.entity === entity).map((r) => r.row);
   return {
     changes,
+    /** The rows of any entity (issue 4's service items, visits, follow-ups...). */
+    of,
     customers: of('customer'),
     contacts: of('contact'),
     timelineItems: of('timelineItem'),
     members: of('member'),
+    followUps: of('followUp'),
   };
 }

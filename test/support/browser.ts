@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page, type Worker } from 'playwright-core';
-import type { FixtureServer } from './fixture-https-server';
+import { HOST_ROOTS, type FixtureServer } from './fixture-https-server';
 import { disableFeaturesArgs } from './playwright-default-args';
 import { extensionDir as defaultExtensionDir, makeTempDir } from './paths';
 import { waitUntil } from './wait';
@@ -75,7 +75,7 @@ export class ExtensionBrowser {
           '--disable-quic',
           // Real host names → the fixture server; every other name fails, so Chromium's own
           // traffic never leaves the machine. The sync server is reached on 127.0.0.1.
-          `--host-resolver-rules=MAP mail.google.com 127.0.0.1:${port}, MAP outlook.office.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
+          `--host-resolver-rules=${[...Object.keys(HOST_ROOTS).map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ')}`,
           `--ignore-certificate-errors-spki-list=${spki}`,
           ...(options.extraArgs ?? []),
         ],
@@ -154,8 +154,13 @@ export class ExtensionBrowser {
 
   /** Opens the Gmail fixture at `#<hashRoute>` in a new tab and waits for the sidebar iframe. */
   async openGmail(hashRoute: string): Promise<Page> {
+    return this.openHostPage(gmailUrl(hashRoute));
+  }
+
+  /** Opens a host page (Gmail, Outlook, an approved portal) in a new tab and waits for the sidebar iframe. */
+  async openHostPage(url: string): Promise<Page> {
     const page = await this.context.newPage();
-    await page.goto(gmailUrl(hashRoute));
+    await page.goto(url);
     await page.locator(SIDEBAR_IFRAME).waitFor({ state: 'attached', timeout: UI_TIMEOUT });
     return page;
   }

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Role } from '../../shared/schemas/member';
 import { signInApi, type ApiClient } from './api-client';
+import { ExtensionBrowser } from './browser';
 import { startFixtureServer, type FixtureServer } from './fixture-https-server';
 import { ServerProcess } from './server-process';
 
@@ -14,6 +15,8 @@ export type E2eWorld = {
   invite(email: string, displayName: string, role: Role, departmentId?: string | null): Promise<{ email: string; code: string; userId: string }>;
   /** A new department of the admin's organisation. */
   department(name: string): Promise<string>;
+  /** A browser with the extension, signed in as a new member (a sales rep) and synced; closed by dispose(). */
+  browserOf(email: string, displayName: string): Promise<ExtensionBrowser>;
   dispose(): Promise<void>;
 };
 
@@ -22,18 +25,29 @@ export async function startE2eWorld(options: { serverEnv?: Record<string, string
   const server = await ServerProcess.start({ env: options.serverEnv });
   expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
   const { client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code);
+  const browsers: ExtensionBrowser[] = [];
+  const invite = async (email: string, displayName: string, role: Role, departmentId: string | null = null) => {
+    const { code, userId } = await admin.users.invite.mutate({ email, displayName, role, departmentId });
+    return { email, code, userId };
+  };
   return {
     fixture,
     server,
     admin,
-    async invite(email, displayName, role, departmentId = null) {
-      const { code, userId } = await admin.users.invite.mutate({ email, displayName, role, departmentId });
-      return { email, code, userId };
-    },
+    invite,
     async department(name) {
       return (await admin.departments.create.mutate({ name })).id;
     },
+    async browserOf(email, displayName) {
+      const member = await invite(email, displayName, 'sales_rep');
+      const browser = await ExtensionBrowser.launch({ fixture });
+      browsers.push(browser);
+      await browser.signIn(server.url, member.email, member.code);
+      await browser.syncNow();
+      return browser;
+    },
     async dispose() {
+      for (const browser of browsers) await browser.close().catch(() => undefined);
       await server.dispose();
       await fixture.close();
     },

@@ -30,9 +30,15 @@ export const HOST_CSP =
   "script-src 'self'; object-src 'none'; require-trusted-types-for 'script'; frame-src 'self'";
 
 /** Host name → fixture folder. Paths under /mail/ are the single-page app's routes. */
-const HOST_ROOTS: Record<string, string> = {
+export const HOST_ROOTS: Record<string, string> = {
   'mail.google.com': 'gmail',
   'outlook.office.com': 'outlook',
+  'outlook.office365.com': 'outlook',
+  'outlook.live.com': 'outlook',
+  'outlook.cloud.microsoft': 'outlook',
+  'partner.outlook.cn': 'outlook',
+  // A made-up helpdesk, approved as a portal in the e2e tests.
+  'support.acme-helpdesk.example': 'portal/helpdesk',
 };
 
 const TYPES: Record<string, string> = {
@@ -56,7 +62,7 @@ export function makeFixtureCertificate(dir: string): { key: Buffer; cert: Buffer
     [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
       '-subj', '/CN=fixture',
-      '-addext', 'subjectAltName=DNS:mail.google.com,DNS:outlook.office.com,IP:127.0.0.1',
+      '-addext', `subjectAltName=${[...Object.keys(HOST_ROOTS).map((h) => `DNS:${h}`), 'IP:127.0.0.1'].join(',')}`,
       '-keyout', keyPath, '-out', certPath,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },

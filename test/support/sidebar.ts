@@ -8,7 +8,7 @@ export const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^
 
 export const testId = (frame: FrameLocator, id: string): Locator => frame.locator(`[data-testid="${id}"]`);
 
-export type SidebarState = 'signed-out' | 'unreadable' | 'no-thread' | 'unknown-sender';
+export type SidebarState = 'signed-out' | 'unreadable' | 'no-thread' | 'unknown-sender' | 'no-sender' | 'no-recipient';
 
 export async function expectState(page: Page, state: SidebarState, hasText?: string): Promise<void> {
   const locator = sidebar(page).locator(`[data-testid="state-${state}"]`, hasText ? { hasText } : {});
@@ -94,6 +94,19 @@ async function waitVisible(locator: Locator, what: string, page: Page, timeout =
       });
     }
   }
+}
+
+/**
+ * Clicks `trigger` until `shown` appears (at most 3 clicks). Right after the sidebar loads, a
+ * click can land before its out-of-process frame takes input: Playwright reports the click, the
+ * frame's document never receives it (seen after a reload), and a second click works.
+ */
+export async function clickUntilShown(trigger: Locator, shown: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3 && (await shown.count()) === 0; attempt++) {
+    await trigger.click({ timeout: UI_TIMEOUT });
+    await shown.first().waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await shown.first().waitFor({ timeout: UI_TIMEOUT });
 }
 
 /** A short text dump of the sidebar's visible state, for failure messages. */

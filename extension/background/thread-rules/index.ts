@@ -1,5 +1,7 @@
 import type { ThreadContext } from '../../../shared/schemas/host-context';
 import type { LocalDb } from '../../local-db/db';
+import { closeWhenCustomerReplies } from './customer-replied';
+import { serviceFirstReply } from './service-first-reply';
 
 /**
  * A rule the background applies to every conversation a mail tab shows, whether or not the
@@ -10,7 +12,11 @@ import type { LocalDb } from '../../local-db/db';
 export type ThreadRule = (db: LocalDb, context: ThreadContext) => Promise<boolean>;
 
 /** One line per rule. */
-export const threadRules: readonly ThreadRule[] = [];
+export const threadRules: readonly ThreadRule[] = [
+  closeWhenCustomerReplies, // issue 4: the customer replied → the no-reply follow-up ends
+  // Issue 4B: our reply in the thread is the first reply of a request or complaint logged from it.
+  serviceFirstReply,
+];
 
 /**
  * Runs every rule on a freshly stored context. A failing rule is logged and never stops the

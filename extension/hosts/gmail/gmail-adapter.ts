@@ -1,99 +1,57 @@
-import type { HostContext, Participant, ThreadMessage } from '../../../shared/schemas/host-context';
-import { hostContextSchema, participantSchema, threadMessageSchema } from '../../../shared/schemas/host-context';
+import type { UnstampedContext } from '../../../shared/schemas/host-context';
 import { normaliseEmail } from '../../../shared/domain/email';
-import { pickCounterpart } from '../../../shared/domain/sender';
 import { parseGmailUrl } from './gmail-url';
 import { legacyIdOfUrlThreadId } from './gmail-url-id';
-import { readAccount, readThread, GmailReadError } from './read-thread';
-
-/** A context before the edge stamps it with `seq`. */
-export type UnstampedContext = HostContext extends infer C ? (C extends HostContext ? Omit<C, 'seq'> : never) : never;
-
-/** Gmail shows at most a few hundred people or messages in a thread; the schema bounds both lists there. */
-const MAX_LISTED = 500;
+import { readSafely, type ReadResult } from '../dom/read-safely';
+import { composeContextOf } from '../dom/compose-parts';
+import { threadContextOf, type RawMessage } from '../dom/thread-parts';
+import { readGmailCompose } from './read-compose';
+import { GmailReadError, previewPaneThread, readAccount, readThread } from './read-thread';
 
 /**
- * Keeps the last occurrence of each (email, role), so the latest sender stays last
- * (pickCounterpart). A participant whose address is not usable is left out rather than making
- * the whole thread unreadable; the newest are kept when a thread has more than the bound.
- */
-function participantsOf(thread: ReturnType<typeof readThread>): Participant[] {
-  const byKey = new Map<string, Participant>();
-  const add = (email: string, name: string, role: Participant['role']): void => {
-    const parsed = participantSchema.safeParse({ email: normaliseEmail(email), name: name || email, role });
-    if (!parsed.success) return;
-    const key = `${role} ${parsed.data.email}`;
-    byKey.delete(key);
-    byKey.set(key, parsed.data);
-  };
-  for (const message of thread.messages) {
-    add(message.from.email, message.from.name, 'from');
-    for (const person of message.to) add(person.email, person.name, 'to');
-  }
-  return [...byKey.values()].slice(-MAX_LISTED);
-}
-
-/** Messages with an id and a usable sender address, oldest first, newest kept over the bound. */
-function messagesOf(thread: ReturnType<typeof readThread>): ThreadMessage[] {
-  const messages: ThreadMessage[] = [];
-  for (const message of thread.messages) {
-    if (!message.id) continue;
-    const parsed = threadMessageSchema.safeParse({ id: message.id, from: normaliseEmail(message.from.email) });
-    if (parsed.success) messages.push(parsed.data);
-  }
-  return messages.slice(-MAX_LISTED);
-}
-
-/**
- * Reads the page as a HostContext (without seq). Throws GmailReadError when the URL says a thread
- * is open but the DOM does not hold one we can read (house rule 3: fail loudly inside).
+ * Reads the page as a HostContext (without seq). Throws GmailReadError when the page says a
+ * thread is open but the DOM does not hold one we can read (house rule 3: fail loudly inside).
+ *
+ * A thread is open when the URL names one, or the split view's preview pane shows one (the URL
+ * then names none). A compose window wins when the user works in it, or when no thread is open.
  */
 export function readGmailContext(doc: Document, href: string): UnstampedContext {
   const view = parseGmailUrl(href);
-  if (view.kind !== 'thread') return { host: 'gmail', kind: 'none', url: href };
-  const thread = readThread(doc);
-  // Right after a hash change Gmail may still show the previous thread's DOM; a URL id that
-  // stands for another thread than the DOM's means "not rendered yet", never the old context.
-  const urlId = legacyIdOfUrlThreadId(view.threadIdFromUrl);
-  if (thread.threadIdFromDom && urlId && thread.threadIdFromDom !== urlId) {
-    throw new GmailReadError(`the page still shows thread ${thread.threadIdFromDom}, the URL names ${urlId}`);
-  }
-  const threadId = thread.threadIdFromDom ?? view.threadIdFromUrl;
-  const participants = participantsOf(thread);
+  if (view.kind === 'not-mail') return { host: 'gmail', kind: 'none', url: href };
   const accountRaw = readAccount(doc.title);
   const account = accountRaw ? normaliseEmail(accountRaw) : null;
-  return {
-    host: 'gmail',
-    kind: 'thread',
-    url: href,
-    threadId,
-    subject: thread.subject,
-    sender: pickCounterpart(participants, account),
-    participants,
-    messages: messagesOf(thread),
-    account,
-  };
+  const preview = view.kind === 'list' ? previewPaneThread(doc) : null;
+  const threadOpen = view.kind === 'thread' || preview !== null;
+  const compose = readGmailCompose(doc);
+  if (compose && (compose.focused || !threadOpen)) {
+    return composeContextOf('gmail', href, compose, threadOpen ? readThreadOrNull(doc, preview) : null, account);
+  }
+  if (!threadOpen) return { host: 'gmail', kind: 'none', url: href };
+  const thread = readThread(doc, preview ?? undefined);
+  // Right after a hash change Gmail may still show the previous thread's DOM; a URL id that
+  // stands for another thread than the DOM's means "not rendered yet", never the old context.
+  // With conversation view off the URL names a message of the thread shown.
+  const urlId = view.kind === 'thread' ? legacyIdOfUrlThreadId(view.threadIdFromUrl) : null;
+  const urlNamesShown = urlId === thread.threadIdFromDom || thread.messages.some((m) => m.id === urlId);
+  if (thread.threadIdFromDom && urlId && !urlNamesShown) {
+    throw new GmailReadError(`the page still shows thread ${thread.threadIdFromDom}, the URL names ${urlId}`);
+  }
+  const threadId = thread.threadIdFromDom ?? (view.kind === 'thread' ? view.threadIdFromUrl : null);
+  if (!threadId) throw new GmailReadError('the preview pane shows a thread without an id');
+  return threadContextOf('gmail', href, { threadId, subject: thread.subject, messages: thread.messages }, account);
+}
+
+/** The thread a reply is written in, when it is readable; a reply must not fail on it. */
+function readThreadOrNull(doc: Document, preview: Element | null): { threadId: string | null; messages: RawMessage[] } | null {
+  try {
+    const thread = readThread(doc, preview ?? undefined);
+    return { threadId: thread.threadIdFromDom, messages: thread.messages };
+  } catch {
+    return null;
+  }
 }
 
 /** The edge: never throws; anything unreadable or invalid becomes kind 'unreadable'. */
-export function readGmailContextSafely(
-  doc: Document,
-  href: string,
-  seq: number,
-): { context: HostContext; error: Error | null } {
-  try {
-    const parsed = hostContextSchema.safeParse({ ...readGmailContext(doc, href), seq });
-    if (parsed.success) return { context: parsed.data, error: null };
-    return { context: unreadable(href, seq, 'invalid'), error: new GmailReadError(parsed.error.message) };
-  } catch (error) {
-    const err = error instanceof Error ? error : new Error(String(error));
-    const reason = err instanceof GmailReadError ? 'missing-parts' : 'error';
-    return { context: unreadable(href, seq, reason), error: err };
-  }
-}
-
-function unreadable(href: string, seq: number, reason: string): HostContext {
-  // The URL itself could be hostile or too long; keep a bounded, valid stand-in.
-  const url = href.length <= 4096 ? href : 'https://mail.google.com/';
-  return { host: 'gmail', kind: 'unreadable', url, seq, reason };
+export function readGmailContextSafely(doc: Document, href: string, seq: number): ReadResult {
+  return readSafely('gmail', readGmailContext, doc, href, seq);
 }

@@ -1,7 +1,7 @@
 /**
- * Every Gmail selector, in one place (house rule 2). Counts refer to the fixture pages in
- * test/fixtures/gmail (app.js renders them; test/extension/hosts/gmail-selectors.test.ts checks
- * the counts). Sources: host-dom-facts.md §2.
+ * Every Gmail selector, in one place (house rule 2). The count each must match on each fixture
+ * view is in test/fixtures/gmail/selector-counts.json (app.js renders the views;
+ * test/extension/hosts/host-fixtures.test.ts checks them). Sources: host-dom-facts.md §2.
  */
 export const gmailSelectors = {
   /** The main content area; absent while Gmail loads. Fixtures: exactly 1 on every view. */
@@ -11,7 +11,7 @@ export const gmailSelectors = {
    * 2018). Fixtures: 1 in each readable thread view, 0 in lists and in the broken thread.
    */
   subject: 'h2.hP',
-  /** Emoji inside the subject are images; their alt holds the character. Fixtures: 0. */
+  /** Emoji inside the subject are images; their alt holds the character. Fixtures: 1 (the 📦 thread). */
   subjectEmoji: 'img[data-emoji]',
   /**
    * One block per message (div.adn, `.ads` when open). Fixtures: 1 per message; 4 in the
@@ -25,8 +25,32 @@ export const gmailSelectors = {
    * Fixtures: 1–3 per message.
    */
   recipients: '.hb span[email], span.g2[email]',
-  /** List rows (the inbox view). Fixtures: one per thread in threads.json, 0 in thread views. */
+  /** List rows. Fixtures: one per thread in threads.json (per message with conversation view off), 0 in thread views. */
   listRow: 'tr.zA[role="row"]',
+  /**
+   * The preview pane of the split view: the open thread sits beside the list, inside it, and the
+   * URL may name no thread (ISDK watches `.aia` for `.a98.iY`, §3). Fixtures: 1 in the split views.
+   */
+  previewPane: 'div[role="main"] .aia',
+  /**
+   * A compose window: pop-up mole, full screen, or an inline reply inside `.AO` (GJS/ISDK `div.M9`).
+   * Fixtures: 1 in the compose views, 0 elsewhere.
+   */
+  compose: 'div.M9',
+  /**
+   * Recipient chips since PeopleKit (2021-10): inside `.anm[name=to|cc|bcc]`, the address in
+   * data-hovercard-id, the name in data-name (§2 "Compose"). Fixtures: 1–2 in the compose views.
+   */
+  composeChip: '.anm[name] [role="option"][data-hovercard-id]',
+  /**
+   * Chips of the older layout, still handled: `.vR` with a hidden input holding the address, in the
+   * row of `textarea.vO[name=to|cc|bcc]`. Fixtures: 1 in the old-layout compose view.
+   */
+  composeChipLegacy: '.vR input[type="hidden"]',
+  /** Subject of a compose: pop-up `subjectbox`, inline `subject`. Fixtures: 1 per compose. */
+  composeSubject: 'input[name="subjectbox"], input[name="subject"]',
+  /** Hidden input with the legacy thread id a reply belongs to (`lts`). Fixtures: 1 per compose. */
+  composeThreadId: 'input[name="lts"]',
 } as const;
 
 /**

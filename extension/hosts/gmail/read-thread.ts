@@ -1,14 +1,13 @@
 import { cleanText, isHiddenByMarkup, textWithImageAlts } from '../dom/clean-text';
+import { HostReadError } from '../dom/read-safely';
+import type { RawMessage, RawPerson } from '../dom/thread-parts';
 import { gmailSelectors as S, MESSAGE_ID_ATTRIBUTES, THREAD_ID_ATTRIBUTES } from './gmail-selectors';
 
 /** Thrown when a thread view lacks a part we need; the adapter's edge turns it into 'unreadable'. */
-export class GmailReadError extends Error {
+export class GmailReadError extends HostReadError {
   override name = 'GmailReadError';
 }
 
-export type RawPerson = { email: string; name: string };
-/** id: the message's hex id; null for a draft or a block without one. */
-export type RawMessage = { id: string | null; from: RawPerson; to: RawPerson[] };
 export type RawThread = { threadIdFromDom: string | null; subject: string; messages: RawMessage[] };
 
 function readPerson(el: Element): RawPerson {
@@ -66,8 +65,15 @@ function findSubject(main: Element): Element {
   return visible[0]!;
 }
 
-export function readThread(doc: Document): RawThread {
-  const main = doc.querySelector(S.main);
+/** The split view's preview pane when it shows a thread (its subject), else null. */
+export function previewPaneThread(doc: Document): Element | null {
+  const pane = doc.querySelector(S.previewPane);
+  return pane?.querySelector(S.subject) ? pane : null;
+}
+
+/** The thread in `scope` (the main area, or the split view's preview pane). */
+export function readThread(doc: Document, scope?: Element): RawThread {
+  const main = scope ?? doc.querySelector(S.main);
   if (!main) throw new GmailReadError('no main area (div[role=main])');
   const subjectEl = findSubject(main);
   const messages: RawMessage[] = [];

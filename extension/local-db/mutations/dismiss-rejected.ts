@@ -13,6 +13,13 @@ export async function dismissRejected(db: LocalDb, mutationId: string): Promise<
     const entry = await db.outbox.get(mutationId);
     if (!entry || entry.status !== 'rejected') return;
     await db.outbox.delete(mutationId);
+    for (const side of entry.sideRows ?? []) {
+      const sideTable = db[side.table] as LocalDb['customers'];
+      const current = await sideTable.get(side.id);
+      if (JSON.stringify(current) !== JSON.stringify(side.after)) continue;
+      if (side.before === null) await sideTable.delete(side.id);
+      else await sideTable.put(side.before as never);
+    }
     const stillPending = await db.outbox.where('entityId').equals(entry.entityId).count();
     if (stillPending > 0) return; // another change to this row is still listed; it restores later
     const table = db[TABLE_OF_ENTITY[entry.entity]] as LocalDb['customers'];

@@ -23,7 +23,7 @@ type Step =
   | { at: 'done'; result: ImportApplyOutput };
 
 const hasWork = ({ counts: c }: ImportReport) =>
-  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate > 0;
+  c.customersToCreate + c.customersToUpdate + c.contactsToCreate + c.contactsToUpdate + c.historyToCreate + c.followUpsToCreate + c.serviceItemsToCreate > 0;
 
 /**
  * Options page import: pick a file → check the suggested mapping → dry run → read the report →
@@ -92,7 +92,11 @@ export function ImportPanel() {
       <p class="muted">{t('import.hint')}</p>
       {step.at === 'done' ? (
         <>
-          <p data-testid="import-done">{t('import.done', { ...step.result })}</p>
+          <p data-testid="import-done">
+            {t('import.done', { ...step.result })}
+            {step.result.followUpsCreated > 0 && ` ${t('import.doneFollowUps', { ...step.result })}`}
+            {step.result.serviceItemsCreated > 0 && ` ${t('import.doneServiceItems', { ...step.result })}`}
+          </p>
           <button type="button" onClick={() => void inspect(null, pass)}>
             {t('import.startOver')}
           </button>

@@ -14,7 +14,16 @@ const MASTER_COUNTS: (keyof ImportCounts)[] = [
   'errorRows',
   'emptyRows',
 ];
-const HISTORY_COUNTS: (keyof ImportCounts)[] = ['dataRows', 'historyToCreate', 'errorRows', 'emptyRows'];
+const HISTORY_COUNTS: (keyof ImportCounts)[] = [
+  'dataRows',
+  'historyToCreate',
+  'followUpsToCreate',
+  'followUpsOverdue',
+  'serviceItemsToCreate',
+  'serviceItemsOverdue',
+  'errorRows',
+  'emptyRows',
+];
 
 /** The dry run's counts, then each error, duplicate and update with its row number. */
 export function ImportReportView({ report }: { report: ImportReport }) {

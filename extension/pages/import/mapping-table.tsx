@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../../i18n';
 
 type Props = { inspected: ImportInspectOutput; mapping: ImportMapping; onChange: (mapping: ImportMapping) => void };
 
-const GROUPS = ['customer', 'contact', 'history', 'custom'] as const;
+const GROUPS = ['customer', 'contact', 'history', 'service', 'custom'] as const;
 
 /** One row per column of the file: its header, first value, and the field it goes to (editable). */
 export function MappingTable({ inspected, mapping, onChange }: Props) {

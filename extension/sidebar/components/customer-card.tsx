@@ -1,5 +1,6 @@
 import { meetsKeyAccountCriteria } from '../../../shared/domain/cadence';
 import type { MatchReason } from '../../../shared/domain/customer-match';
+import type { PageReason } from '../../local-db/queries/match-page';
 import type { Contact } from '../../../shared/schemas/contact';
 import type { Customer } from '../../../shared/schemas/customer';
 import type { Participant } from '../../../shared/schemas/host-context';
@@ -10,16 +11,24 @@ import { formatNumber } from '../format';
 import { DormancyFlag } from './dormancy-flag';
 import { enumText } from './field-value';
 
-/** Why the sidebar shows this customer: "contact" or "domain example.com". */
-export function reasonText(reason: MatchReason): string {
-  return reason.kind === 'contact' ? t('card.reasonContact') : t('card.reasonDomain', { domain: reason.domain });
+/** Why the sidebar shows this customer: "contact", "domain example.com", or the portal clue. */
+export function reasonText(reason: MatchReason | PageReason): string {
+  switch (reason.kind) {
+    case 'contact':
+      return t('card.reasonContact');
+    case 'domain':
+      return t('card.reasonDomain', { domain: reason.domain });
+    default:
+      return t(`card.reasonPage.${reason.kind}`, { value: reason.value });
+  }
 }
 
 type Props = {
   customer: Customer;
   contact: Contact | null;
-  reason: MatchReason;
-  sender: Participant;
+  reason: MatchReason | PageReason;
+  /** The person the context is about; none on a portal page found by code, tax number or name. */
+  sender: Participant | null;
   /** Set when several customers match the sender: re-opens the picker. */
   onSwitch?: () => void;
   chosen?: boolean;
@@ -59,7 +68,9 @@ export function CustomerCard({ customer, contact, reason, sender, onSwitch, chos
         <dt>{t('card.owner')}</dt>
         <dd data-testid="customer-owner">{owner?.displayName ?? (customer.ownerUserId ? '…' : t('card.ownerNone'))}</dd>
         <dt>{t('card.contact')}</dt>
-        <dd data-testid="contact-name">{contact ? contact.name : t('card.contactUnknown', { email: sender.email })}</dd>
+        <dd data-testid="contact-name">
+          {contact ? contact.name : sender ? t('card.contactUnknown', { email: sender.email }) : t('card.contactNone')}
+        </dd>
         <dt>{t('card.matchedBy')}</dt>
         <dd data-testid="match-reason" data-reason={reason.kind}>
           {reasonText(reason)}

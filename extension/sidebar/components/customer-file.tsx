@@ -1,8 +1,8 @@
 import { atLeast, customerAccess, mayReassign } from '../../../shared/domain/access';
 import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
-import type { ThreadContext } from '../../../shared/schemas/host-context';
 import { t } from '../../i18n';
 import { CanEditContext } from '../can-edit';
+import type { CustomerContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { assignmentFields, CLASSIFICATION_FIELDS, PROFILE_FIELDS, SENSITIVE_FIELDS } from '../forms/customer-sections';
 import { useLive } from '../hooks/use-live';
@@ -21,7 +21,7 @@ import { ValueCard } from './value-card';
  * shared access edits all but the sensitive fields, full access also shares, and managers and
  * admins reassign. Until the viewer's own member row has arrived, nothing sensitive is offered.
  */
-export function CustomerFile({ customer, context }: { customer: Customer; context: ThreadContext }) {
+export function CustomerFile({ customer, context }: { customer: Customer; context: CustomerContext }) {
   const data = useSidebarData();
   const contacts = useLive(() => data.contacts(customer.id), [customer.id]);
   const members = useLive(() => data.members(), []) ?? [];

@@ -11,8 +11,10 @@ import { useLive } from '../hooks/use-live';
 export function DormancyFlag({ customer }: { customer: Customer }) {
   const data = useSidebarData();
   const lastTouch = useLive(() => data.lastTouch(customer.id), [customer.id]);
-  if (lastTouch === undefined || !customer.customerClass) return null;
-  const dormancy = dormancyOf(customer, lastTouch, new Date());
+  // The organisation's cadences (issue 4 settings), the same numbers the server's cadence job uses.
+  const settings = useLive(() => data.orgSettings(), []);
+  if (lastTouch === undefined || !settings || !customer.customerClass) return null;
+  const dormancy = dormancyOf(customer, lastTouch, new Date(), settings.cadences);
   if (dormancy.status === 'unclassified') return null;
   const params = { days: dormancy.daysSinceTouch, allowed: dormancy.allowedDays, class: customer.customerClass };
   const dormant = dormancy.status === 'dormant';

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Contact } from '../../../shared/schemas/contact';
-import type { ThreadContext } from '../../../shared/schemas/host-context';
 import { t } from '../../i18n';
 import { useCanEdit } from '../can-edit';
+import { peopleOf, type CustomerContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 import { addableParticipants, contactNameOf } from '../participants';
 
-type Props = { context: ThreadContext; customerId: string; contacts: Contact[] | undefined };
+type Props = { context: CustomerContext; customerId: string; contacts: Contact[] | undefined };
 
 /** Others in the thread who are not contacts of this customer yet, each one click from being one. */
 export function Participants({ context, customerId, contacts }: Props) {
@@ -16,7 +16,7 @@ export function Participants({ context, customerId, contacts }: Props) {
   const [error, setError] = useState<string | null>(null);
   const canEdit = useCanEdit();
   if (!contacts || !status || !canEdit) return null;
-  const people = addableParticipants(context.participants, contacts, [context.account, status.session?.email]);
+  const people = addableParticipants(peopleOf(context), contacts, ['account' in context ? context.account : null, status.session?.email]);
   if (people.length === 0) return null;
   const add = async (email: string, name: string): Promise<void> => {
     setError(null);

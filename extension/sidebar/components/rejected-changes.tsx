@@ -22,6 +22,40 @@ export function whatChanged(mutation: Mutation): string {
     case 'contact.delete':
     case 'customField.delete':
       return '';
+    // Issue 4 (follow-ups)
+    case 'followUp.create':
+    case 'interaction.log':
+      return 'reason' in mutation.payload ? mutation.payload.reason : mutation.payload.summary;
+    case 'followUp.update':
+    case 'orgSettings.update':
+      return changedValues('patch' in mutation.payload ? mutation.payload.patch : mutation.payload);
+    case 'followUp.complete':
+      return mutation.payload.outcome ?? '';
+    case 'followUp.reopen':
+    case 'followUp.customerReplied':
+      return '';
+    // Issue 4: service and visits.
+    case 'service.create':
+      return mutation.payload.summary;
+    case 'service.update':
+    case 'visit.update':
+      return changedValues(mutation.payload.patch);
+    case 'service.commit':
+      return mutation.payload.promisedReplyAt;
+    case 'service.options':
+      return mutation.payload.options.map((o) => o.text).join(' / ');
+    case 'service.resolve':
+      return [mutation.payload.reply, mutation.payload.result].filter(Boolean).join(' / ');
+    case 'visit.plan':
+      return mutation.payload.purpose;
+    case 'visit.report':
+      return mutation.payload.outcome;
+    case 'visit.review':
+      return mutation.payload.comment;
+    case 'service.firstReply':
+    case 'service.close':
+    case 'visit.cancel':
+      return '';
   }
 }
 

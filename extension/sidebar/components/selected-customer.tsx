@@ -1,9 +1,12 @@
 import { t } from '../../i18n';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
+import { FollowUpsPanel } from '../follow-ups/follow-ups-panel';
 import { ContactsSection } from './contacts-section';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
+import { ServicePanel } from '../service/service-panel';
+import { VisitPanel } from '../visits/visit-panel';
 
 /**
  * A customer opened from search, in place of the conversation's customer until the user goes
@@ -35,8 +38,11 @@ export function SelectedCustomer({ id, onBack }: { id: string; onBack: () => voi
             </dl>
           </section>
           <ContactsSection customerId={id} contacts={contacts} />
+          <FollowUpsPanel customerId={id} customerName={customer.name} />
+          <ServicePanel customerId={id} context={null} contactId={null} />
+          <VisitPanel customerId={id} />
           <NoteForm customerId={id} threadId={null} />
-          <Timeline customerId={id} />
+          <Timeline customerId={id} customerName={customer.name} />
         </>
       )}
     </>

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
+import { useSidebarData } from '../data/sidebar-data';
+import { Boards } from '../follow-ups/boards';
+import { useLive } from '../hooks/use-live';
 
 export function SignedOut() {
   return (
@@ -22,12 +25,18 @@ export function Unreadable() {
   );
 }
 
-export function NoThread() {
+/** No conversation open: the user's follow-up boards (issue 4) under the hint. */
+export function NoThread({ onOpenCustomer }: { onOpenCustomer: (customerId: string) => void }) {
+  const data = useSidebarData();
+  const entries = useLive(() => data.board(), []);
   return (
-    <section class="state" data-testid="state-no-thread">
-      <p class="state-title">{t('state.noThread')}</p>
-      <p class="muted">{t('state.noThreadHint')}</p>
-    </section>
+    <>
+      <section class="state" data-testid="state-no-thread">
+        <p class="state-title">{t('state.noThread')}</p>
+        <p class="muted">{t('state.noThreadHint')}</p>
+      </section>
+      <Boards entries={entries} onOpen={onOpenCustomer} />
+    </>
   );
 }
 
@@ -35,6 +44,15 @@ export function NoSender() {
   return (
     <section class="state" data-testid="state-no-sender">
       <p class="muted">{t('state.noSender')}</p>
+    </section>
+  );
+}
+
+export function NoRecipient() {
+  return (
+    <section class="state" data-testid="state-no-recipient">
+      <p class="state-title">{t('state.noRecipient')}</p>
+      <p class="muted">{t('state.noRecipientHint')}</p>
     </section>
   );
 }

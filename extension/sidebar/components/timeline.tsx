@@ -1,38 +1,72 @@
-import type { ImportedSource, TimelineItem } from '../../../shared/schemas/timeline';
+import { useState } from 'preact/hooks';
+import { timelineKindSchema, type ImportedSource, type TimelineItem, type TimelineKind } from '../../../shared/schemas/timeline';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
+import type { TimelineEntry } from '../../local-db/queries/timeline';
 import { useSidebarData } from '../data/sidebar-data';
+import { FollowUpForm } from '../follow-ups/follow-up-form';
+import { followUpTitle } from '../follow-ups/phrasing';
 import { useLive } from '../hooks/use-live';
+import { TimelineFilter } from './timeline-filter';
 
-export function Timeline({ customerId }: { customerId: string }) {
+/** The customer's timeline, newest first, filterable by kind (follow-ups, requests and complaints are merged in). */
+export function Timeline({ customerId, customerName = '' }: { customerId: string; customerName?: string }) {
   const data = useSidebarData();
   const items = useLive(() => data.timeline(customerId), [customerId]);
+  const [kind, setKind] = useState<TimelineKind | null>(null);
+  const kinds = timelineKindSchema.options.filter((k) => items?.some((i) => i.kind === k));
+  const shown = (items ?? []).filter((i) => kind === null || i.kind === kind);
   return (
     <section class="timeline" data-testid="timeline">
       <h3 class="section-title">{t('timeline.title')}</h3>
+      <TimelineFilter kinds={kinds} value={kind} onChange={setKind} />
       {items && items.length === 0 && <p class="muted">{t('timeline.empty')}</p>}
       <ol>
-        {(items ?? []).map((item) => (
-          <Item key={item.id} item={item} />
+        {shown.map((item) => (
+          <Item key={item.id} item={item} customerName={customerName} />
         ))}
       </ol>
     </section>
   );
 }
 
-function Item({ item }: { item: TimelineItem }) {
+function Item({ item, customerName }: { item: TimelineEntry; customerName: string }) {
+  const [following, setFollowing] = useState(false);
+  const f = item.followUp;
+  // A request or complaint says which, and where it stands (issue 4).
+  const label = item.service ? t(`service.type.${item.service.type}` as MessageKey) : t(`timeline.kind.${item.kind}` as MessageKey);
   return (
     <li class={`timeline-item kind-${item.kind}`} data-testid="timeline-item" data-kind={item.kind}>
       <div class="timeline-meta">
-        <span class="kind">{t(`timeline.kind.${item.kind}` as MessageKey)}</span>
+        <span class="kind">{label}</span>
+        {item.service && <span data-testid="timeline-stage">{t(`service.stage.${item.service.stage}` as MessageKey)}</span>}
         <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
         {item.private && (
           <span class="badge" data-testid="private-badge">
             {t('timeline.private')}
           </span>
         )}
+        {f && <span>{t(f.status === 'open' ? 'timeline.followUpOpen' : f.status === 'done' ? 'followUp.status.done' : 'followUp.status.skipped')}</span>}
+        {!f && !following && (
+          <button type="button" class="link" data-testid="follow-up-item" onClick={() => setFollowing(true)}>
+            {t('timeline.followUp')}
+          </button>
+        )}
       </div>
       {/* Summaries come from mail and people: text only, never markup (house rule 10). */}
-      {item.imported ? <Imported item={item} source={item.imported} /> : <p class="summary">{item.summary}</p>}
+      {f ? (
+        <p class="summary">{followUpTitle(f, { customerName, contactName: null })}</p>
+      ) : item.imported ? (
+        <Imported item={item} source={item.imported} />
+      ) : (
+        <p class="summary">{item.summary}</p>
+      )}
+      {following && (
+        <FollowUpForm
+          customerId={item.customerId}
+          source={{ id: item.id, reason: t('followUp.about', { summary: item.summary.slice(0, 200) }) }}
+          onDone={() => setFollowing(false)}
+        />
+      )}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import type { FollowUpPatch } from '../../../shared/schemas/follow-up';
 import { getLocalDb, type LocalDb } from '../../local-db/db';
 import { live } from '../../local-db/live';
 import { addContact } from '../../local-db/mutations/add-contact';
@@ -8,12 +9,19 @@ import { dismissRejected } from '../../local-db/mutations/dismiss-rejected';
 import { setMatchChoice } from '../../local-db/mutations/set-match-choice';
 import { updateContact } from '../../local-db/mutations/update-contact';
 import { updateCustomer } from '../../local-db/mutations/update-customer';
+import { completeFollowUp, reopenFollowUp, updateFollowUp } from '../../local-db/mutations/change-follow-up';
+import { createFollowUp } from '../../local-db/mutations/create-follow-up';
+import { logInteraction } from '../../local-db/mutations/log-interaction';
+import { boardEntries } from '../../local-db/queries/board';
+import { followUpsOf } from '../../local-db/queries/follow-ups';
+import { orgSettingsOf } from '../../local-db/queries/org-settings';
 import { contactsOf } from '../../local-db/queries/contacts';
 import { customFieldDefinitions } from '../../local-db/queries/custom-field-definitions';
 import { customerById } from '../../local-db/queries/customer';
 import { lastTouchOf } from '../../local-db/queries/last-touch';
 import { mailAccounts } from '../../local-db/queries/mail-accounts';
 import { matchSender } from '../../local-db/queries/match-context';
+import { matchPage } from '../../local-db/queries/match-page';
 import { allMembers, memberById } from '../../local-db/queries/members';
 import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
@@ -21,6 +29,10 @@ import { timelineOf } from '../../local-db/queries/timeline';
 import { allDepartments, viewerOf } from '../../local-db/queries/viewer';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
+import { changeVisit, planVisit } from '../../local-db/mutations/visits';
+import { serviceItemsOf } from '../../local-db/queries/service-items';
+import { plannableMeetings, visitBriefOf, visitsOf } from '../../local-db/queries/visits';
 import type { SidebarData } from './sidebar-data';
 
 /** Local mutations are followed by a nudge so the worker pushes at once (offline: it retries). */
@@ -41,6 +53,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     mode: 'local',
     syncStatus: () => live(() => syncStatus(db)),
     matchSender: (sender) => live(() => matchSender(db, sender)),
+    matchPage: (clues, me) => live(() => matchPage(db, clues, me)),
     timeline: (customerId) => live(() => timelineOf(db, customerId)),
     member: (id) => live(() => memberById(db, id)),
     members: () => live(() => allMembers(db)),
@@ -65,6 +78,24 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     reconnect: reconnectAccount,
     viewer: () => live(() => viewerOf(db)),
     departments: () => live(() => allDepartments(db)),
+    // Follow-ups (issue 4)
+    followUps: (customerId) => live(() => followUpsOf(db, customerId)),
+    board: () => live(() => boardEntries(db)),
+    orgSettings: () => live(() => orgSettingsOf(db)),
+    createFollowUp: thenSync(createFollowUp),
+    updateFollowUp: thenSync((db, id: string, patch: FollowUpPatch, allowOverdue?: boolean) => updateFollowUp(db, id, patch, { allowOverdue })),
+    completeFollowUp: thenSync(completeFollowUp),
+    reopenFollowUp: thenSync(reopenFollowUp),
+    logInteraction: thenSync(logInteraction),
+    // Issue 4B: service requests and complaints, visits.
+    serviceItems: (customerId) => live(() => serviceItemsOf(db, customerId)),
+    logServiceItem: thenSync(logServiceItem),
+    changeServiceItem: thenSync(changeServiceItem),
+    visits: (customerId) => live(() => visitsOf(db, customerId)),
+    visitBrief: (customerId) => live(() => visitBriefOf(db, customerId)),
+    plannableMeetings: (customerId) => live(() => plannableMeetings(db, customerId, new Date())),
+    planVisit: thenSync(planVisit),
+    changeVisit: thenSync(changeVisit),
   };
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ZodError } from 'zod';
 import type { Live } from '../../local-db/live';
+import { RuleRefusal } from '../../local-db/mutations/rule-refusal';
 import type { SearchHit } from '../../local-db/queries/search';
 import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
 import { sendToBackground } from '../../messaging/runtime-client';
@@ -44,6 +45,7 @@ async function mutate(request: ReplicaMutation): Promise<void> {
   const answer = await sendToBackground({ type: 'replica-mutate', request });
   // The same ZodError the local mutation throws in local mode, so forms show the same messages.
   if (answer?.issues) throw new ZodError(answer.issues as ZodError['issues']);
+  if (answer?.refused) throw new RuleRefusal(answer.refused);
   if (!answer?.ok) throw new Error('the background did not accept the change');
 }
 
@@ -53,6 +55,7 @@ export function remoteSidebarData(): SidebarData {
     mode: 'remote',
     syncStatus: () => remoteLive({ query: 'sync-status' }),
     matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
+    matchPage: (clues, me) => remoteLive({ query: 'match-page', clues, me }),
     timeline: (customerId) => remoteLive({ query: 'timeline', customerId }),
     member: (id) => remoteLive({ query: 'member', id }),
     members: () => remoteLive({ query: 'members' }),
@@ -79,5 +82,23 @@ export function remoteSidebarData(): SidebarData {
     },
     mailAccounts: () => remoteLive({ query: 'mail-accounts' }),
     reconnect: reconnectAccount,
+    // Follow-ups (issue 4)
+    followUps: (customerId) => remoteLive({ query: 'follow-ups', customerId }),
+    board: () => remoteLive({ query: 'board' }),
+    orgSettings: () => remoteLive({ query: 'org-settings' }),
+    createFollowUp: (input) => mutate({ mutation: 'create-follow-up', input }),
+    updateFollowUp: (id, patch, allowOverdue) => mutate({ mutation: 'update-follow-up', id, patch, allowOverdue: allowOverdue ?? false }),
+    completeFollowUp: (id, input) => mutate({ mutation: 'complete-follow-up', id, input }),
+    reopenFollowUp: (id) => mutate({ mutation: 'reopen-follow-up', id }),
+    logInteraction: (input) => mutate({ mutation: 'log-interaction', input }),
+    // Issue 4B: service requests and complaints, visits.
+    serviceItems: (customerId) => remoteLive({ query: 'service-items', customerId }),
+    logServiceItem: (input) => mutate({ mutation: 'log-service-item', input }),
+    changeServiceItem: (id, change) => mutate({ mutation: 'change-service-item', id, change }),
+    visits: (customerId) => remoteLive({ query: 'visits', customerId }),
+    visitBrief: (customerId) => remoteLive({ query: 'visit-brief', customerId }),
+    plannableMeetings: (customerId) => remoteLive({ query: 'plannable-meetings', customerId }),
+    planVisit: (input) => mutate({ mutation: 'plan-visit', input }),
+    changeVisit: (id, change) => mutate({ mutation: 'change-visit', id, change }),
   };
 }

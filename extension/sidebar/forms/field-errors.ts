@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../../i18n';
 /** Messages by field path ('profile.phone', 'emails'), for the fields of one form. */
 export type FieldErrors = Record<string, string>;
 
-type Issue = { path: PropertyKey[]; code: string; message: string; expected?: unknown; origin?: unknown };
+type Issue = { path: PropertyKey[]; code: string; message: string; expected?: unknown; origin?: unknown; minimum?: unknown; maximum?: unknown };
 
 // By the field's name: what a person should type there, in the UI language.
 const FORMAT_TEXT: Record<string, MessageKey> = {
@@ -30,7 +30,11 @@ export function issueText(issue: Issue, field: string): string {
   if (code === 'invalid_format') return t('error.text');
   if (code === 'invalid_value') return t('error.choice');
   if (code === 'invalid_type' && issue.expected === 'number') return t('error.number');
-  if (code === 'too_small' && issue.origin === 'number') return t('error.negative');
+  // A number's bounds are said as numbers (a cadence of 0 days, a reminder hour of 24).
+  if (code === 'too_small' && issue.origin === 'number') {
+    return Number(issue.minimum) > 0 ? t('error.atLeast', { min: Number(issue.minimum) }) : t('error.negative');
+  }
+  if (code === 'too_big' && issue.origin === 'number') return t('error.atMost', { max: Number(issue.maximum) });
   if (code === 'too_big') return t(issue.origin === 'array' ? 'error.tooMany' : 'error.tooLong');
   return issue.message;
 }

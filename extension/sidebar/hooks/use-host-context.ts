@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HostContext } from '../../../shared/schemas/host-context';
-import type { startHostContextFeed } from '../host-context-feed';
 
-export type HostContextFeed = ReturnType<typeof startHostContextFeed>;
+/** Where the sidebar gets the page's context: the content script's port (iframe) or the active tab (side panel). */
+export type HostContextFeed = {
+  current(): HostContext | undefined;
+  subscribe(listener: (context: HostContext | undefined) => void): () => void;
+};
 
 /** The page's current context from the feed started before render; undefined = nothing yet. */
 export function useHostContext(feed: HostContextFeed): HostContext | undefined {

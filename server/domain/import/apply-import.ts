@@ -2,11 +2,16 @@ import { normaliseEmail } from '../../../shared/domain/email';
 import { contactCreateSchema, contactPatchSchema, type ContactCreate, type ContactPatch } from '../../../shared/schemas/contact';
 import { customFieldProblem } from '../../../shared/schemas/custom-field';
 import { customerCreateSchema, customerPatchSchema, type CustomerCreate, type CustomerPatch } from '../../../shared/schemas/customer';
+import type { RuleFollowUp } from '../../../shared/domain/rule-follow-up';
+import type { NewServiceItem } from '../../../shared/domain/service-effects';
+import { followUpSchema } from '../../../shared/schemas/follow-up';
+import { serviceItemSchema } from '../../../shared/schemas/service-item';
 import type { ImportApplyOutput } from '../../../shared/schemas/import';
 import type { Entity } from '../../../shared/schemas/sync';
 import { timelineItemSchema } from '../../../shared/schemas/timeline';
 import type { Repositories } from '../../storage/repositories/index';
 import type { NewTimelineItem } from '../../storage/repositories/timeline-items';
+import type { ImportedFollowUp } from './plan-history';
 import type { AuthedUser } from '../auth-service';
 import { DomainError } from '../errors';
 import { planOperationsSchema, type PlanOperations } from './plan-operations';
@@ -46,11 +51,18 @@ export async function applyPlan(repos: Repositories, user: AuthedUser, planId: s
   // New owners: the department follows, and who may see those customers' records changed.
   const reowned = ops.customerUpdates.filter((u) => u.patch.ownerUserId !== undefined).map((u) => u.id);
   await repos.importData.departmentsFromOwners(orgId, [...ops.customerCreates.map((c) => c.id), ...reowned]);
+  await repos.followUps.insertImported(orgId, ops.followUpCreates);
+  // Open service items at cut-over are few (not thousands like history): one statement each.
+  for (const item of ops.serviceCreates) await repos.serviceItems.insert(orgId, item);
+  for (const made of ops.serviceFollowUps) await repos.followUps.insertRuleMade(orgId, made.row, made.dedupeKey);
   const upsert = (entity: Entity) => (row: { id: string }) => ({ entity, entityId: row.id, op: 'upsert' as const });
   await repos.changeLog.appendMany(orgId, [
     ...[...ops.customerCreates, ...ops.customerUpdates].map(upsert('customer')),
     ...[...ops.contactCreates, ...ops.contactUpdates].map(upsert('contact')),
     ...ops.historyCreates.map(upsert('timelineItem')),
+    ...ops.followUpCreates.map(upsert('followUp')),
+    ...ops.serviceCreates.map(upsert('serviceItem')),
+    ...ops.serviceFollowUps.map((f) => f.row).map(upsert('followUp')),
   ]);
   await repos.changeLog.appendDependentsOf(orgId, reowned);
   await repos.importPlans.markApplied(plan.id);
@@ -61,6 +73,8 @@ export async function applyPlan(repos: Repositories, user: AuthedUser, planId: s
     contactsCreated: ops.contactCreates.length,
     contactsUpdated: ops.contactUpdates.length,
     historyCreated: ops.historyCreates.length,
+    followUpsCreated: ops.followUpCreates.length,
+    serviceItemsCreated: ops.serviceCreates.length,
   };
 }
 
@@ -70,7 +84,13 @@ type Parsed = {
   contactCreates: ContactCreate[];
   contactUpdates: { id: string; version: number; row: number; patch: ContactPatch }[];
   historyCreates: NewTimelineItem[];
+  followUpCreates: ImportedFollowUp[];
+  serviceCreates: NewServiceItem[];
+  serviceFollowUps: RuleFollowUp[];
 };
+
+/** Fields the database keeps itself. */
+const MANAGED = { createdAt: true, updatedAt: true, version: true } as const;
 
 /** The stored plan through the same schemas as the API: a plan made by an older server is re-checked. */
 function parseOperations(ops: PlanOperations): Parsed {
@@ -88,6 +108,9 @@ function parseOperations(ops: PlanOperations): Parsed {
         return { ...u, patch: patch.emails ? { ...patch, emails: normalised(patch.emails) } : patch };
       }),
       historyCreates: ops.historyCreates.map((t) => timelineItemSchema.omit({ createdAt: true }).parse(t)),
+      followUpCreates: ops.followUpCreates.map((f) => followUpSchema.omit(MANAGED).parse(f)),
+      serviceCreates: ops.serviceCreates.map((s) => serviceItemSchema.omit(MANAGED).parse(s)),
+      serviceFollowUps: ops.serviceFollowUps.map((f) => ({ ...f, row: followUpSchema.omit(MANAGED).parse(f.row) })),
     };
   } catch {
     throw new DomainError('CONFLICT', `This import plan no longer fits the customer file. ${RERUN}`);
@@ -125,7 +148,7 @@ async function checkAssumptions(repos: Repositories, orgId: string, stored: Plan
     }
   }
   const written = [...ops.customerCreates, ...ops.customerUpdates.map((u) => u.patch)];
-  const owners = [...new Set(written.flatMap((c) => (c.ownerUserId ? [c.ownerUserId] : [])))];
+  const owners = [...new Set([...written, ...ops.followUpCreates, ...ops.serviceCreates].flatMap((c) => (c.ownerUserId ? [c.ownerUserId] : [])))];
   const found = new Set((await repos.users.listByIds(orgId, owners)).filter((u) => u.active).map((u) => u.id));
   for (const id of owners) if (!found.has(id)) problems.push(`owner ${id} is no longer an active member`);
   const customValues = written.flatMap((c) => Object.entries(c.customFields ?? {}));

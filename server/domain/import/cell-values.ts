@@ -95,6 +95,10 @@ export function parseCell(kind: ValueKind, raw: string, utcOffsetMinutes: number
       return enumValue('preferredChannel', text, 'channel');
     case 'historyKind':
       return enumValue('historyKind', text, 'kind of interaction');
+    case 'serviceType':
+      return enumValue('serviceType', text, 'type of request');
+    case 'serviceChannel':
+      return enumValue('serviceChannel', text, 'channel');
   }
 }
 

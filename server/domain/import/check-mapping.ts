@@ -54,8 +54,14 @@ export function resolveColumns(
   if (!keyed) {
     throw bad('Map a column to Customer name (or to Customer code or Tax number to find existing customers)');
   }
-  if (pass === 'open_items' && !(has('history.summary') && has('history.occurredAt'))) {
-    throw bad('Map a column to Summary and one to Date and time: each row becomes a timeline entry');
+  const history = has('history.summary') && has('history.occurredAt');
+  const service = has('service.summary') && has('service.receivedAt');
+  if (pass === 'open_items' && !history && !has('followUp.dueAt') && !service) {
+    throw bad(
+      'Map a column to Summary and one to Date and time (each row becomes a timeline entry), ' +
+        'or one to "Open follow-up: due" (each row becomes an open follow-up), ' +
+        'or one to "Request or complaint: what the customer asks" and one to "…: received" (each row becomes an open request or complaint)',
+    );
   }
   return { headers, mapping, targets, headersOf };
 }

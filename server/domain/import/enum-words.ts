@@ -52,6 +52,18 @@ export const ENUM_WORDS = {
     meeting: ['meeting', '会议', '会面', '见面', '开会'],
     email: ['email', 'e-mail', 'mail', '邮件', '电子邮件'],
   },
+  serviceType: {
+    complaint: ['complaint', 'complain', '投诉', '客诉', '抱怨', '投诉单'],
+    request: ['request', 'inquiry', 'enquiry', 'question', 'service request', '请求', '咨询', '询问', '服务请求', '需求', '报修'],
+  },
+  serviceChannel: {
+    email: ['email', 'e-mail', 'mail', '邮件', '电子邮件'],
+    phone: ['phone', 'telephone', 'call', 'hotline', '电话', '来电', '热线'],
+    portal: ['portal', 'web', 'website', 'online', '门户', '网站', '网上', '在线'],
+    visit: ['visit', 'in person', 'walk-in', '拜访', '上门', '来访', '现场'],
+    chat: ['chat', 'wechat', 'im', '微信', '即时消息', '在线客服'],
+    other: ['other', '其他', '其它'],
+  },
   boolean: {
     true: ['true', 'yes', 'y', '1', '是', '对', '√', '✓', '✔', 'x'],
     false: ['false', 'no', 'n', '0', '否', '不是', '×', '✗'],

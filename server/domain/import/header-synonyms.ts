@@ -55,6 +55,17 @@ export const HEADER_SYNONYMS: Partial<Record<BaseTarget, string[]>> = {
   'history.occurredAt': ['日期', '日期时间', '时间', '发生时间', '跟进时间', '拜访时间', '沟通时间', '记录时间', 'date', 'time', 'date and time', 'occurred at', 'when'],
   'history.kind': ['类型', '方式', '跟进方式', '沟通方式', '记录类型', 'kind', 'type', 'activity type'],
   'history.summary': ['内容', '摘要', '跟进内容', '沟通内容', '记录内容', '拜访记录', '说明', 'summary', 'description', 'details', 'content', 'subject'],
+  'followUp.dueAt': ['待办跟进：到期时间', 'open follow-up: due', '下次跟进时间', '下次跟进日期', '下次联系时间', '计划跟进时间', '跟进计划时间', '待办时间', '提醒时间', '到期时间', 'next follow-up', 'next follow-up date', 'follow-up date', 'follow-up due', 'due', 'due date', 'next contact'],
+  'followUp.reason': ['待办跟进：事项', 'open follow-up: what to do', '下次跟进内容', '下次跟进事项', '跟进计划', '待办事项', '下一步', '下一步计划', 'next step', 'next steps', 'follow-up reason', 'to do', 'todo'],
+  'followUp.owner': ['待办跟进：负责人', 'open follow-up: owner', '跟进人', '跟进负责人', '待办负责人', 'follow-up owner', 'assigned to', 'assignee'],
+  'service.receivedAt': ['请求或投诉：受理时间', 'request or complaint: received', '投诉时间', '投诉日期', '受理时间', '受理日期', '登记时间', '反馈时间', '工单时间', 'received', 'received at', 'complaint date', 'ticket date', 'opened at'],
+  'service.summary': ['请求或投诉：客户诉求', 'request or complaint: what the customer asks', '投诉内容', '问题描述', '客户诉求', '诉求', '工单内容', '请求内容', 'complaint', 'issue', 'problem', 'request details'],
+  'service.type': ['请求或投诉：类型', 'request or complaint: type', '投诉类型', '工单类型', '请求类型', '类别', 'ticket type', 'request type', 'service type'],
+  'service.channel': ['请求或投诉：渠道', 'request or complaint: channel', '渠道', '来源渠道', '受理渠道', '投诉渠道', 'channel', 'source channel'],
+  'service.urgent': ['请求或投诉：紧急', 'request or complaint: urgent', '紧急', '是否紧急', '加急', 'urgent', 'is urgent'],
+  'service.owner': ['请求或投诉：负责人', 'request or complaint: owner', '处理人', '受理人', '投诉负责人', '工单负责人', 'handler', 'case owner', 'ticket owner'],
+  'service.promisedReplyAt': ['投诉：承诺回复时间', 'complaint: reply promised by', '承诺回复时间', '承诺时间', '答复期限', '承诺答复时间', 'promised reply', 'reply promised by', 'promised by'],
+  'service.firstReplyAt': ['请求或投诉：首次回复时间', 'request or complaint: first replied at', '首次回复时间', '首次答复时间', '回复时间', 'first reply', 'first reply at', 'first replied at', 'replied at'],
 };
 
 /** Headers whose meaning depends on the file: with a contact column they are the contact's. */

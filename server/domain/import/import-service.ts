@@ -73,6 +73,7 @@ export function createImportService(store: Store, clock: () => Date = () => new 
           const ids = await repos.importData.contactIds(user.orgId, keys, customerIds);
           return repos.contacts.listByIds(user.orgId, ids);
         },
+        settings: () => repos.orgSettings.effective(user.orgId),
       };
       const planId = uuidv7();
       const { pass, mapping, duplicates: policy, utcOffsetMinutes, fileName } = input;

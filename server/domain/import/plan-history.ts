@@ -1,68 +1,61 @@
-import { matchKeyOf } from '../../../shared/domain/email';
-import type { ImportRowError } from '../../../shared/schemas/import';
+import { NOT_ENDED, type FollowUp } from '../../../shared/schemas/follow-up';
 import type { NewTimelineItem } from '../../storage/repositories/timeline-items';
-import { exactNameKey } from './file-customers';
-import type { KnownCustomer } from './match-customers';
 import { newId } from './new-ids';
-import type { KnownContact } from './plan-contacts';
-import type { ParsedRow } from './read-rows';
-import { rowError } from './read-rows';
+import { rowOwner, type contactLinker, type PlacedRow } from './row-customer';
+
+export type ImportedFollowUp = Omit<FollowUp, 'createdAt' | 'updatedAt' | 'version'>;
 
 /**
- * Pass 2 (cut-over): each row is one past interaction of an existing customer, written to its
- * timeline as the importing user's entry. The customer must already exist (pass 1 comes first):
- * found by code, else tax number, else exact name. Contacts are linked by their addresses.
+ * Pass 2 (cut-over): each row with an interaction becomes an entry on its customer's timeline,
+ * as the importing user's, with the contacts the row names by address; a row's open follow-up
+ * (issue 4, 下次跟进时间 columns) becomes a follow-up pointing at that entry. The follow-up goes
+ * to the owner the file names, else the customer's owner (if an active member), else the
+ * importing user.
  */
 export function planHistory(
-  rows: readonly ParsedRow[],
-  known: readonly KnownCustomer[],
-  contacts: readonly KnownContact[],
+  rows: readonly PlacedRow[],
+  contactsOf: ReturnType<typeof contactLinker>,
   authorUserId: string,
   planId: string,
-) {
-  const byCode = new Map(known.filter((k) => k.code !== null).map((k) => [k.code!, k]));
-  const byTax = new Map<string, KnownCustomer[]>();
-  const byName = new Map<string, KnownCustomer[]>();
-  for (const k of known) {
-    if (k.taxNumber !== null) byTax.set(k.taxNumber, [...(byTax.get(k.taxNumber) ?? []), k]);
-    byName.set(exactNameKey(k.name), [...(byName.get(exactNameKey(k.name)) ?? []), k]);
-  }
-  const contactByKey = new Map<string, KnownContact>();
-  for (const c of contacts) for (const e of c.emails) contactByKey.set(`${c.customerId}\n${matchKeyOf(e)}`, c);
-
+  activeMemberIds: ReadonlySet<string>,
+): { creates: NewTimelineItem[]; followUps: ImportedFollowUp[] } {
   const creates: NewTimelineItem[] = [];
-  const errors: ImportRowError[] = [];
-  for (const { row, customer, contact, history } of rows) {
-    if (!history) {
-      errors.push(rowError(row, null, 'nothing to put on the timeline: fill in the date and the summary'));
-      continue;
+  const followUps: ImportedFollowUp[] = [];
+  for (const placed of rows) {
+    const customerId = placed.known.id;
+    const contactIds = contactsOf(placed, customerId);
+    const itemId = placed.history ? newId() : null;
+    if (placed.history) {
+      creates.push({
+        id: itemId!,
+        customerId,
+        kind: placed.history.kind,
+        occurredAt: placed.history.occurredAt,
+        authorUserId,
+        contactIds,
+        summary: placed.history.summary,
+        sourceRef: `import:${planId}:row-${placed.row}`,
+        private: false,
+      });
     }
-    const { code, taxNumber, name } = customer ?? {};
-    const candidates =
-      code != null ? [byCode.get(code)].filter((k) => k !== undefined)
-      : taxNumber != null ? (byTax.get(taxNumber) ?? [])
-      : name !== undefined ? (byName.get(exactNameKey(name)) ?? [])
-      : [];
-    const what = code != null ? `code ${code}` : taxNumber != null ? `tax number ${taxNumber}` : `name ${name ?? '(empty)'}`;
-    if (candidates.length !== 1) {
-      errors.push(rowError(row, null, candidates.length === 0
-        ? `no customer with ${what}: import the customers first (pass 1)`
-        : `${candidates.length} customers have ${what}: use the code or tax number`));
-      continue;
+    if (placed.followUp) {
+      followUps.push({
+        id: newId(),
+        customerId,
+        contactId: contactIds[0] ?? null,
+        ownerUserId: rowOwner(placed.followUp.ownerUserId, placed.known, activeMemberIds, authorUserId),
+        dueAt: placed.followUp.dueAt,
+        reason: placed.followUp.reason,
+        purpose: 'general',
+        source: 'import',
+        ...NOT_ENDED,
+        replyWatch: null,
+        // The interaction it follows up, when the row has one.
+        sourceId: itemId,
+        occasion: null,
+        createdByUserId: authorUserId,
+      });
     }
-    const customerId = candidates[0]!.id;
-    const contactIds = [...new Set((contact?.emails ?? []).map((e) => contactByKey.get(`${customerId}\n${matchKeyOf(e)}`)?.id).filter((id) => id !== undefined))];
-    creates.push({
-      id: newId(),
-      customerId,
-      kind: history.kind,
-      occurredAt: history.occurredAt,
-      authorUserId,
-      contactIds,
-      summary: history.summary,
-      sourceRef: `import:${planId}:row-${row}`,
-      private: false,
-    });
   }
-  return { creates, errors };
+  return { creates, followUps };
 }

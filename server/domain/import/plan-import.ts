@@ -1,5 +1,6 @@
 import { matchKeyOf } from '../../../shared/domain/email';
 import type { CustomFieldDefinition } from '../../../shared/schemas/custom-field';
+import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
 import { customerCreateSchema, type CustomerCreateInput } from '../../../shared/schemas/customer';
 import {
   REPORT_LIST_LIMIT,
@@ -20,7 +21,9 @@ import { newId } from './new-ids';
 import type { PlanOperations } from './plan-operations';
 import { planContacts, type KnownContact, type RowCustomer } from './plan-contacts';
 import { planHistory } from './plan-history';
+import { planServiceItems } from './plan-service-items';
 import { customerTarget, readRow, rowError, type ParsedRow } from './read-rows';
+import { contactLinker, rowCustomerFinder, type PlacedRow } from './row-customer';
 import type { Table } from './read-table';
 
 /** What the dry run reads from the database (import-service loads it; tests may fake it). */
@@ -32,6 +35,8 @@ export type PlanSource = {
   customerRecords(ids: string[]): Promise<Record<string, unknown>[]>;
   /** Live contacts holding one of these address keys or belonging to one of these customers. */
   contacts(emailKeys: string[], customerIds: string[]): Promise<KnownContact[]>;
+  /** The organisation's rules (pass 2's service clocks; read only when a file has service items). */
+  settings(): Promise<OrgSettingsFields>;
 };
 
 export type PlanRequest = {
@@ -68,18 +73,11 @@ export async function buildPlan(table: Table, request: PlanRequest, source: Plan
   const contactHeaderOf = (path: string[]) => columns.headersOf.get(`contact.${path[0]}`)?.[0] ?? null;
   const empty: PlanOperations = {
     customerCreates: [], customerUpdates: [], contactCreates: [], contactUpdates: [], historyCreates: [],
+    followUpCreates: [], serviceCreates: [], serviceFollowUps: [],
     expect: { freeCodes: [], freeTaxNumbers: [], liveCustomerIds: [] },
   };
 
-  if (request.pass === 'open_items') {
-    const keys = valid.flatMap((r) => (r.contact?.emails ?? []).map(matchKeyOf));
-    const contacts = await source.contacts([...new Set(keys)], []);
-    const history = planHistory(valid, source.customers, contacts, request.userId, request.planId);
-    errors.push(...history.errors);
-    const liveCustomerIds = [...new Set(history.creates.map((h) => h.customerId))];
-    const operations = { ...empty, historyCreates: history.creates, expect: { ...empty.expect, liveCustomerIds } };
-    return finish(operations, [], [], { historyToCreate: history.creates.length });
-  }
+  if (request.pass === 'open_items') return finishOpenItems();
 
   const grouping = groupFileCustomers(valid, headerOf);
   errors.push(...grouping.errors);
@@ -159,6 +157,63 @@ export async function buildPlan(table: Table, request: PlanRequest, source: Plan
     skippedRows: skippedRows.size,
   });
 
+  /**
+   * Pass 2: each row finds its existing customer once, then becomes a timeline entry, an open
+   * follow-up and/or an open service item.
+   */
+  async function finishOpenItems(): Promise<BuiltPlan> {
+    const keys = valid.flatMap((r) => (r.contact?.emails ?? []).map(matchKeyOf));
+    const contactsOf = contactLinker(await source.contacts([...new Set(keys)], []));
+    const find = rowCustomerFinder(source.customers);
+    const placed: PlacedRow[] = [];
+    for (const r of valid) {
+      if (!r.history && !r.followUp && !r.service) {
+        const message = 'nothing to import: fill in the date and the summary, the follow-up due time, or the request or complaint and when it was received';
+        errors.push(rowError(r.row, null, message));
+        continue;
+      }
+      const known = find(r.customer);
+      if ('problem' in known) errors.push(rowError(r.row, null, known.problem));
+      else placed.push({ ...r, known });
+    }
+    const activeMemberIds = new Set(source.members.map((m) => m.id));
+    const now = Date.now();
+    const serviceRows = placed.filter((p) => p.service);
+    const service =
+      serviceRows.length === 0
+        ? { creates: [], followUps: [], errors: [], overdue: 0 }
+        : await planServiceItems(serviceRows, {
+            contactsOf,
+            importerId: request.userId,
+            activeMemberIds,
+            settings: await source.settings(),
+            now,
+            headerOf: (target) => columns.headersOf.get(target)?.[0] ?? null,
+          });
+    errors.push(...service.errors);
+    // A row is imported whole or not at all: a refused service item keeps its interaction and its
+    // follow-up out too.
+    const refused = new Set(service.errors.map((e) => e.row));
+    const kept = placed.filter((p) => !refused.has(p.row));
+    const history = planHistory(kept, contactsOf, request.userId, request.planId, activeMemberIds);
+    const liveCustomerIds = [...new Set([...history.creates, ...history.followUps, ...service.creates].map((h) => h.customerId))];
+    const operations: PlanOperations = {
+      ...empty,
+      historyCreates: history.creates,
+      followUpCreates: history.followUps,
+      serviceCreates: service.creates,
+      serviceFollowUps: service.followUps,
+      expect: { ...empty.expect, liveCustomerIds },
+    };
+    return finish(operations, [], [], {
+      historyToCreate: history.creates.length,
+      followUpsToCreate: history.followUps.length,
+      followUpsOverdue: history.followUps.filter((f) => Date.parse(f.dueAt) < now).length,
+      serviceItemsToCreate: service.creates.length,
+      serviceItemsOverdue: service.overdue,
+    });
+  }
+
   function finish(
     operations: PlanOperations,
     duplicates: ImportDuplicate[],
@@ -183,6 +238,10 @@ export async function buildPlan(table: Table, request: PlanRequest, source: Plan
         historyToCreate: 0,
         duplicates: duplicates.length,
         skippedRows: 0,
+        followUpsToCreate: 0,
+        followUpsOverdue: 0,
+        serviceItemsToCreate: 0,
+        serviceItemsOverdue: 0,
         ...counts,
       },
       errors,

@@ -6,6 +6,7 @@ import { customerPatchSchema, type CustomerPatch } from '../../../shared/schemas
 import { IGNORE_COLUMN, type ImportRowError } from '../../../shared/schemas/import';
 import type { Member } from '../../../shared/schemas/member';
 import { instantSchema, textSchema } from '../../../shared/schemas/common';
+import { serviceChannelSchema, serviceTypeSchema } from '../../../shared/schemas/service-item';
 import { timelineKindSchema, type TimelineKind } from '../../../shared/schemas/timeline';
 import { isEmptyCell, parseCell, parseDate, parseNumber, type CellValue } from './cell-values';
 import type { Columns } from './check-mapping';
@@ -14,6 +15,10 @@ import type { TableRow } from './read-table';
 import { TARGETS, isBaseTarget } from './targets';
 
 export type HistoryValues = { occurredAt: string; kind: TimelineKind; summary: string };
+/** An open follow-up of pass 2; the reason is the row's summary when it has none of its own. */
+export type FollowUpValues = { dueAt: string; reason: string; ownerUserId: string | null };
+/** An open request or complaint of pass 2 (issue 4B). */
+export type ServiceValues = z.output<typeof serviceRowSchema>;
 
 /** One data row after mapping and validation. Empty parts are null; sparse fields only. */
 export type ParsedRow = {
@@ -21,6 +26,8 @@ export type ParsedRow = {
   customer: CustomerPatch | null;
   contact: ContactPatch | null;
   history: HistoryValues | null;
+  followUp: FollowUpValues | null;
+  service: ServiceValues | null;
   errors: ImportRowError[];
   /** The customer's keys as written, even when the row is invalid: a bad row keeps its customer out. */
   keys: CustomerKeys;
@@ -42,6 +49,22 @@ const historySchema = z.object({
   kind: timelineKindSchema.default('note'),
   summary: textSchema(10_000).min(1),
 });
+const followUpSchema = z.object({
+  dueAt: instantSchema,
+  reason: textSchema(1000).min(1),
+  ownerUserId: z.string().nullable().default(null),
+});
+/** What service.create accepts (shared/schemas/service-item), with the optional steps already taken. */
+const serviceRowSchema = z.object({
+  receivedAt: instantSchema,
+  summary: textSchema(2000).min(1),
+  type: serviceTypeSchema.default('complaint'),
+  channel: serviceChannelSchema.default('other'),
+  urgent: z.boolean().default(false),
+  ownerUserId: z.string().nullable().default(null),
+  promisedReplyAt: instantSchema.nullable().default(null),
+  firstReplyAt: instantSchema.nullable().default(null),
+});
 const GROUPS = new Set(['profile', 'valueCard', 'needs', 'sensitive']);
 
 export function rowError(row: number, column: string | null, message: string): ImportRowError {
@@ -54,7 +77,11 @@ export function readRow(tableRow: TableRow, ctx: RowContext): ParsedRow {
   const customer: Bag = {};
   const contact: Bag = {};
   const history: Bag = {};
+  const followUp: Bag = {};
+  const service: Bag = {};
   let owner: { text: string; header: string } | null = null;
+  let followUpOwner: { text: string; header: string } | null = null;
+  let serviceOwner: { text: string; header: string } | null = null;
 
   let filled = cells.length;
   while (filled > 0 && cells[filled - 1] === '') filled--;
@@ -71,17 +98,31 @@ export function readRow(tableRow: TableRow, ctx: RowContext): ParsedRow {
       : customValue(target.slice('custom.'.length), text, ctx.definitions);
     if (!value.ok) return void errors.push(rowError(row, header, value.message));
     if (target === 'customer.owner') return void (owner = { text: value.value as string, header });
+    if (target === 'followUp.owner') return void (followUpOwner = { text: value.value as string, header });
+    if (target === 'service.owner') return void (serviceOwner = { text: value.value as string, header });
     const [entity, ...path] = target === 'customer.email' ? ['customer', 'emailDomains'] : target.split('.');
-    const bag = entity === 'contact' ? contact : entity === 'history' ? history : customer;
+    const bag =
+      entity === 'contact' ? contact
+      : entity === 'history' ? history
+      : entity === 'followUp' ? followUp
+      : entity === 'service' ? service
+      : customer;
     const key = entity === 'custom' ? ['customFields', ...path] : path;
     put(bag, key, value.value);
   });
 
-  if (owner) {
-    const { text, header } = owner;
-    const found = findMember(ctx.members, text);
-    if (typeof found === 'string') customer.ownerUserId = found;
-    else errors.push(rowError(row, header, found.problem));
+  // Typed here: assigned inside the callback above, which flow analysis does not follow.
+  type Named = { text: string; header: string } | null;
+  const owners: [Named, Bag][] = [
+    [owner, customer],
+    [followUpOwner, followUp],
+    [serviceOwner, service],
+  ];
+  for (const [named, bag] of owners) {
+    if (!named) continue;
+    const found = findMember(ctx.members, named.text);
+    if (typeof found === 'string') bag.ownerUserId = found;
+    else errors.push(rowError(row, named.header, found.problem));
   }
   if (typeof customer.taxNumber === 'string') customer.taxNumber = normaliseTaxNumber(customer.taxNumber);
   const keyText = (target: string) => {
@@ -100,7 +141,20 @@ export function readRow(tableRow: TableRow, ctx: RowContext): ParsedRow {
     else if (!history.summary) errors.push(rowError(row, header('history.summary'), 'the summary is missing'));
     else parsedHistory = validate(historySchema, history, row, errors, (path) => header(`history.${String(path[0])}`));
   }
-  return { row, customer: parsedCustomer, contact: parsedContact, history: parsedHistory, errors, keys };
+  let parsedFollowUp: FollowUpValues | null = null;
+  if (Object.keys(followUp).length > 0) {
+    followUp.reason ??= history.summary;
+    if (!followUp.dueAt) errors.push(rowError(row, header('followUp.dueAt'), 'the follow-up due time is missing'));
+    else if (!followUp.reason) errors.push(rowError(row, header('followUp.reason'), 'say what to follow up on (or fill in the summary)'));
+    else parsedFollowUp = validate(followUpSchema, followUp, row, errors, (path) => header(`followUp.${String(path[0])}`));
+  }
+  let parsedService: ServiceValues | null = null;
+  if (Object.keys(service).length > 0) {
+    if (!service.receivedAt) errors.push(rowError(row, header('service.receivedAt'), 'the received time of the request or complaint is missing'));
+    else if (!service.summary) errors.push(rowError(row, header('service.summary'), 'say what the customer asks'));
+    else parsedService = validate(serviceRowSchema, service, row, errors, (path) => header(`service.${String(path[0])}`));
+  }
+  return { row, customer: parsedCustomer, contact: parsedContact, history: parsedHistory, followUp: parsedFollowUp, service: parsedService, errors, keys };
 }
 
 /** Tax numbers (统一社会信用代码) are upper-case letters and digits; people add spaces. */

@@ -62,6 +62,8 @@ export function suggestMapping(
     if (g === 'email') return hasContact ? 'contact.emails' : 'customer.email';
     if (g === 'phone') return hasContact ? 'contact.phones' : 'customer.profile.phone';
     if (g === 'notes') return pass === 'open_items' ? 'history.summary' : hasContact ? 'contact.notes' : IGNORE_COLUMN;
+    // In an open-items file, "负责人" is who must do the open follow-up.
+    if (g === 'customer.owner' && pass === 'open_items') return 'followUp.owner';
     return g ?? IGNORE_COLUMN;
   });
   const allowed = new Set<string>(targetsOfPass(pass));

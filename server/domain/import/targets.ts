@@ -30,13 +30,17 @@ export type ValueKind =
   | 'leadSource'
   | 'buyingRole'
   | 'preferredChannel'
-  | 'historyKind';
+  | 'historyKind'
+  | 'serviceType'
+  | 'serviceChannel';
 
-type TargetDef = { label: string; kind: ValueKind; group: 'customer' | 'contact' | 'history' };
+type TargetDef = { label: string; kind: ValueKind; group: 'customer' | 'contact' | 'history' | 'followUp' | 'service' };
 
 const c = (label: string, kind: ValueKind = 'text'): TargetDef => ({ label, kind, group: 'customer' });
 const p = (label: string, kind: ValueKind = 'text'): TargetDef => ({ label, kind, group: 'contact' });
 const h = (label: string, kind: ValueKind): TargetDef => ({ label, kind, group: 'history' });
+const f = (label: string, kind: ValueKind): TargetDef => ({ label, kind, group: 'followUp' });
+const s = (label: string, kind: ValueKind): TargetDef => ({ label, kind, group: 'service' });
 
 /** English labels (CLI, API); the options page translates them (extension/i18n/import-export.ts). */
 export const TARGETS: Record<BaseTarget, TargetDef> = {
@@ -89,6 +93,17 @@ export const TARGETS: Record<BaseTarget, TargetDef> = {
   'history.occurredAt': h('Date and time', 'instant'),
   'history.kind': h('Kind (call, visit, meeting, note, email)', 'historyKind'),
   'history.summary': h('Summary', 'text'),
+  'followUp.dueAt': f('Open follow-up: due', 'instant'),
+  'followUp.reason': f('Open follow-up: what to do', 'text'),
+  'followUp.owner': f('Open follow-up: owner (email or name)', 'owner'),
+  'service.receivedAt': s('Request or complaint: received', 'instant'),
+  'service.summary': s('Request or complaint: what the customer asks', 'text'),
+  'service.type': s('Request or complaint: type (complaint, request)', 'serviceType'),
+  'service.channel': s('Request or complaint: channel (email, phone, portal, visit, chat)', 'serviceChannel'),
+  'service.urgent': s('Request or complaint: urgent', 'boolean'),
+  'service.owner': s('Request or complaint: owner (email or name)', 'owner'),
+  'service.promisedReplyAt': s('Complaint: reply promised by', 'instant'),
+  'service.firstReplyAt': s('Request or complaint: first replied at', 'instant'),
 };
 
 /** Several columns may fill these (e.g. 电话 and 手机 both into phones); others take one column. */
@@ -97,10 +112,15 @@ export const MULTI_COLUMN_KINDS: ReadonlySet<ValueKind> = new Set(['list', 'emai
 /** The customer key columns that pass 2 uses to find the customer a history row belongs to. */
 const CUSTOMER_KEYS: BaseTarget[] = ['customer.code', 'customer.taxNumber', 'customer.name'];
 
-/** Which targets a pass offers: master data, or (pass 2) history rows with their customer key. */
+const OPEN_ITEMS = (t: BaseTarget) => t.startsWith('history.') || t.startsWith('followUp.') || t.startsWith('service.');
+
+/**
+ * Which targets a pass offers: master data, or (pass 2) history rows, open follow-ups and open
+ * service items with their customer key.
+ */
 export function targetsOfPass(pass: ImportPass): BaseTarget[] {
-  if (pass === 'master') return BASE_TARGETS.filter((t) => !t.startsWith('history.'));
-  return [...CUSTOMER_KEYS, 'contact.emails', ...BASE_TARGETS.filter((t) => t.startsWith('history.'))];
+  if (pass === 'master') return BASE_TARGETS.filter((t) => !OPEN_ITEMS(t));
+  return [...CUSTOMER_KEYS, 'contact.emails', ...BASE_TARGETS.filter(OPEN_ITEMS)];
 }
 
 export type CustomFieldTarget = { target: ImportTarget; definition: CustomFieldDefinition };

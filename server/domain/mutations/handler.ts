@@ -4,7 +4,7 @@ import type { Repositories } from '../../storage/repositories/index';
 import { atLeast, customerAccess, type Access } from '../../../shared/domain/access';
 import type { CustomerRow } from '../../storage/repositories/customers';
 import type { AuthedUser } from '../auth-service';
-import { writeAccess, type ScopedEntity } from '../customer-scope';
+import { views, writeAccess, type ScopedEntity } from '../customer-scope';
 
 /** A refusal the client shows to the user; the transaction still commits the stored result. */
 export class Rejection {
@@ -36,14 +36,61 @@ export async function customerFor(
   customerId: string,
   entity: ScopedEntity,
 ): Promise<{ customer: CustomerRow; access: Access } | Rejection> {
+  const seen = await seenCustomer(repos, user, customerId);
+  return seen instanceof Rejection ? seen : mayWrite(seen, entity);
+}
+
+async function seenCustomer(repos: Repositories, user: AuthedUser, customerId: string) {
   const customer = await repos.customers.get(user.orgId, customerId);
   const access = customer ? customerAccess(user, customer) : 'none';
   if (!customer || access === 'none') return new Rejection('not_found', 'The customer does not exist.');
   if (customer.deleted) return new Rejection('not_found', 'The customer has been deleted.');
-  if (!atLeast(access, writeAccess[entity])) {
-    return new Rejection('forbidden', 'You can see this customer but not change it: ask its owner to share it with you.');
-  }
   return { customer, access };
+}
+
+function mayWrite<S extends { access: Access }>(seen: S, entity: ScopedEntity): S | Rejection {
+  return atLeast(seen.access, writeAccess[entity])
+    ? seen
+    : new Rejection('forbidden', 'You can see this customer but not change it: ask its owner to share it with you.');
+}
+
+/**
+ * An existing record of a customer (follow-up, request, visit), if this user may change it. A
+ * record they may not see (its customer hidden, or a visit a support lead does not own) is
+ * answered exactly like a missing one (same code, same words), so its id reveals nothing.
+ */
+export async function recordFor<E extends 'followUp' | 'serviceItem' | 'visit', R extends Parameters<(typeof views)[E]>[0]>(
+  repos: Repositories,
+  user: AuthedUser,
+  row: R | null,
+  entity: E,
+  missing: string,
+): Promise<{ row: R; customer: CustomerRow; access: Access } | Rejection> {
+  if (!row) return new Rejection('not_found', missing);
+  const seen = await seenCustomer(repos, user, row.customerId);
+  const view = views[entity] as (row: R, access: Access, viewer: AuthedUser) => unknown;
+  if (seen instanceof Rejection || view(row, seen.access, user) === null) return new Rejection('not_found', missing);
+  const scope = mayWrite(seen, entity);
+  return scope instanceof Rejection ? scope : { ...scope, row };
+}
+
+/**
+ * The person a record is given to (a follow-up's, request's or visit's owner): an active member
+ * whose access to its customer lets them work on it, else it would sit in a queue its owner
+ * cannot open.
+ */
+export async function checkOwner(
+  repos: Repositories,
+  user: AuthedUser,
+  scope: { customer: CustomerRow; entity: ScopedEntity },
+  ownerUserId: string | null | undefined,
+) {
+  if (ownerUserId === null || ownerUserId === undefined) return null;
+  const owner = await activeMember(repos, user, ownerUserId);
+  if (!owner) return new Rejection('invalid', 'The owner is not an active member of this organisation.');
+  return atLeast(customerAccess(owner, scope.customer), writeAccess[scope.entity])
+    ? null
+    : new Rejection('invalid', `${owner.displayName} cannot work on this customer: share it with them first.`);
 }
 
 /** An active member of the caller's organisation, or null. */

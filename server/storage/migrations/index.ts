@@ -6,6 +6,8 @@ import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
 // Issue 7
 import { migration0007 } from './0007-trust';
+import { migration0008 } from './0008-thread-messages-index';
+import { migration0009 } from './0009-service-thread-index';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -21,4 +23,8 @@ export const migrations: readonly Migration[] = [
   migration0006,
   // Issue 7: departments, sharing, private notes, sign-in limits, audit trail.
   migration0007,
+  // Issue 4 (0007 is reserved for issue 7): imported conversations by thread for the thread
+  // rules; service items by thread (4B).
+  migration0008,
+  migration0009,
 ];

@@ -13,6 +13,8 @@ export type CustomerKeys = {
   taxNumber: string | null;
   emailDomains: string[];
   version: number;
+  /** Issue 4: who an imported open item goes to when the file names nobody. */
+  ownerUserId: string | null;
 };
 
 const CHUNK = 2000;
@@ -59,9 +61,17 @@ export function importDataRepository(q: Queryable) {
     },
     /** Every live customer of the organisation, with what duplicate detection compares. */
     async customerKeys(orgId: string): Promise<CustomerKeys[]> {
-      type Raw = { id: string; name: string; code: string | null; tax_number: string | null; email_domains: string[]; version: unknown };
+      type Raw = {
+        id: string;
+        name: string;
+        code: string | null;
+        tax_number: string | null;
+        email_domains: string[];
+        version: unknown;
+        owner_user_id: string | null;
+      };
       const rows = await q.query<Raw>(
-        `SELECT id, name, code, tax_number, email_domains, version FROM customers WHERE org_id = $1 AND deleted_at IS NULL`,
+        `SELECT id, name, code, tax_number, email_domains, version, owner_user_id FROM customers WHERE org_id = $1 AND deleted_at IS NULL`,
         [orgId],
       );
       return rows.map((r) => ({
@@ -71,6 +81,7 @@ export function importDataRepository(q: Queryable) {
         taxNumber: r.tax_number,
         emailDomains: r.email_domains,
         version: toNumber(r.version),
+        ownerUserId: r.owner_user_id,
       }));
     },
     /** Live contacts holding one of the address keys, or belonging to one of the customers. */

@@ -6,6 +6,7 @@ import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
 import { customerDependentsRepository } from './customer-dependents';
 import { customersRepository } from './customers';
+import { followUpRulesRepository } from './follow-up-rules';
 import { followUpsRepository } from './follow-ups';
 import { importDataRepository } from './import-data';
 import { importPlansRepository } from './import-plans';
@@ -29,6 +30,8 @@ import { auditEventsRepository } from './audit-events';
 import { departmentsRepository } from './departments';
 import { signInFailuresRepository } from './sign-in-failures';
 import type { AuditActor } from './audit-actor';
+// Issue 4 fed by issue 5.
+import { threadMessagesRepository } from './thread-messages';
 
 export function createRepositories(q: Queryable) {
   const repos = {
@@ -57,6 +60,10 @@ export function createRepositories(q: Queryable) {
     linkLookups: linkLookupsRepository(q),
     neverLog: neverLogRepository(q),
     oauthStates: oauthStatesRepository(q),
+    // Issue 4 (follow-ups): what the cadence, care and reply rules read.
+    followUpRules: followUpRulesRepository(q),
+    // Issue 4 fed by issue 5: an imported conversation as one mailbox holds it.
+    threadMessages: threadMessagesRepository(q),
     // Issue 7
     departments: departmentsRepository(q),
     auditEvents: auditEventsRepository(q),

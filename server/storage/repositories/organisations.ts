@@ -25,6 +25,11 @@ export function organisationsRepository(q: Queryable) {
       const rows = await q.query<{ n: unknown }>('SELECT count(*) AS n FROM organisations');
       return toNumber(rows[0]?.n ?? 0);
     },
+    /** Every organisation, for background jobs that run per organisation. */
+    async listIds(): Promise<string[]> {
+      const rows = await q.query<{ id: string }>('SELECT id FROM organisations ORDER BY id');
+      return rows.map((r) => r.id);
+    },
     async raiseLogFloor(id: string, seq: number): Promise<void> {
       await q.query('UPDATE organisations SET log_floor_seq = GREATEST(log_floor_seq, $2) WHERE id = $1', [id, seq]);
     },

@@ -32,5 +32,12 @@ const table = recordTable<ServiceItem>('service_items', {
 });
 
 export function serviceItemsRepository(q: Queryable) {
-  return table(q);
+  const base = table(q);
+  return {
+    ...base,
+    /** The live items logged from a conversation (service_items_thread_ref_idx, migration 0009). */
+    listInThread(orgId: string, threadRef: string): Promise<ServiceItemRow[]> {
+      return base.listWhere(orgId, 'thread_ref = $2 AND deleted_at IS NULL', [threadRef], 'ORDER BY received_at, id');
+    },
+  };
 }

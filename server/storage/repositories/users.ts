@@ -97,6 +97,11 @@ export function usersRepository(q: Queryable) {
         [orgId, id, change.role ?? null, change.departmentId !== undefined, change.departmentId ?? null, change.displayName ?? null, rescoped],
       );
     },
+    /** Every address of the organisation's people, former ones included: their mail is our side of a thread. */
+    async emailsInOrg(orgId: string): Promise<string[]> {
+      const rows = await q.query<{ email: string }>('SELECT email FROM users WHERE org_id = $1 ORDER BY email', [orgId]);
+      return rows.map((r) => r.email);
+    },
     async setDeactivated(id: string, deactivated: boolean): Promise<void> {
       await q.query(
         `UPDATE users SET deactivated_at = CASE WHEN $2 THEN now() ELSE NULL END, updated_at = now() WHERE id = $1`,

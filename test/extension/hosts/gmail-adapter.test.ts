@@ -4,16 +4,17 @@ import { hostContextSchema, type HostContext } from '../../../shared/schemas/hos
 import { readGmailContext, readGmailContextSafely } from '../../../extension/hosts/gmail/gmail-adapter';
 import { GmailReadError, normaliseMessageId, readAccount } from '../../../extension/hosts/gmail/read-thread';
 import { watchGmail } from '../../../extension/hosts/gmail/watch-gmail';
-import { bootFixture, expectedContexts, FIXTURE_BASE, navigate } from './load-gmail-fixture';
+import { bootAppFixture } from './load-fixture';
+import { bootFixture, expectedContexts, navigate } from './load-gmail-fixture';
 
 describe('gmail adapter on the fixture pages', () => {
-  it.each(expectedContexts.map((c) => [c.description, c] as const))('%s', async (_name, { hash, expected }) => {
-    await bootFixture(hash);
+  it.each(expectedContexts.map((c) => [c.description, c] as const))('%s', async (_name, { url: at, expected }) => {
+    await bootAppFixture('gmail', at);
     const { context } = readGmailContextSafely(document, location.href, 7);
     expect(hostContextSchema.safeParse(context).success).toBe(true);
     const { seq, url, ...rest } = context;
     expect(seq).toBe(7);
-    expect(url).toBe(`${FIXTURE_BASE}${hash}`);
+    expect(url).toBe(at);
     expect(rest).toEqual(expected);
   });
 
@@ -49,6 +50,16 @@ describe('unusual addresses', () => {
     expect(emails).toContain('a@xn--fsqu00a.xn--fiqs8s');
     expect(emails).not.toContain('not-an-address');
     expect(emails).not.toContain('<b>@x.com');
+  });
+});
+
+describe('script-like names', () => {
+  it('reach the context as plain text, never parsed', async () => {
+    const scripty = '<img src=x onerror="window.__pwned=1">';
+    await bootFixture('#inbox/18f3a2b4c5d6e7f1');
+    document.querySelector('span.gD')!.setAttribute('name', scripty);
+    expect(readGmailContextSafely(document, location.href, 1).context).toMatchObject({ kind: 'thread', sender: { name: scripty } });
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
 
@@ -100,7 +111,9 @@ describe('watchGmail', () => {
     await bootFixture('#inbox');
     const seen: HostContext[] = [];
     const controller = new AbortController();
-    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 0 });
+    // popstate comes before the app's render on hashchange: that first read sees the old thread,
+    // which within the grace period shows 'none' (never the old thread) and is read again.
+    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 150 });
     await navigate('#inbox/18f3a2b4c5d6e7f2');
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('thread'));
     await navigate('#inbox/18f3a2b4c5d6e7f3');
@@ -110,7 +123,9 @@ describe('watchGmail', () => {
     await navigate('#inbox/18f3a2b4c5d6e7f7');
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'));
     controller.abort();
-    expect(seen.map((c) => c.kind)).toEqual(['none', 'thread', 'thread', 'unreadable']);
+    const kinds = seen.map((c) => c.kind).filter((kind, i) => i === 0 || kind !== 'none');
+    expect(kinds, JSON.stringify(seen.map((c) => [c.kind, c.url]))).toEqual(['none', 'thread', 'thread', 'unreadable']);
+    expect(seen.filter((c) => c.kind === 'thread').map((c) => c.kind === 'thread' && c.threadId)).toEqual(['18f3a2b4c5d6e7f2', '18f3a2b4c5d6e7f3']);
     const seqs = seen.map((c) => c.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);
@@ -131,5 +146,42 @@ describe('watchGmail', () => {
     await vi.waitFor(() => expect(seen.at(-1)?.kind).toBe('unreadable'), { timeout: 1000 });
     controller.abort();
     warn.mockRestore();
+  });
+});
+
+describe('compose windows', () => {
+  const B = 'https://mail.google.com/mail/u/0/';
+
+  it('a compose window left open while reading another thread does not hide that thread', async () => {
+    await bootAppFixture('gmail', `${B}#inbox/18f3a2b4c5d6e7f1?compose=new`);
+    // The fixture focuses the new compose window, as Gmail does when it opens one.
+    expect(readGmailContext(document, location.href)).toMatchObject({ kind: 'compose', recipient: { email: 'olivia.park@northwind.example' } });
+    (document.activeElement as HTMLElement).blur();
+    expect(readGmailContext(document, location.href)).toMatchObject({ kind: 'thread', threadId: '18f3a2b4c5d6e7f1' });
+  });
+
+  it('focus in our own sidebar keeps the compose the user was writing', async () => {
+    await bootAppFixture('gmail', `${B}#inbox/18f3a2b4c5d6e7f1?compose=new`);
+    expect(readGmailContext(document, location.href).kind).toBe('compose');
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute('data-inbox-crm-wrapper', 'sidebar');
+    const button = document.createElement('button');
+    wrapper.append(button);
+    document.body.append(wrapper);
+    button.focus();
+    expect(readGmailContext(document, location.href).kind).toBe('compose');
+  });
+
+  it('a recipient typed into the compose window is read at once', async () => {
+    await bootAppFixture('gmail', `${B}#inbox?compose=empty`);
+    const seen: HostContext[] = [];
+    const controller = new AbortController();
+    watchGmail({ win: window, signal: controller.signal, onContext: (c) => seen.push(c), delayMs: 5, graceMs: 0 });
+    expect(seen.at(-1)).toMatchObject({ kind: 'compose', recipient: null });
+    const input = document.querySelector<HTMLInputElement>('.anm[name="to"] input')!;
+    input.value = 'marco.rossi@newco-trading.example';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ kind: 'compose', recipient: { email: 'marco.rossi@newco-trading.example' } }), { timeout: 3000 });
+    controller.abort();
   });
 });

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/schemas/member';
-import { ThreadView } from '../../../extension/sidebar/components/thread-view';
+import { ConversationView } from '../../../extension/sidebar/components/conversation-view';
 import { freshDb, localContact, localCustomer } from '../local-db/helpers';
 import { $, click, ME, mount, signIn, submit, threadContext, tick, type, waitFor } from './render-sidebar';
 
@@ -19,7 +19,7 @@ async function shownTo(role: Role, customerOver: object) {
   const customer = localCustomer({ name: 'Northwind', ...customerOver });
   await db.customers.add(customer);
   await db.contacts.add(localContact(customer.id, { name: 'Olivia Park', emails: [OLIVIA.email] }));
-  const { root, unmount } = mount(db, <ThreadView context={threadContext(OLIVIA)} />);
+  const { root, unmount } = mount(db, <ConversationView context={threadContext(OLIVIA)} person={{ ...OLIVIA, role: 'from' }} />);
   cleanup = unmount;
   await waitFor(() => $(root, '[data-testid="customer-name"]'), 'customer card');
   await waitFor(() => $(root, '[data-testid="section-classification"]'), 'file');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ThreadView } from '../../../extension/sidebar/components/thread-view';
+import { ConversationView } from '../../../extension/sidebar/components/conversation-view';
 import { freshDb, localContact, localCustomer, timelineItem } from '../local-db/helpers';
 import { $, click, mount, signIn, submit, threadContext, type, waitFor } from './render-sidebar';
 
@@ -16,7 +16,7 @@ async function shown(customerOver = {}, others: { email: string; name: string }[
   const contact = localContact(customer.id, { name: 'Olivia Park', emails: [OLIVIA.email] });
   await db.customers.add(customer);
   await db.contacts.add(contact);
-  const { root, unmount } = mount(db, <ThreadView context={threadContext(OLIVIA, others)} />);
+  const { root, unmount } = mount(db, <ConversationView context={threadContext(OLIVIA, others)} person={{ ...OLIVIA, role: 'from' }} />);
   cleanup = unmount;
   await waitFor(() => $(root, '[data-testid="customer-name"]'), 'customer card');
   return { db, root, customer, contact };
@@ -179,7 +179,7 @@ describe('ambiguous match', () => {
     const alpha = localCustomer({ name: 'Alpha Steel', emailDomains: ['shared.example'] });
     const beta = localCustomer({ name: 'Beta Steel', emailDomains: ['shared.example'] });
     await db.customers.bulkAdd([alpha, beta]);
-    const { root, unmount } = mount(db, <ThreadView context={threadContext({ email: 'buyer@shared.example', name: 'Buyer' })} />);
+    const { root, unmount } = mount(db, <ConversationView context={threadContext({ email: 'buyer@shared.example', name: 'Buyer' })} person={{ email: 'buyer@shared.example', name: 'Buyer', role: 'from' }} />);
     cleanup = unmount;
     const picker = await waitFor(() => $(root, '[data-testid="match-picker"]'));
     expect(picker.textContent).toContain('domain shared.example');

@@ -3,7 +3,8 @@ import type { LocalDb } from '../../../extension/local-db/db';
 import { setMeta } from '../../../extension/local-db/meta';
 import { localSidebarData } from '../../../extension/sidebar/data/local-data';
 import { SidebarDataContext } from '../../../extension/sidebar/data/sidebar-data';
-import type { ThreadContext } from '../../../shared/schemas/host-context';
+import type { ComposeContext, HostContext, ThreadContext } from '../../../shared/schemas/host-context';
+import { App } from '../../../extension/sidebar/app';
 
 /**
  * Component tests render the real sidebar components on the real local-db queries and
@@ -44,6 +45,28 @@ export function threadContext(sender: { email: string; name: string }, others: {
     messages: [{ id: '18f3a2b4c5d6e7f1', from: sender.email }],
     account: ME.email,
   };
+}
+
+export function composeContext(to: { email: string; name: string } | null, threadId: string | null = null): ComposeContext {
+  const recipients = to ? [{ ...to, role: 'to' as const }] : [];
+  return {
+    host: 'outlook',
+    kind: 'compose',
+    url: 'https://outlook.office.com/mail/deeplink/compose',
+    seq: 1,
+    threadId,
+    subject: 'Price list',
+    recipient: recipients[0] ?? null,
+    recipients,
+    messages: [],
+    account: ME.email,
+  };
+}
+
+/** The whole sidebar app showing one context, as the content script's feed would deliver it. */
+export function mountApp(db: LocalDb, context: HostContext): { root: HTMLElement; unmount: () => void } {
+  const feed = { current: () => context, subscribe: () => () => undefined };
+  return mount(db, <App feed={feed} />);
 }
 
 /** Waits until `find` returns something (live queries answer asynchronously). */

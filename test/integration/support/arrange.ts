@@ -25,7 +25,7 @@ export async function arrange(t: TestDatabase, w: OrgWorld) {
   const rows = {
     call: timelineItem(w.admin.userId, id, { kind: 'call' }),
     meeting: timelineItem(w.admin.userId, id, { kind: 'meeting' }),
-    followUp: followUp(w.eastRep, id),
+    followUp: followUp(w.eastRep, id, { purpose: 'no_reply', replyWatch: { threadRef: 'gmail:18f3a2b4c5d6e7f1', afterMessageId: '18f3a2b4c5d6e7f0' } }),
     serviceItem: serviceItem(w.supportLead, id),
     visit: visit(w.eastRep, id),
   };

@@ -4,6 +4,7 @@ import type { Services } from '../../../server/domain/services';
 import { createServices } from '../../../server/domain/services';
 import { createIngestionDeps } from '../../../server/ingestion/ingestion-deps';
 import type { MessageLinked, MessageLinkedListener } from '../../../server/ingestion/message-linked';
+import { messageLinkedListeners } from '../../../server/ingestion/message-linked-listeners';
 import type { Store } from '../../../server/storage/repositories/index';
 import { configForFakes } from '../../fakes/provider-config';
 import type { Actor } from './actors';
@@ -12,11 +13,11 @@ import { callerFor } from './actors';
 /** One token key for every services instance of a test run, as CRM_TOKEN_KEY is for server processes. */
 const TEST_KEY = randomBytes(32);
 
-/** Services whose providers are the fakes, recording every message-linked event. */
+/** Services whose providers are the fakes, with the real message-linked listeners, recording every event. */
 export function ingestionServices(store: Store, urls: { google?: string; microsoft?: string }, extraEnv: Record<string, string> = {}) {
   const events: MessageLinked[] = [];
   const recorder: MessageLinkedListener = { name: 'recorder', handle: async (event) => void events.push(event) };
-  const deps = createIngestionDeps({ config: configForFakes(urls, extraEnv), key: TEST_KEY, publicUrl: 'http://127.0.0.1:9', listeners: [recorder] });
+  const deps = createIngestionDeps({ config: configForFakes(urls, extraEnv), key: TEST_KEY, publicUrl: 'http://127.0.0.1:9', listeners: [...messageLinkedListeners, recorder] });
   return { services: createServices(store, { ingestion: deps }), events };
 }
 

@@ -1,7 +1,11 @@
 import type { MutationInput, MutationResult } from '../../../shared/schemas/sync';
 import { newId } from './ids';
 
-type PayloadOf<K extends MutationInput['kind']> = Extract<MutationInput, { kind: K }>['payload'];
+export type PayloadOf<K extends MutationInput['kind']> = Extract<MutationInput, { kind: K }>['payload'];
+
+/** A mutation of one kind as the extension's outbox sends it, with no base version. */
+export const mutation = <K extends MutationInput['kind']>(kind: K, payload: PayloadOf<K>) =>
+  ({ id: newId(), baseVersion: null, kind, payload }) as Extract<MutationInput, { kind: K }>;
 type CustomerPatchInput = PayloadOf<'customer.update'>['patch'];
 type ContactPatchInput = PayloadOf<'contact.update'>['patch'];
 

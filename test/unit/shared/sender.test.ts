@@ -18,3 +18,21 @@ describe('pickCounterpart', () => {
     expect(pickCounterpart([p('ann@acme.example', 'to'), p('me@us.example', 'from')], null)?.email).toBe('me@us.example');
   });
 });
+
+describe('pickCounterpart and colleagues', () => {
+  it('chooses the customer side when a colleague wrote last', () => {
+    const ps = [p('hans@bergmann.example', 'from'), p('ben@us.example', 'from'), p('me@us.example', 'cc')];
+    expect(pickCounterpart(ps, 'me@us.example')?.email).toBe('hans@bergmann.example');
+  });
+  it('chooses the customer among recipients of a thread a colleague started', () => {
+    const ps = [p('ben@us.example', 'from'), p('ann@us.example', 'to'), p('carol@client.example', 'to')];
+    expect(pickCounterpart(ps, 'me@us.example')?.email).toBe('carol@client.example');
+  });
+  it('returns null for a thread among colleagues only', () => {
+    expect(pickCounterpart([p('ben@us.example', 'from'), p('me@us.example', 'to')], 'me@us.example')).toBeNull();
+  });
+  it('does not treat people at the same free-mail provider as colleagues', () => {
+    const ps = [p('friend@gmail.com', 'from'), p('me@gmail.com', 'to')];
+    expect(pickCounterpart(ps, 'me@gmail.com')?.email).toBe('friend@gmail.com');
+  });
+});

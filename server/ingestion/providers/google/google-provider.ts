@@ -12,6 +12,7 @@ export function googleProvider(config: IngestionConfig): Provider {
   const google = config.google;
   return {
     id: 'google',
+    webHost: 'gmail',
     configured: Boolean(google.clientId && google.clientSecret),
     authorizeUrl({ redirectUri, state, codeChallenge }) {
       return googleAuthClient(google).generateAuthUrl({

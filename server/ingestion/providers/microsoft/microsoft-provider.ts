@@ -14,6 +14,7 @@ export function microsoftProvider(config: IngestionConfig): Provider {
   const ms = config.microsoft;
   return {
     id: 'microsoft',
+    webHost: 'outlook',
     configured: Boolean(ms.clientId && ms.clientSecret),
     authorizeUrl({ redirectUri, state, codeChallenge }) {
       const url = new URL(ms.authorizeUrl);

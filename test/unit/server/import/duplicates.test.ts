@@ -10,12 +10,15 @@ const row = (n: number, customer: CustomerPatch): ParsedRow => ({
   customer,
   contact: null,
   history: null,
+  followUp: null,
+  service: null,
   errors: [],
   keys: { code: customer.code ?? null, taxNumber: customer.taxNumber ?? null, name: customer.name ?? null },
 });
 const known = (id: string, name: string, extra: Partial<KnownCustomer> = {}): KnownCustomer => ({
   id,
   name,
+  ownerUserId: null,
   code: null,
   taxNumber: null,
   emailDomains: [],
