@@ -4,7 +4,9 @@ import { invitedUser, signedInAdmin, signIn } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { legacyCustomer, legacyNote, legacyOrg } from './support/legacy-seed';
 import { newId } from './support/ids';
+import { fu } from './support/follow-ups';
 import { m, outcomes } from './support/mutations';
+import { customerWithContact, sv } from './support/service-visits';
 
 describe.each(databaseKinds)('audit trail on $name', (kind) => {
   describe.skipIf(kind.skipReason)(kindLabel(kind), () => {
@@ -50,6 +52,34 @@ describe.each(databaseKinds)('audit trail on $name', (kind) => {
       expect(signIns[0]!.changes).toMatchObject({ token_hash: ['(hidden)', '(hidden)'], device_name: [null, 'test'] });
       expect(byAction('users.invite')[0]).toMatchObject({ userId: admin.userId, entity: 'users', changes: { role: [null, 'sales_rep'] } });
       expect(events.every((e) => e.action !== 'customer.update' || e.entityId === create.payload.id)).toBe(true);
+    });
+
+    it("issue 4's changes name their person and kind, and so do the rows their rules make", async () => {
+      const { services } = testDb();
+      const admin = await signedInAdmin(services);
+      const rep = await invitedUser(services, admin, 'rep@a.example');
+      const { customerId, contactId } = await customerWithContact(rep);
+      const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+      const followUp = fu.create(customerId, rep.userId);
+      const complaint = sv.create(customerId, rep.userId, { receivedAt: ago(3) });
+      const visit = sv.plan(customerId, rep.userId, [contactId], { plannedAt: ago(4) });
+      const report = sv.report(visit.payload.id, { heldAt: ago(3), reportedAt: ago(0) });
+      const pushed = [followUp, fu.logTouch(customerId, 'call', ago(1)), complaint, sv.firstReply(complaint.payload.id, ago(2)), visit, report];
+      expect(outcomes(await (await rep.api()).sync.push({ mutations: pushed }))).toEqual(pushed.map(() => 'applied'));
+      expect(outcomes(await (await admin.api()).sync.push({ mutations: [fu.settings({ timeZone: 'Asia/Shanghai' })] }))).toEqual(['applied']);
+
+      const { events } = await (await admin.api()).audit.list({ limit: 100 });
+      const tables = (action: string) => [...new Set(events.filter((e) => e.action === action).map((e) => `${e.entity} ${e.userId === rep.userId ? 'rep' : e.userId}`))].sort();
+      expect(tables('followUp.create')).toEqual(['follow_ups rep']);
+      expect(tables('interaction.log')).toEqual(['timeline_items rep']);
+      expect(tables('service.create')).toEqual(['service_items rep']);
+      expect(tables('service.firstReply')).toEqual(['service_items rep']);
+      expect(tables('visit.plan')).toEqual(['visits rep']);
+      // The report also writes the visit on the timeline, the customer's newest need and the
+      // thank-you and proposal follow-ups: all the rep's doing.
+      expect(tables('visit.report')).toEqual(['customers rep', 'follow_ups rep', 'timeline_items rep', 'visits rep']);
+      expect(tables('orgSettings.update')).toEqual([`org_settings ${admin.userId}`]);
+      expect(events.filter((e) => e.action === 'visit.report').every((e) => e.device === 'test' && e.sessionId !== null)).toBe(true);
     });
 
     it('is for admins only, per organisation, newest first in pages, and one record or person at a time', async () => {

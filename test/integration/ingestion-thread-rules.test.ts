@@ -49,7 +49,7 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       const { services } = ingestionServices(store, { google: fake.url });
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const salesRep = await invitedUser(services, admin, REP);
-      const northwind = m.createCustomer('Northwind 北风', { emailDomains: ['northwind.example'] });
+      const northwind = m.createCustomer('Northwind 北风', { emailDomains: ['northwind.example'], ownerUserId: salesRep.userId });
       const customerId = northwind.payload.id;
       await (await admin.api()).sync.push({ mutations: [northwind, m.createContact(customerId, 'Olivia Park', [olivia.address])] });
 
@@ -105,7 +105,7 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       const { services, events } = ingestionServices(store, { google: fake.url });
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const salesRep = await invitedUser(services, admin, REP);
-      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'] });
+      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: salesRep.userId });
       const customerId = northwind.payload.id;
       const elsewhere = { threadRef: 'gmail:0000000000000001', afterMessageId: 'aaaa' };
       const followUp = fu.create(customerId, salesRep.userId, { dueAt: new Date(Date.now() + 72 * hour).toISOString(), replyWatch: elsewhere });

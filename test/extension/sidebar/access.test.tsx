@@ -47,19 +47,22 @@ describe('the sidebar offers what the viewer may do', () => {
     expect($(root, 'input[name="taxNumber"]')).toBeNull();
   });
 
-  it('a support lead reads the service history and edits nothing of the file, but may add a note', async () => {
+  it('a support lead reads the service history and edits nothing of the file, but may add a note, follow-ups and requests; no visits', async () => {
     const { root } = await shownTo('support_lead', { ownerUserId: '01a20796-0000-7000-8000-0000000000bb' });
     await waitFor(() => $(root, '[data-testid="access-note"]'), 'service note');
     expect(root.querySelectorAll('[data-testid="edit-section"]')).toHaveLength(0);
     expect($(root, '[data-testid="add-contact"]')).toBeNull();
     expect($(root, '[data-testid="edit-contact"]')).toBeNull();
     expect($(root, '[data-testid="add-note"]')).not.toBeNull();
+    expect($(root, '[data-testid="service-panel"]')).not.toBeNull();
+    expect($(root, '[data-testid="visit-panel"]')).toBeNull();
   });
 
   it('the owner (a rep) shares and sees the sensitive fields, but cannot give the customer away', async () => {
     const { db, root, customer } = await shownTo('sales_rep', { ownerUserId: ME.userId });
     await db.members.put({ id: '01a20796-0000-7000-8000-0000000000cc', email: 'li@ourco.example', displayName: '李明', role: 'sales_rep', departmentId: null, active: true });
     await waitFor(() => $(root, '[data-testid="section-sensitive"]'), 'sensitive section');
+    expect($(root, '[data-testid="visit-panel"]')).not.toBeNull();
     click($(root, '[data-testid="section-classification"] [data-testid="edit-section"]'));
     await waitFor(() => $(root, 'select[name="customerClass"]'), 'class select');
     expect($(root, 'select[name="ownerUserId"]')).toBeNull();

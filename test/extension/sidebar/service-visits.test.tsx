@@ -12,7 +12,7 @@ afterEach(() => cleanup?.());
 async function shown() {
   const db = freshDb();
   await signIn(db);
-  await db.members.add({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep', departmentId: null, active: true });
+  await db.members.put({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep', departmentId: null, active: true });
   const customer = localCustomer({ name: 'Northwind', customerClass: 'A' });
   const contact = localContact(customer.id, { name: 'Olivia Park', emails: [OLIVIA.email] });
   await db.customers.add(customer);
