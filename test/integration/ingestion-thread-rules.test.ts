@@ -109,7 +109,8 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       const customerId = northwind.payload.id;
       const elsewhere = { threadRef: 'gmail:0000000000000001', afterMessageId: 'aaaa' };
       const followUp = fu.create(customerId, salesRep.userId, { dueAt: new Date(Date.now() + 72 * hour).toISOString(), replyWatch: elsewhere });
-      const complaint = sv.create(customerId, salesRep.userId, { receivedAt: at(4).toISOString(), ...elsewhere });
+      const receivedAt = at(4).toISOString();
+      const complaint = sv.create(customerId, salesRep.userId, { receivedAt, ...elsewhere });
       await (await admin.api()).sync.push({ mutations: [northwind] });
       await (await salesRep.api()).sync.push({ mutations: [followUp, complaint] });
       fake.addMessage(REP, mail({ messageId: 'in9@northwind.example', from: olivia, to: [rep], date: at(1) }));
@@ -119,7 +120,7 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       expect(events).toHaveLength(1);
       const changes = await pulled(salesRep);
       expect(rowsOf(changes, 'followUp').find((f) => f.id === followUp.payload.id)).toMatchObject({ status: 'open' });
-      expect(rowsOf(changes, 'serviceItem').find((s) => s.id === complaint.payload.id)).toMatchObject({ firstReplyAt: null, receivedAt: at(4).toISOString() });
+      expect(rowsOf(changes, 'serviceItem').find((s) => s.id === complaint.payload.id)).toMatchObject({ firstReplyAt: null, receivedAt });
     });
   });
 });
