@@ -13,7 +13,8 @@ async function shown() {
   const db = freshDb();
   await signIn(db);
   await db.members.put({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep', departmentId: null, active: true });
-  const customer = localCustomer({ name: 'Northwind', customerClass: 'A' });
+  // Mia's customer: a rep plans visits for her own (and shared) customers.
+  const customer = localCustomer({ name: 'Northwind', customerClass: 'A', ownerUserId: ME.userId });
   const contact = localContact(customer.id, { name: 'Olivia Park', emails: [OLIVIA.email] });
   await db.customers.add(customer);
   await db.contacts.add(contact);
