@@ -30,6 +30,17 @@ export default defineConfig({
       // Issue 4: follow-up reminders at their due time, from the background.
       'notifications',
     ],
+    // Issue 7: extension pages run only their own bundled scripts (no remote code, no eval, no
+    // plugins, no <base> or form tricks); connect-src stays open for the server URL the user
+    // chooses (http for a local server, https otherwise). Any site may frame sidebar.html (see
+    // web_accessible_resources below), so there is no frame-ancestors list: the page refuses
+    // itself outside a mail host or an approved portal (sidebar/embedding.ts). Checked in
+    // Chromium by test/e2e/hostile-content.test.ts.
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+        "img-src 'self' data:; style-src 'self'; connect-src 'self' http: https:",
+    },
     // The sync server: the default local one is allowed up front; other server URLs are
     // requested as optional permissions from the options page when the user enters them.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

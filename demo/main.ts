@@ -9,7 +9,7 @@ import { ingestionJob } from '../server/ingestion/ingestion-job';
 import { startServer } from '../server/start-server';
 import { DEMO_ME, DEMO_ME_OUTLOOK, demoGoogleMailbox, demoOutlookMailbox } from './demo-data';
 import { demoWebmailRoot } from './demo-webmail';
-import { connectDemoAccount, seedDemoCustomers } from './seed-demo';
+import { connectDemoAccount, seedDemoCustomers, signInForSeeding } from './seed-demo';
 
 /**
  * `npm run demo`: the whole product with no Google or Microsoft account and no internet. Fake
@@ -45,10 +45,13 @@ const server = await startServer({
 });
 ingestion.publicUrl = server.url;
 if (!server.bootstrap.created) throw new Error(`the demo needs an empty data folder; ${dataDir} already has an organisation`);
-const admin = { id: server.bootstrap.userId, orgId: server.bootstrap.orgId, email: DEMO_ME.address, displayName: 'Admin', role: 'admin' as const };
-await seedDemoCustomers(server.services, admin);
-await connectDemoAccount(server.services, admin, 'google');
+const seeding = await signInForSeeding(server.services, server.bootstrap.email, server.bootstrap.code);
+await seedDemoCustomers(server.services, seeding.user);
+await connectDemoAccount(server.services, seeding.user, 'google');
+await server.services.auth.signOut(seeding.user, seeding.token);
 await server.scheduler.runNow('mail-ingestion');
+// The bootstrap code went to the seeding session; the person trying the demo gets a fresh one.
+const signInCode = await server.services.auth.reissueCode(server.bootstrap.userId);
 
 const webmail = demoWebmailRoot(gmail.messages);
 const fixture = await startFixtureServer({ root: webmail.root });
@@ -61,7 +64,7 @@ Inbox CRM demo is running (Ctrl+C stops it and deletes its data).
   Fake Microsoft   ${microsoft.url}  Outlook + Calendar of ${DEMO_ME_OUTLOOK.address}: connect it yourself (below)
   Demo webmail     https://mail.google.com → https://127.0.0.1:${fixture.port} (self-signed certificate)
 
-Sign in with:  email ${server.bootstrap.email}   one-time code ${server.bootstrap.code}
+Sign in with:  email ${server.bootstrap.email}   one-time code ${signInCode}
 
 1. Start Chromium with the extension and the demo webmail (mail.google.com is mapped to the demo):
 

@@ -5,6 +5,17 @@ import type { MutationInput } from '../shared/schemas/sync';
 import { mutationSchema } from '../shared/schemas/sync';
 import { DEMO_CUSTOMERS } from './demo-data';
 
+/**
+ * A session of the admin for the demo's own seeding, signed in with a one-time code like any
+ * device, so its writes are checked and attributed (audit trail) like the admin's own.
+ */
+export async function signInForSeeding(services: Services, email: string, code: string): Promise<{ user: AuthedUser; token: string }> {
+  const { token } = await services.auth.signIn({ email, code, deviceName: 'demo seed' });
+  const user = await services.auth.authenticate(token);
+  if (!user) throw new Error('the seeding session was refused');
+  return { user, token };
+}
+
 /** The demo customers and contacts, written as the admin's own pushed mutations. */
 export async function seedDemoCustomers(services: Services, admin: AuthedUser): Promise<void> {
   const mutations: MutationInput[] = [];

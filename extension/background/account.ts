@@ -1,7 +1,7 @@
 import { signInInputSchema, signInOutputSchema } from '../../shared/schemas/auth';
 import type { LocalDb } from '../local-db/db';
 import { getMeta, setMeta, setMetas } from '../local-db/meta';
-import { wipeAll } from '../local-db/sync-store';
+import { resetReplica, wipeAll } from '../local-db/sync-store';
 import type { SignInResult } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { normaliseServerUrl } from '../sync/settings';
@@ -66,8 +66,14 @@ export async function signOut(db: LocalDb, engine: SyncEngine): Promise<void> {
   await setMetas(db, { syncState: 'signed-out' });
 }
 
-/** A 401 during sync: drop the token, keep the replica's outbox for the next sign-in. */
+/**
+ * A 401 during sync: the session expired, was revoked (a stolen laptop) or the user was
+ * deactivated. The token goes and so does the replica's customer data; only the outbox's
+ * unsynced changes (and the rows they change) stay for the next sign-in of the same user
+ * (a different user's sign-in wipes those too).
+ */
 export async function forgetToken(db: LocalDb): Promise<void> {
   const connection = await getMeta(db, 'connection');
   if (connection) await setMeta(db, 'connection', { ...connection, token: null, expiresAt: null });
+  await resetReplica(db);
 }

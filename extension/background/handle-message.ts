@@ -6,6 +6,7 @@ import { RuleRefusal } from '../local-db/mutations/rule-refusal';
 import { runtimeRequestSchema, type RuntimeResponses } from '../messaging/protocol';
 import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
+import { adminCall } from './admin-calls';
 import { importCalls } from './import-calls';
 import { runMailCall } from './mail-calls';
 import { contentSenderOf } from './content-sender';
@@ -94,6 +95,13 @@ export async function handleMessage(
       return fromExtensionPage(sender) ? importCalls.inspect(deps.db, message.input) : undefined;
     case 'import-plan':
       return fromExtensionPage(sender) ? importCalls.plan(deps.db, message.input) : undefined;
+    case 'admin-call': {
+      if (!fromExtensionPage(sender)) return undefined;
+      const result = await adminCall(deps.db, message.request);
+      // New people, roles and departments reach this replica (names, pickers) by the pull.
+      if (result.ok && message.request.call !== 'users.list' && message.request.call !== 'audit.list') void deps.engine.requestSync();
+      return result;
+    }
     case 'open-side-panel':
       // Before any await: the click's user activation must still hold (sidePanel.open needs it).
       return { ok: await openSidePanel(sender) };

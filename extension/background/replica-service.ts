@@ -29,6 +29,7 @@ import { allMembers, memberById } from '../local-db/queries/members';
 import { searchReplica } from '../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../local-db/queries/sync-status';
 import { timelineOf } from '../local-db/queries/timeline';
+import { allDepartments, viewerOf } from '../local-db/queries/viewer';
 import { changeServiceItem, logServiceItem, type LogServiceInput, type ServiceChangeInput } from '../local-db/mutations/service-items';
 import { changeVisit, planVisit, type PlanVisitInput, type VisitChangeInput } from '../local-db/mutations/visits';
 import { serviceItemsOf } from '../local-db/queries/service-items';
@@ -62,6 +63,10 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
       return lastTouchOf(db, request.customerId);
     case 'mail-accounts':
       return mailAccounts(db);
+    case 'viewer':
+      return viewerOf(db);
+    case 'departments':
+      return allDepartments(db);
     case 'match-page':
       return matchPage(db, request.clues, request.me);
     // Follow-ups (issue 4)

@@ -5,9 +5,9 @@ import type { ImportErrorKind, ImportResult } from '../messaging/import-protocol
 import { classifyError, createApiClient, type ApiClient } from '../sync/trpc-client';
 
 /**
- * A server call on behalf of an extension page, which never talks to the server itself: the
- * worker holds the token. Answers are parsed by the caller (a trust boundary both ways); the
- * server's message is passed on for refusals the user can act on.
+ * A call to the server for an extension page (import, administration, mail accounts), which never talks to the
+ * server itself: the worker holds the token. The server's message is passed on for refusals
+ * the user can act on; the kind picks the sentence around it.
  */
 export async function callServer<T>(db: LocalDb, run: (api: ApiClient) => Promise<T>): Promise<ImportResult<T>> {
   const connection = await getMeta(db, 'connection');

@@ -5,6 +5,7 @@ import { importExportEn } from './import-export';
 import { launcherEn } from './launcher';
 import { searchEn } from './search';
 import { mailEn } from './mail';
+import { trustEn } from './trust';
 import { hostsEn } from './hosts';
 import { serviceVisitsEn } from './service-visits';
 
@@ -73,7 +74,6 @@ export const en = {
   'options.title': 'Inbox CRM settings',
   'options.serverUrl': 'Server URL',
   'options.email': 'Email',
-  'options.code': 'One-time code',
   'options.signIn': 'Sign in',
   'options.signingIn': 'Signing in…',
   'options.signedInAs': 'Signed in as {name} <{email}> · {organisation}',
@@ -94,6 +94,8 @@ export const en = {
   ...importExportEn,
   // Issue 5
   ...mailEn,
+  // Issue 7
+  ...trustEn,
   // Issue 6: hosts, compose, portals, side panel.
   ...hostsEn,
   ...followUpsEn,

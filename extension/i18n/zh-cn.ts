@@ -6,6 +6,7 @@ import { importExportZhCN } from './import-export';
 import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
 import { mailZhCN } from './mail';
+import { trustZhCN } from './trust';
 import { hostsZhCN } from './hosts';
 import { serviceVisitsZhCN } from './service-visits';
 
@@ -74,7 +75,6 @@ export const zhCN: Record<MessageKey, string> = {
   'options.title': '收件箱 CRM 设置',
   'options.serverUrl': '服务器地址',
   'options.email': '邮箱',
-  'options.code': '一次性验证码',
   'options.signIn': '登录',
   'options.signingIn': '正在登录…',
   'options.signedInAs': '当前登录：{name} <{email}> · {organisation}',
@@ -95,6 +95,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...importExportZhCN,
   // Issue 5
   ...mailZhCN,
+  // Issue 7
+  ...trustZhCN,
   // Issue 6: hosts, compose, portals, side panel.
   ...hostsZhCN,
   ...followUpsZhCN,

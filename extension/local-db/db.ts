@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomFieldDefinition } from '../../shared/schemas/custom-field';
+import type { Department } from '../../shared/schemas/department';
 import type { FollowUp } from '../../shared/schemas/follow-up';
 import type { MailAccount } from '../../shared/schemas/mail-account';
 import type { MatchChoice } from '../../shared/schemas/match-choice';
@@ -10,6 +11,7 @@ import type { Entity, Mutation, PulledChange, RejectionCode } from '../../shared
 import type { TimelineItem } from '../../shared/schemas/timeline';
 import type { Visit } from '../../shared/schemas/visit';
 import { upgradeToVersion2 } from './upgrades/version-2';
+import { upgradeToVersion8 } from './upgrades/version-8';
 import type { LocalContact, LocalCustomer } from './local-rows';
 
 export const DB_NAME = 'inbox-crm';
@@ -56,6 +58,7 @@ export type LocalDb = Dexie & {
   visits: EntityTable<Visit, 'id'>;
   orgSettings: EntityTable<OrgSettings, 'id'>;
   mailAccounts: EntityTable<MailAccount, 'id'>;
+  departments: EntityTable<Department, 'id'>;
   outbox: EntityTable<OutboxEntry, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
@@ -74,6 +77,8 @@ export const REPLICA_TABLES = [
   'orgSettings',
   // Issue 5
   'mailAccounts',
+  // Issue 7
+  'departments',
 ] as const;
 export type ReplicaTable = (typeof REPLICA_TABLES)[number];
 export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
@@ -89,13 +94,16 @@ export const TABLE_OF_ENTITY: Record<Entity, ReplicaTable> = {
   orgSettings: 'orgSettings',
   // Issue 5
   mailAccount: 'mailAccounts',
+  // Issue 7
+  department: 'departments',
 };
 
 /**
  * Schema versions only append (house rule 7): a change is a new `db.version(n)` with an upgrade
- * and a test, never an edit of version 1.
+ * and a test, never an edit of version 1. `upTo` stops at an older version, so each upgrade's
+ * test checks that one step (a later version may rewrite the replica again).
  */
-export function createLocalDb(name: string = DB_NAME): LocalDb {
+export function createLocalDb(name: string = DB_NAME, upTo = Infinity): LocalDb {
   const db = new Dexie(name) as LocalDb;
   db.version(1).stores({
     customers: 'id, name, *emailDomains',
@@ -110,6 +118,7 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
   // Indexes nothing queries are dropped (customers.name, contacts.emails: matching uses
   // emailKeys, search covers names, codes and tax numbers): every index entry is written by the
   // pull, and the search keys already make it the most index-heavy write of the replica.
+  if (upTo < 2) return db;
   db.version(2)
     .stores({
       customers: 'id, *emailDomains, *searchKeys',
@@ -122,6 +131,7 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
   // "close when the customer replies" finds them by watched thread), service items (by thread,
   // for "our reply is the first reply"), visits, and the organisation's rules. New tables only:
   // nothing to upgrade, and the server has no older rows of them to send.
+  if (upTo < 3) return db;
   db.version(3).stores({
     followUps: 'id, customerId, [ownerUserId+status+dueAt], replyWatch.threadRef',
     serviceItems: 'id, customerId, threadRef',
@@ -131,7 +141,14 @@ export function createLocalDb(name: string = DB_NAME): LocalDb {
   // Issue 5 (versions 3 and 5 belong to issues 4 and 6): this user's connected mail and calendar
   // accounts with their sync health. Imported mail reaches the existing timeline table; its new
   // `imported` field needs no index and no upgrade (older rows simply have none).
+  if (upTo < 4) return db;
   db.version(4).stores({ mailAccounts: 'id' });
+  // Issue 7 (versions 5-7 are reserved for issues 6 and 4): departments, and a fresh start
+  // under per-customer visibility (upgrades/version-8.ts).
+  if (upTo < 8) return db;
+  db.version(8)
+    .stores({ departments: 'id' })
+    .upgrade(upgradeToVersion8);
   return db;
 }
 

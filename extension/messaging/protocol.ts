@@ -10,6 +10,7 @@ import {
   type ImportInspectOutput,
   type ImportReport,
 } from '../../shared/schemas/import';
+import { adminCallSchema } from './admin-protocol';
 import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
@@ -52,6 +53,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-apply'), input: importApplyInputSchema }),
   // Issue 5: options / sidebar → background → server: connected accounts, never-log list.
   z.object({ type: z.literal('mail-call'), request: mailCallSchema }),
+  // Issue 7: options → background → server, administration (admin-protocol.ts).
+  z.object({ type: z.literal('admin-call'), request: adminCallSchema }),
   // Issue 6: hosts and the side panel.
   /** content (the launcher, a trusted click) → background: open the side panel on this tab. */
   z.object({ type: z.literal('open-side-panel') }),
@@ -89,6 +92,8 @@ export type RuntimeResponses = {
   'import-apply': ImportResult<ImportApplyOutput>;
   // Issue 5
   'mail-call': ImportResult<unknown>;
+  /** The procedure's answer, as the server's output schema parsed it. */
+  'admin-call': ImportResult<unknown>;
   'open-side-panel': { ok: boolean };
   'portal-approve': { ok: boolean };
   'portal-revoke': { ok: boolean };

@@ -22,6 +22,8 @@ export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('search'), text: z.string().max(500), limit: z.number().int().min(1).max(100) }),
   // Issue 5
   z.object({ query: z.literal('mail-accounts') }),
+  z.object({ query: z.literal('viewer') }),
+  z.object({ query: z.literal('departments') }),
   // Issue 6: a portal page's clues.
   z.object({ query: z.literal('match-page'), clues: z.array(clueSchema).max(50), me: z.string().max(320).nullable() }),
   // Follow-ups (issue 4)
@@ -61,6 +63,7 @@ export const replicaMutationSchema = z.discriminatedUnion('mutation', [
     customerId: idSchema,
     text: z.string().max(10_000),
     sourceRef: z.string().max(500).nullable(),
+    private: z.boolean().default(false),
   }),
   z.object({ mutation: z.literal('dismiss-rejected'), mutationId: idSchema }),
   // Customer file edits: only the shape is checked here. The local mutation parses the values

@@ -51,7 +51,8 @@ export function mountLauncher(ctx: ContentScriptContext, mode: LauncherMode): vo
     host.style.cssText = `position:fixed;bottom:16px;right:${visible ? SIDEBAR_WIDTH_PX + 12 : 16}px;z-index:2147483001;`;
   };
   button.addEventListener('click', (event) => {
-    // Only a real click: the page can dispatch synthetic ones (it cannot make them trusted).
+    // Only a person's click: the page can reach this open shadow root and call click() itself
+    // (it cannot make the event trusted).
     if (!event.isTrusted) return;
     if (mode.kind === 'panel') return mode.onOpen();
     visible = !visible;

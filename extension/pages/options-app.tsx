@@ -9,11 +9,15 @@ import { sendToBackground } from '../messaging/runtime-client';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
 import { DEFAULT_SERVER_URL, needsHostPermission, normaliseServerUrl } from '../sync/settings';
+import { parseInviteLink } from '../../shared/domain/invite-link';
+import { getMeta } from '../local-db/meta';
+import { AuditTrail } from './audit/audit-trail';
 import { CustomFieldsAdmin } from './custom-fields/custom-fields-admin';
 import { DisplayPanel } from './display/display-panel';
 import { ImportExport } from './import-export';
 import { MailAccounts } from './mail/mail-accounts';
 import { NeverLog } from './mail/never-log';
+import { PeopleAdmin } from './people/people-admin';
 import { PortalsPanel } from './portals/portals-panel';
 import { OrgSettingsEditor } from './org-settings/org-settings-editor';
 import { canReview } from '../../shared/domain/visit-rules';
@@ -50,8 +54,18 @@ export function OptionsApp() {
       .finally(() => setBusy(false));
   };
 
+  /** A pasted invite link fills in the server, the address and the code at once. */
+  const enterCodeOrLink = (text: string): void => {
+    const invite = parseInviteLink(text);
+    if (!invite) return setCode(text);
+    setServerUrl(invite.serverUrl);
+    setEmail(invite.email);
+    setCode(invite.code);
+  };
+
   const session = status?.signedIn ? status.session : null;
   const me = useLive(() => live(() => memberById(getLocalDb(), session?.userId ?? null)), [session?.userId]);
+  const connection = useLive(() => live(() => getMeta(getLocalDb(), 'connection')), [session?.userId]);
   return (
     <div class="page">
       <h1>{t('options.title')}</h1>
@@ -75,8 +89,8 @@ export function OptionsApp() {
             <input name="email" type="email" autocomplete="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
           </label>
           <label>
-            <span>{t('options.code')}</span>
-            <input name="code" autocomplete="one-time-code" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+            <span>{t('options.codeOrLink')}</span>
+            <input name="code" autocomplete="one-time-code" value={code} onInput={(e) => enterCodeOrLink(e.currentTarget.value)} />
           </label>
           <button type="submit" class="primary" data-testid="sign-in" disabled={busy}>
             {busy ? t('options.signingIn') : t('options.signIn')}
@@ -97,9 +111,11 @@ export function OptionsApp() {
       {status?.lastError && <p class="muted">{t('options.lastError', { error: status.lastError })}</p>}
       {me && <MailAccounts />}
       {me && <NeverLog role={me.role} />}
+      {me?.role === 'admin' && connection && <PeopleAdmin serverUrl={connection.serverUrl} />}
       <DisplayPanel />
       <PortalsPanel />
       {me?.role === 'admin' && <CustomFieldsAdmin />}
+      {me?.role === 'admin' && <AuditTrail />}
       {me?.role === 'admin' && <OrgSettingsEditor />}
       {me && <ImportExport role={me.role} />}
       {me && canReview(me.role) && <VisitReviewQueue />}

@@ -1,36 +1,53 @@
 import type { TimelineItem } from '../../shared/schemas/timeline';
 import { sharingName } from '../ingestion/account-views';
 import type { TimelineItemRow } from '../storage/repositories/timeline-items';
-import { importedLevelFor, type Viewer } from './visibility';
 
 /** Bodies travel to replicas capped: the sidebar shows a message, not an archive. */
 export const MAX_SYNCED_BODY_CHARS = 10_000;
 
+export type StoredTimelineItem = Omit<TimelineItemRow, 'orgId' | 'deleted'>;
+
 /**
- * A timeline row as this viewer may see it, or null (a tombstone for them). Notes and other
- * typed items are seen whole; imported mail and meetings follow their owners' sharing.
+ * How much of an imported mail or meeting a viewer sees (DOMAIN.md "People and permissions":
+ * email bodies are private to the mailbox owner unless shared): everything in their own mailbox;
+ * otherwise what its owners share, where 0 = nothing, 1 = that it happened (who, when),
+ * 2 = also the subject, 3 = also the body. No role widens it, admins included (like private notes).
  */
-export function timelineItemFor(viewer: Viewer, row: TimelineItemRow, bodies: Map<string, string>): TimelineItem | null {
-  const { orgId, deleted, importedFacts: facts, ...item } = row;
-  if (deleted || orgId !== viewer.orgId) return null;
+export function importedLevelFor(viewerId: string, facts: { mailboxUserIds: string[]; sharing: number }): number {
+  return facts.mailboxUserIds.includes(viewerId) ? 3 : facts.sharing;
+}
+
+/** Whether the pull must read this item's body for this viewer. */
+export const bodyVisibleTo = (viewerId: string, row: Pick<TimelineItemRow, 'importedFacts'>): boolean =>
+  row.importedFacts !== null && importedLevelFor(viewerId, row.importedFacts) === 3;
+
+/**
+ * A timeline row its customer's access rule already let through (customer-scope.ts), as this
+ * viewer may see it: notes and other typed items whole; imported mail and meetings narrowed to
+ * their owners' sharing, or null (a tombstone for them). The storage-only facts never leave.
+ */
+export function importedItemView(viewerId: string, row: StoredTimelineItem, bodies: Map<string, string>): TimelineItem | null {
+  const { importedFacts: facts, ...item } = row;
   if (!facts) return item;
-  const level = importedLevelFor(viewer, { orgId, ...facts });
+  const level = importedLevelFor(viewerId, facts);
   if (level === 0) return null;
-  const subject = level >= 2 ? facts.subject : null;
+  const mine = facts.mailboxUserIds.includes(viewerId);
   return {
     ...item,
     summary: level >= 2 ? item.summary : '',
+    // The thread reference opens the owner's own mailbox; nobody else can use it.
+    sourceRef: mine ? item.sourceRef : null,
     imported: {
       provider: facts.provider,
       direction: facts.direction,
-      subject,
+      subject: level >= 2 ? facts.subject : null,
       from: facts.participants.find((p) => p.address === facts.fromAddress) ?? (facts.fromAddress ? { address: facts.fromAddress, name: null } : null),
       participants: facts.participants,
-      threadRef: facts.mailboxUserIds.includes(viewer.id) ? facts.threadRef : null,
+      threadRef: mine ? facts.threadRef : null,
       endsAt: facts.endsAt,
       location: level >= 2 ? facts.location : null,
       sharing: sharingName(facts.sharing),
-      mine: facts.mailboxUserIds.includes(viewer.id),
+      mine,
       body: level >= 3 ? (bodies.get(item.id) ?? null) : null,
     },
   };

@@ -3,6 +3,7 @@ import { inboundMessage, ourFirstReply, type MessageSeen } from '../../shared/do
 import type { ThreadRef } from '../../shared/schemas/follow-up';
 import type { Store } from '../storage/repositories/index';
 import { serverSideLookups } from './side-lookups';
+import { systemActor } from './auth-service';
 
 export type ThreadMail = {
   orgId: string;
@@ -45,7 +46,7 @@ export function createServiceMailService(store: Store) {
           changed.push(item.id);
         }
         return changed;
-      });
+      }, systemActor('ingestion.service-thread'));
     },
   };
 }

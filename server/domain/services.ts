@@ -2,11 +2,14 @@ import type { Mutation } from '../../shared/schemas/sync';
 import { createIngestionDeps, type IngestionDeps } from '../ingestion/ingestion-deps';
 import { createIngestionService } from '../ingestion/ingestion-service';
 import type { Store } from '../storage/repositories/index';
+import { createAuditService } from './audit-service';
 import { createAuthService, type AuthedUser } from './auth-service';
 import { compactChangeLog } from './change-log-compaction';
 import { createCustomersService } from './customers-service';
+import { handOverCustomers } from './hand-over';
 import { createFollowUpsService } from './follow-ups/follow-ups-service';
 import { createImportService } from './import/import-service';
+import { createPeopleService } from './people-service';
 import { createServiceMailService } from './service-mail';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
@@ -20,7 +23,12 @@ import { pushMutations } from './sync-push';
 export function createServices(store: Store, options: { ingestion?: IngestionDeps } = {}) {
   return {
     auth: createAuthService(store),
-    customers: createCustomersService(store),
+    customers: {
+      ...createCustomersService(store),
+      handOver: (user: AuthedUser, input: { fromUserId: string; toUserId: string }) => handOverCustomers(store, user, input),
+    },
+    people: createPeopleService(store),
+    audit: createAuditService(store),
     imports: createImportService(store),
     followUps: createFollowUpsService(store),
     /** Issue 4B: the service clock fed by mail ingestion (issue 5 calls recordThreadMessages). */

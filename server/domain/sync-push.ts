@@ -1,6 +1,6 @@
 import type { Mutation, MutationResult, PushOutput } from '../../shared/schemas/sync';
 import type { Store } from '../storage/repositories/index';
-import type { AuthedUser } from './auth-service';
+import { actorOf, type AuthedUser } from './auth-service';
 import { mutationHandlers } from './mutation-handlers';
 
 /**
@@ -38,11 +38,12 @@ async function applyOne(store: Store, user: AuthedUser, mutation: Mutation): Pro
     await store.transaction(async (repos) => {
       const claim = { id: mutation.id, orgId: user.orgId, userId: user.id, kind: mutation.kind };
       if (await repos.appliedMutations.claim(claim)) await repos.appliedMutations.setResult(mutation.id, result);
-    });
+    }, actorOf(user, mutation.kind));
     return result;
   }
 }
 
+/** Every row the handler changes is recorded in the audit trail as this user's, from this device. */
 async function applyInTransaction(store: Store, user: AuthedUser, mutation: Mutation): Promise<MutationResult> {
   return store.transaction(async (repos) => {
     const claimed = await repos.appliedMutations.claim({
@@ -70,7 +71,7 @@ async function applyInTransaction(store: Store, user: AuthedUser, mutation: Muta
       : { mutationId: mutation.id, status: 'applied' };
     await repos.appliedMutations.setResult(mutation.id, result);
     return result;
-  });
+  }, actorOf(user, mutation.kind));
 }
 
 function runHandler(repos: Parameters<typeof mutationHandlers['note.create']>[0], user: AuthedUser, m: Mutation) {

@@ -12,6 +12,7 @@ import { DATABASE_UNAVAILABLE } from '../trpc/init';
 import { bearerTokenOf, createContext } from '../trpc/context';
 import { handleCors } from './cors';
 import { handleOAuthRoutes } from './oauth-routes';
+import { sendJoinPage } from './join-page';
 import { setSecurityHeaders } from './security-headers';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024; // a full push batch (200 mutations) is far below this
@@ -42,7 +43,7 @@ export function createHttpServer(services: Services, options: HttpServerOptions)
       basePath: `${TRPC_PATH}/`,
       maxBodySize,
       createContext: ({ req, res }) =>
-        createContext(services, req.headers.authorization, String(res.getHeader('X-Request-Id')), log).catch((error: unknown) => {
+        createContext(services, req.headers.authorization, String(res.getHeader('X-Request-Id')), req.socket.remoteAddress ?? null, log).catch((error: unknown) => {
           // Authentication reads the database: while it is down the answer is 503, retry.
           if (isDatabaseUnavailable(error)) throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE, cause: error });
           throw error;
@@ -77,6 +78,7 @@ export function createHttpServer(services: Services, options: HttpServerOptions)
     if (handleCors(req, res)) return;
     if (handleHealthRoutes(options.health, req, res, url)) return;
     if (options.api && handleOAuthRoutes(services, req, res, url)) return;
+    if (options.api && url.pathname === '/join' && (req.method === 'GET' || req.method === 'HEAD')) return sendJoinPage(res);
     if (options.api && url.pathname.startsWith(`${TRPC_PATH}/`)) {
       if (!IMPORT_UPLOAD_PATHS.has(url.pathname)) return void trpc(req, res);
       // The large limit is for signed-in users only: the token is checked before a byte of the

@@ -1,5 +1,5 @@
 import type { AccountUpdateInput } from '../../shared/schemas/mail-account';
-import type { AuthedUser } from '../domain/auth-service';
+import { actorOf, type AuthedUser } from '../domain/auth-service';
 import { DomainError } from '../domain/errors';
 import type { Repositories, Store } from '../storage/repositories/index';
 import { openConnection } from './account-connection';
@@ -27,7 +27,7 @@ export function accountsService(store: Store, deps: IngestionDeps, clock: () => 
         await repos.mailAccounts.setStatus(account.id, 'disconnected');
         await repos.syncChannels.reconcile(account.orgId, account.id, []);
         await repos.changeLog.append(account.orgId, 'mailAccount', account.id, 'upsert');
-      });
+      }, actorOf(user, 'mail.disconnect'));
     },
 
     async update(user: AuthedUser, input: AccountUpdateInput): Promise<void> {
@@ -50,7 +50,7 @@ export function accountsService(store: Store, deps: IngestionDeps, clock: () => 
           ...changed.map((id) => ({ entity: 'timelineItem' as const, entityId: id, op: 'upsert' as const })),
           { entity: 'mailAccount', entityId: account.id, op: 'upsert' },
         ]);
-      });
+      }, actorOf(user, 'mail.update'));
     },
 
     /** The account's calendars, asked of the provider now (for the options page's choice). */

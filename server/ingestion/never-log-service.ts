@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { matchKeyOf, normaliseEmail } from '../../shared/domain/email';
 import type { NeverLogAddInput, NeverLogEntry } from '../../shared/schemas/mail-account';
-import type { AuthedUser } from '../domain/auth-service';
+import { actorOf, type AuthedUser } from '../domain/auth-service';
 import { DomainError } from '../domain/errors';
 import type { Store } from '../storage/repositories/index';
 import type { NeverLogRow } from '../storage/repositories/never-log';
@@ -52,7 +52,7 @@ export function neverLogService(store: Store) {
           ...removed.deleted.map((entityId) => ({ entity: 'timelineItem' as const, entityId, op: 'delete' as const })),
         ]);
         return { entry: toEntry(entry), removedItems: removed.deleted.length + removed.updated.length };
-      });
+      }, actorOf(user, 'mail.neverLogAdd'));
     },
 
     /** Removing an entry does not bring back what it removed; later mail is imported again. */
@@ -61,7 +61,7 @@ export function neverLogService(store: Store) {
       const mine = entry && (entry.userId === user.id || (entry.userId === null && user.role === 'admin'));
       if (!entry || (entry.userId !== null && entry.userId !== user.id)) throw new DomainError('NOT_FOUND', 'no such never-log entry');
       if (!mine) throw new DomainError('FORBIDDEN', 'Only an administrator can remove organisation-wide never-log entries.');
-      await store.repos.neverLog.delete(id);
+      await store.transaction((repos) => repos.neverLog.delete(id), actorOf(user, 'mail.neverLogRemove'));
     },
   };
 }

@@ -77,7 +77,7 @@ export function oauthFlow(store: Store, deps: IngestionDeps, clock: () => Date) 
       const address = granted.address.trim().toLowerCase();
       await store.transaction(async (repos) => {
         const user = await repos.users.get(state.userId);
-        if (!user || user.deactivated || user.orgId !== state.orgId) throw new DomainError('UNAUTHORIZED', 'user no longer exists');
+        if (!user || !user.active || user.orgId !== state.orgId) throw new DomainError('UNAUTHORIZED', 'user no longer exists');
         const account = await repos.mailAccounts.upsertConnected({
           id: uuidv7(),
           orgId: state.orgId,
@@ -91,7 +91,8 @@ export function oauthFlow(store: Store, deps: IngestionDeps, clock: () => Date) 
         await repos.syncChannels.reconcile(account.orgId, account.id, channelRowsFor(provider, account.settings));
         await repos.syncChannels.wakeAccount(account.id, clock());
         await repos.changeLog.append(account.orgId, 'mailAccount', account.id, 'upsert');
-      });
+        // The browser that finishes the flow carries no session: the one-time state names the user.
+      }, { userId: state.userId, sessionId: null, device: null, action: 'mail.connect' });
       return { ok: true, address, provider: provider.id };
     },
   };

@@ -41,10 +41,27 @@ export async function migrate(
   return applied;
 }
 
-/** Our migrations hold no semicolons inside strings or bodies, so a plain split is exact. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
+/**
+ * Statements end at a semicolon before a line end. Our migrations hold no semicolons inside
+ * strings; function bodies are dollar-quoted ($$ … $$) and kept whole.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  // Alternate outside / inside $$: only the outside parts are split.
+  const parts = sql.split('$$');
+  let current = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(/;\s*(?:\n|$)/);
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements.map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter((s) => s.length > 0);
 }

@@ -6,6 +6,9 @@ import { syncRouter } from './routers/sync-router';
 import { usersRouter } from './routers/users-router';
 // Issue 5
 import { mailRouter } from './routers/mail-router';
+// Issue 7
+import { auditRouter } from './routers/audit-router';
+import { departmentsRouter } from './routers/departments-router';
 
 /** One line per router. The extension imports only `type AppRouter` (erased at build). */
 export const appRouter = router({
@@ -16,6 +19,9 @@ export const appRouter = router({
   imports: importsRouter,
   // Issue 5
   mail: mailRouter,
+  // Issue 7
+  departments: departmentsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

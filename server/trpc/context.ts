@@ -10,6 +10,8 @@ export type Context = {
   /** The raw bearer token, kept only so signOut can revoke exactly this session. */
   token: string | null;
   requestId: string;
+  /** The client's network address (sign-in rate limit); null when unknown (createCaller). */
+  clientAddress: string | null;
   /** Issue 8: the server's structured log (HTTP); absent under createCaller in tests. */
   log?: Logger;
 };
@@ -19,11 +21,12 @@ export async function createContext(
   services: Services,
   authorization: string | undefined | null,
   requestId: string = randomUUID(),
+  clientAddress: string | null = null,
   log?: Logger,
 ): Promise<Context> {
   const token = bearerTokenOf(authorization);
   const user = token ? await services.auth.authenticate(token) : null;
-  return { services, user, token: user ? token : null, requestId, ...(log ? { log } : {}) };
+  return { services, user, token: user ? token : null, requestId, clientAddress, ...(log ? { log } : {}) };
 }
 
 /** The token of an `Authorization: Bearer …` header, or null. */

@@ -124,6 +124,7 @@ export async function visitReportEffects(
       contactIds: visit.contactIds,
       summary: `${visit.purpose}\n${input.outcome}`,
       sourceRef: `visit:${visit.id}`,
+      private: false,
     },
     followUps,
     needs,

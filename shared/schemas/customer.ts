@@ -72,7 +72,10 @@ export const customerNeedsSchema = z.object({
 });
 export type CustomerNeeds = z.infer<typeof customerNeedsSchema>;
 
-/** Visible only to the owner, the owner's managers and admins (DOMAIN.md; enforced in issue 7). */
+/**
+ * Visible only to the owner, the owner's managers and admins (DOMAIN.md; shared/domain/access.ts):
+ * other viewers receive the empty group, and their writes to it are refused.
+ */
 export const customerSensitiveSchema = z.object({
   bank: optionalText(200),
   bankAccount: optionalText(100),
@@ -100,6 +103,10 @@ export const customerFieldsSchema = z.object({
   leadSource: leadSourceSchema.nullable(),
   winBackStatus: winBackStatusSchema.nullable(),
   ownerUserId: idSchema.nullable(),
+  /** The owning department (ROL-01): its managers see the customer. Follows the owner unless set. */
+  departmentId: idSchema.nullable(),
+  /** Colleagues the customer is shared with: they see it without its sensitive fields. */
+  sharedWith: z.array(idSchema).max(100),
   /** Mail domains that identify this customer's staff; the key for matching mail by domain. */
   emailDomains: z.array(domainSchema).max(50),
   /** Tax registration number (税号): a match key for portals and imports. */
@@ -138,6 +145,8 @@ export const EMPTY_CUSTOMER_FIELDS: Omit<CustomerFields, 'name'> = {
   leadSource: null,
   winBackStatus: null,
   ownerUserId: null,
+  departmentId: null,
+  sharedWith: [],
   emailDomains: [],
   taxNumber: null,
   tags: [],

@@ -3,6 +3,7 @@ import { idSchema } from './common';
 import { contactCreateSchema, contactPatchSchema, contactSchema } from './contact';
 import { customFieldDefinitionSaveSchema, customFieldDefinitionSchema } from './custom-field';
 import { customerCreateSchema, customerPatchSchema, customerSchema } from './customer';
+import { departmentSchema } from './department';
 import {
   followUpCompleteSchema,
   followUpCreateSchema,
@@ -143,6 +144,8 @@ export const entitySchema = z.enum([
   'orgSettings',
   // Issue 5: a connected mail/calendar account and its sync health (private to its user).
   'mailAccount',
+  // Issue 7: departments (names for the owner and sharing pickers; managers see theirs).
+  'department',
 ]);
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -159,6 +162,7 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('orgSettings'), op: z.literal('upsert'), row: orgSettingsSchema }),
   // Issue 5
   z.object({ entity: z.literal('mailAccount'), op: z.literal('upsert'), row: mailAccountSchema }),
+  z.object({ entity: z.literal('department'), op: z.literal('upsert'), row: departmentSchema }),
 ]);
 export const tombstoneSchema = z.object({ entity: entitySchema, op: z.literal('delete'), id: idSchema });
 export const pulledChangeSchema = z.union([changeSchema, tombstoneSchema]);

@@ -58,6 +58,8 @@ export const timelineItemSchema = z.object({
   summary: z.string(),
   /** Where it came from, e.g. a Gmail thread id, for the link back to the source. */
   sourceRef: z.string().nullable(),
+  /** A private note: only its author ever receives it (DOMAIN.md "People and permissions"). */
+  private: z.boolean(),
   createdAt: instantSchema,
   /** Imported mail and meetings only (issue 5); absent on notes, calls and older rows. */
   imported: importedSourceSchema.nullable().optional(),
@@ -71,5 +73,6 @@ export const noteCreateSchema = z.object({
   occurredAt: instantSchema,
   contactIds: z.array(idSchema).max(50).default([]),
   sourceRef: textSchema(500).nullable().default(null),
+  private: z.boolean().default(false),
 });
 export type NoteCreate = z.infer<typeof noteCreateSchema>;

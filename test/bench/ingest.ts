@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
-import { connectDemoAccount } from '../../demo/seed-demo';
+import { connectDemoAccount, signInForSeeding } from '../../demo/seed-demo';
 import { ingestionConfigFromEnv } from '../../server/ingestion/ingestion-config';
 import { createIngestionDeps } from '../../server/ingestion/ingestion-deps';
 import { openServices } from '../../server/open-services';
@@ -56,7 +56,7 @@ async function importOnce(url: string, clientUnitsPerSecond: number) {
   const { db, services } = await openServices({ dataDir }, { ingestion: createIngestionDeps({ config, publicUrl: 'http://127.0.0.1:9' }) });
   try {
     const org = await services.auth.createOrganisation({ name: 'Ingest bench', adminEmail: BENCH_MAILBOX });
-    const admin = { id: org.userId, orgId: org.orgId, email: BENCH_MAILBOX, displayName: 'Bench', role: 'admin' as const };
+    const { user: admin } = await signInForSeeding(services, org.email, org.code);
     const mutations = Array.from({ length: BENCH_CUSTOMERS }, (_, i) =>
       mutationSchema.parse({ id: uuidv7(), baseVersion: null, kind: 'customer.create', payload: { id: uuidv7(), name: `Customer ${i}`, emailDomains: [benchDomain(i)] } }),
     );

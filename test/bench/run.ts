@@ -27,6 +27,7 @@ import { measureFloorNavigation, prepareSidebarFloor, type FloorSample } from '.
 import { measureImport10k } from './import-10k';
 import { measureIngest } from './ingest';
 import { measureLoad } from './load';
+import { measureReassign } from './reassign';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { measureAdapters } from './adapters';
@@ -67,6 +68,8 @@ const TARGETS = {
   load_200_clients: { max: 100, unit: 'ms p99' },
   load_200_clients_errors: { max: 0, unit: 'errors' },
   api_rss_mb: { max: 300, unit: 'MB' },
+  // Issue 7: giving a customer with 10,000 timeline items to another rep (the re-log of its records).
+  reassign_10k_items_ms: { max: 2000, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -139,6 +142,9 @@ async function main(): Promise<void> {
   log('import: 10,000-row CSV, dry run + write on PGlite');
   const importBench = await measureImport10k(Math.round(10_000 * SCALE));
   log(`import_10k: ${importBench.import_10k_s} s (plan ${importBench.plan_s} s, apply ${importBench.apply_s} s)`);
+  log('reassign: a customer with 10,000 timeline items to another rep, on PGlite');
+  const reassignBench = await measureReassign(Math.round(10_000 * SCALE));
+  log(`reassign_10k_items: ${reassignBench.reassign_10k_items_ms} ms (old owner's pull of ${reassignBench.tombstones} tombstones ${reassignBench.reassign_pull_ms} ms)`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
   // Server only (no browser): Gmail through the real client against a fake in another process.
   log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
@@ -279,10 +285,12 @@ async function main(): Promise<void> {
       load_200_clients: loadBench.load_200_clients,
       load_200_clients_errors: loadBench.load_200_clients_errors,
       api_rss_mb: loadBench.api_rss_mb,
+      reassign_10k_items_ms: reassignBench.reassign_10k_items_ms,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
       pull_250k_s: round(pullB.seconds, 2),
+      reassign_pull_ms: reassignBench.reassign_pull_ms,
       adapter_ms_p95_gmail: adapters.gmail.read_ms_p95,
       adapter_ms_p95_outlook: adapters.outlook.read_ms_p95,
       adapter_ms_p95_portal: adapters.portal.read_ms_p95,

@@ -48,24 +48,30 @@ beforeAll(async () => {
   server = await ServerProcess.start();
   expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
   ({ client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code));
+  // The colleague is the rep's manager (managers see their department's customers); the
+  // customers the admin arranges belong to the rep.
+  const sales = (await admin.departments.create.mutate({ name: 'Key accounts' })).id;
+  const invite = async (email: string, displayName: string, role: 'sales_rep' | 'manager') => {
+    const { code, userId } = await admin.users.invite.mutate({ email, displayName, role, departmentId: sales });
+    return { email, code, userId };
+  };
+  const rep = await invite('rep.file@e2e.example', 'File Rep', 'sales_rep');
+  colleague = await invite('colleague.file@e2e.example', 'Colleague', 'manager');
   const create = (payload: object, kind: 'customer.create' | 'contact.create') => ({ id: uuidv7(), kind, baseVersion: null, payload });
+  const owned = { ownerUserId: rep.userId };
   const pushed = await admin.sync.push.mutate({
     mutations: [
       // No email domain: only the contact's address can lead to this customer.
-      create({ id: ids.customer, name: CUSTOMER, customerClass: 'B', emailDomains: [] }, 'customer.create'),
+      create({ id: ids.customer, name: CUSTOMER, customerClass: 'B', emailDomains: [], ...owned }, 'customer.create'),
       create(
         { id: ids.olivia, customerId: ids.customer, name: 'Olivia Park', emails: ['o.park@northwind-old.example', 'olivia.park@northwind-intl.example'] },
         'contact.create',
       ),
-      create({ id: ids.east, name: 'Twin Steel East', emailDomains: ['twin-steel.example'] }, 'customer.create'),
-      create({ id: ids.west, name: 'Twin Steel West', emailDomains: ['twin-steel.example'] }, 'customer.create'),
+      create({ id: ids.east, name: 'Twin Steel East', emailDomains: ['twin-steel.example'], ...owned }, 'customer.create'),
+      create({ id: ids.west, name: 'Twin Steel West', emailDomains: ['twin-steel.example'], ...owned }, 'customer.create'),
     ] as never,
   });
   expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
-  const rep = { email: 'rep.file@e2e.example', code: '' };
-  rep.code = (await admin.users.invite.mutate({ email: rep.email, displayName: 'File Rep', role: 'sales_rep' })).code;
-  colleague = { email: 'colleague.file@e2e.example', code: '' };
-  colleague.code = (await admin.users.invite.mutate({ email: colleague.email, displayName: 'Colleague', role: 'account_manager' })).code;
   browser = await ExtensionBrowser.launch({ fixture });
   await browser.signIn(server.url, rep.email, rep.code);
   await browser.syncNow();
@@ -154,7 +160,11 @@ test('an ambiguous domain asks which customer; the pick is remembered after a re
 
 test('without IndexedDB in the sidebar, the file is edited through the background with the same field messages', async () => {
   const user = { email: 'fallback.file@e2e.example', code: '' };
-  user.code = (await admin.users.invite.mutate({ email: user.email, displayName: 'Fallback', role: 'sales_rep' })).code;
+  const invited = await admin.users.invite.mutate({ email: user.email, displayName: 'Fallback', role: 'sales_rep' });
+  user.code = invited.code;
+  // A rep of no department sees the customer because it is shared with them.
+  const share = { id: uuidv7(), kind: 'customer.update', baseVersion: null, payload: { id: ids.customer, patch: { sharedWith: [invited.userId] } } };
+  expect((await admin.sync.push.mutate({ mutations: [share] as never })).results[0]?.status).toBe('applied');
   fallback = await ExtensionBrowser.launch({ fixture, withoutIframeStorage: true });
   await fallback.signIn(server.url, user.email, user.code);
   await fallback.syncNow(['idle']);

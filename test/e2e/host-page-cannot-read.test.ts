@@ -194,13 +194,25 @@ test('chrome.runtime is not usable from the page to command the extension', asyn
   const result = await page.evaluate(async (extensionId) => {
     const c = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Function } } }).chrome;
     const runtime = c?.runtime;
+    // Every kind that changes something, issue 6's portal and side-panel messages included.
+    const commands = [
+      { type: 'sign-out' },
+      { type: 'portal-approve', origin: location.origin, tabId: null },
+      { type: 'portal-revoke', origin: 'https://portal.example' },
+      { type: 'portal-pick', kind: 'email', selector: 'body' },
+      { type: 'portal-problem', reasons: ['forged'] },
+      { type: 'open-side-panel' },
+    ];
     let sendResult = 'no chrome.runtime.sendMessage';
     if (runtime?.sendMessage) {
-      try {
-        await runtime.sendMessage(extensionId, { type: 'sign-out' });
-        sendResult = 'sent';
-      } catch (error) {
-        sendResult = `throws ${String(error)}`;
+      for (const command of commands) {
+        try {
+          await runtime.sendMessage(extensionId, command);
+          sendResult = `sent ${command.type}`;
+          break;
+        } catch (error) {
+          sendResult = `throws ${String(error)}`;
+        }
       }
     }
     let fetchResult: string;
@@ -213,11 +225,88 @@ test('chrome.runtime is not usable from the page to command the extension', asyn
     return { hasRuntimeId: Boolean((runtime as { id?: string } | undefined)?.id), sendResult, fetchResult };
   }, browser.extensionId);
   expect(result.hasRuntimeId).toBe(false);
-  expect(result.sendResult).not.toBe('sent');
+  expect(result.sendResult).not.toMatch(/^sent/);
   expect(result.fetchResult).toBe('blocked');
   // Still signed in, and the sidebar still works.
   const options = await browser.openOptions();
   await options.locator('[data-testid=signed-in-as]').waitFor({ timeout: 5_000 });
   await page.bringToFront();
   await expectCustomer(page, CUSTOMER);
+});
+
+test("the page's synthetic clicks on the launcher do nothing", async () => {
+  await expectCustomer(page, CUSTOMER);
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-inbox-crm="launcher"]');
+    for (let i = 0; i < 3; i++) (host?.shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.click();
+  });
+  expect(await page.locator('[data-inbox-crm-wrapper="sidebar"]').evaluate((w) => getComputedStyle(w).display)).toBe('block');
+});
+
+test('clicks into a sidebar the page made transparent or covered with bait are dropped', async () => {
+  await expectCustomer(page, CUSTOMER);
+  const frame = await sidebarFrame(page);
+  await frame.evaluate(() => {
+    const w = window as unknown as { __clicks: number };
+    w.__clicks = 0;
+    document.body.addEventListener('click', () => (w.__clicks += 1));
+  });
+  const clicks = () => frame.evaluate(() => (window as unknown as { __clicks: number }).__clicks);
+  const obscured = (yes: boolean) =>
+    frame.waitForFunction((want) => document.body.hasAttribute('data-obscured') === want, yes, { timeout: 5_000 });
+  const box = (await page.locator(SIDEBAR_IFRAME).boundingBox())!;
+  // A quiet spot of the sidebar (below its content): a real click reaches it.
+  const spot = { x: box.x + box.width / 2, y: box.y + box.height - 20 };
+  await obscured(false);
+  await page.mouse.click(spot.x, spot.y);
+  expect(await clicks()).toBe(1);
+
+  for (const attack of ['transparent', 'bait'] as const) {
+    await page.evaluate((kind) => {
+      const wrapper = document.querySelector<HTMLElement>('[data-inbox-crm-wrapper="sidebar"]')!;
+      if (kind === 'transparent') wrapper.style.opacity = '0.02';
+      else {
+        const bait = document.createElement('div');
+        bait.id = 'bait';
+        bait.textContent = 'Click here to win!';
+        bait.style.cssText = 'position:fixed;top:0;right:0;width:360px;height:100vh;z-index:2147483647;pointer-events:none;background:rgba(255,255,0,.5)';
+        document.body.append(bait);
+      }
+    }, attack);
+    await obscured(true);
+    await page.mouse.click(spot.x, spot.y);
+    await page.keyboard.press('Enter');
+    expect(await clicks(), `${attack}: the click must not reach the sidebar`).toBe(1);
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('[data-inbox-crm-wrapper="sidebar"]')!.style.opacity = '1';
+      document.getElementById('bait')?.remove();
+    });
+    await obscured(false);
+  }
+  await page.mouse.click(spot.x, spot.y);
+  expect(await clicks()).toBe(2);
+});
+
+test('the page finds the session token nowhere it can read', async () => {
+  const token = await browser.serviceWorker.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('inbox-crm');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('connection');
+          get.onsuccess = () => resolve((get.result as { value: { token: string } }).value.token);
+        };
+      }),
+  );
+  expect(token.length).toBeGreaterThan(20);
+  const visible = await page.evaluate(async () => {
+    const parts = [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    parts.push(JSON.stringify(await indexedDB.databases()));
+    return parts.join('\n');
+  });
+  expect(visible).not.toContain(token);
+  // Nor in the extension storage that content scripts share (storage.local): only the sidebar toggle.
+  const local = await browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toContain(token);
 });

@@ -7,7 +7,8 @@ import { demoWebmailRoot } from '../../demo/demo-webmail';
 import { startFakeGoogle, startFakeMicrosoft } from '../fakes/fake-providers';
 import { fakeProviderEnv } from '../fakes/provider-config';
 import { signInApi, type ApiClient } from '../support/api-client';
-import { ExtensionBrowser, SYNC_TIMEOUT, UI_TIMEOUT, assertSidebarHasIndexedDb, sidebar } from '../support/browser';
+import { ExtensionBrowser, SYNC_TIMEOUT, UI_TIMEOUT, assertSidebarHasIndexedDb, sidebar, sidebarFrame } from '../support/browser';
+import { HOSTILE, HOSTILE_LINE } from '../support/hostile-corpus';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-https-server';
 import { ServerProcess } from '../support/server-process';
 import { exactly, expectCustomer, timelineItems } from '../support/sidebar';
@@ -16,7 +17,8 @@ import { waitUntil } from '../support/wait';
 // Issue 5 as a person does it: sign in, connect a Google and a Microsoft 365 account from the
 // options page (the fakes approve at once), the server imports both mailboxes and calendars with
 // the real client libraries, and the customer's timeline in the Gmail sidebar shows the mail
-// and meetings. Then Google revokes the grant: the sidebar says so and "Reconnect" mends it.
+// and meetings (a hostile one among them shown as text). Then Google revokes the grant: the
+// sidebar says so and "Reconnect" mends it.
 
 let google: Awaited<ReturnType<typeof startFakeGoogle>>;
 let microsoft: Awaited<ReturnType<typeof startFakeMicrosoft>>;
@@ -32,6 +34,17 @@ beforeAll(async () => {
   const gmail = demoGoogleMailbox();
   gmail.messages.forEach((m) => google.addMessage(DEMO_ME.address, m));
   gmail.events.forEach((e) => google.addEvent(DEMO_ME.address, e));
+  // Hostile content through mail ingestion (issue 7): a subject and a plain-text body that would
+  // run or become markup if anything rendered them as HTML.
+  google.addMessage(DEMO_ME.address, {
+    messageId: 'hostile@baosteel-trade.example',
+    from: { address: 'zhang.wei@baosteel-trade.example', name: HOSTILE.onerror },
+    to: [{ address: DEMO_ME.address }],
+    subject: HOSTILE_LINE,
+    date: new Date(Date.now() - 2 * 3600_000),
+    text: `${HOSTILE.script}\n${HOSTILE.iframe}\n${HOSTILE.javascriptUrl}\n${HOSTILE.rtl}`,
+    labels: ['INBOX'],
+  });
   const outlook = demoOutlookMailbox();
   outlook.messages.forEach((m) => microsoft.addMessage(DEMO_ME_OUTLOOK.address, m));
   outlook.events.forEach((e) => microsoft.addEvent(DEMO_ME_OUTLOOK.address, e));
@@ -47,15 +60,16 @@ beforeAll(async () => {
   expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
   const signedIn = await signInApi(server.url, server.admin!.email, server.admin!.code);
   admin = signedIn.client;
+  const rep = await admin.users.invite.mutate({ email: 'mia.rep@e2e-org.example', displayName: 'Mia', role: 'sales_rep' });
+  // Mia's customers: a rep's sidebar shows only their own and shared ones (docs/security.md).
   const mutations = DEMO_CUSTOMERS.flatMap((c) => {
     const id = uuidv7();
     return [
-      { id: uuidv7(), baseVersion: null, kind: 'customer.create', payload: { id, name: c.name, emailDomains: c.emailDomains } },
+      { id: uuidv7(), baseVersion: null, kind: 'customer.create', payload: { id, name: c.name, emailDomains: c.emailDomains, ownerUserId: rep.userId } },
       ...c.contacts.map((p) => ({ id: uuidv7(), baseVersion: null, kind: 'contact.create', payload: { id: uuidv7(), customerId: id, name: p.name, emails: [p.email] } })),
     ];
   });
   await admin.sync.push.mutate({ mutations: mutations as never });
-  const rep = await admin.users.invite.mutate({ email: 'mia.rep@e2e-org.example', displayName: 'Mia', role: 'sales_rep' });
   browser = await ExtensionBrowser.launch({ fixture });
   await browser.signIn(server.url, 'mia.rep@e2e-org.example', rep.code);
 });
@@ -131,6 +145,22 @@ test('connect Google and Microsoft 365 from the options page; imported mail and 
   expect(body).toContain('4 卷表面有明显划伤');
   expect(body).not.toContain('写道');
   await expect.poll(() => sidebar(page).locator('[data-testid=mail-health]').getAttribute('data-state'), { timeout: UI_TIMEOUT }).toBe('ok');
+
+  // The hostile mail: its subject and body are text on the timeline; nothing ran or became markup.
+  const hostile = items.filter({ has: sidebar(page).locator('p.summary', { hasText: HOSTILE.rtl }) });
+  await hostile.waitFor({ timeout: UI_TIMEOUT });
+  await hostile.locator('summary').click();
+  expect(await hostile.locator('[data-testid=imported-body]').innerText()).toContain(HOSTILE.script);
+  expect(await hostile.innerText()).toContain(HOSTILE.javascriptUrl);
+  const frame = await sidebarFrame(page);
+  expect(
+    await frame.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      markup: [...document.querySelectorAll('[data-testid=timeline] :is(img, svg, iframe, script, b, a[href^="javascript"])')].length,
+      handlers: [...document.querySelectorAll('[data-testid=timeline] *')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    })),
+  ).toEqual({ pwned: null, markup: 0, handlers: 0 });
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
   await page.close();
 });
 

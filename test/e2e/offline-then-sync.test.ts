@@ -39,8 +39,10 @@ beforeAll(async () => {
   [thread] = gmailThreads().distinctSenders(1) as [FixtureThread];
   world = await startE2eWorld();
   ({ fixture, server, admin } = world);
-  rep = await world.invite('rep.offline@e2e.example', '李明 Rep', 'sales_rep');
-  colleague = await world.invite('colleague.offline@e2e.example', 'Colleague', 'account_manager');
+  // The colleague is the rep's manager: managers see their department's customers.
+  const sales = await world.department('华东销售部');
+  rep = await world.invite('rep.offline@e2e.example', '李明 Rep', 'sales_rep', sales);
+  colleague = await world.invite('colleague.offline@e2e.example', 'Colleague', 'manager', sales);
   browser = await ExtensionBrowser.launch({ fixture });
 });
 

@@ -6,7 +6,7 @@ import { ExtensionBrowser, SYNC_TIMEOUT, UI_TIMEOUT } from '../support/browser';
 import { startE2eWorld, type E2eWorld } from '../support/e2e-world';
 import { repoRoot } from '../support/paths';
 
-// A manager imports the GBK CSV that Chinese Excel writes from the options page (mapping, dry
+// An admin imports the GBK CSV that Chinese Excel writes from the options page (mapping, dry
 // run, report, import), the customers reach the server and, by sync, the browser's replica, and
 // the export of that replica is a CSV Excel reads (BOM) holding them.
 
@@ -15,9 +15,9 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   world = await startE2eWorld();
-  const manager = await world.invite('manager.import@e2e.example', '王经理', 'manager');
+  const importer = await world.invite('admin.import@e2e.example', '王经理', 'admin');
   browser = await ExtensionBrowser.launch({ fixture: world.fixture });
-  await browser.signIn(world.server.url, manager.email, manager.code);
+  await browser.signIn(world.server.url, importer.email, importer.code);
   await browser.syncNow();
 });
 
@@ -26,7 +26,7 @@ afterAll(async () => {
   await world?.dispose();
 });
 
-test('a manager imports a GBK CSV from the options page after a dry run', async () => {
+test('an admin imports a GBK CSV from the options page after a dry run', async () => {
   const page = await browser.openOptions();
   const buffer = readFileSync(path.join(repoRoot, 'test/fixtures/import/customers-gbk.csv'));
   await page.locator('input[name=importFile]').setInputFiles({ name: 'customers-gbk.csv', mimeType: 'text/csv', buffer });

@@ -59,6 +59,8 @@ async function sidebarScripts(p: Page): Promise<string[]> {
 }
 const hasPinyin = (scripts: string[]) => scripts.some((s) => s.includes('pinyin'));
 
+let noStorageRep: { email: string; code: string; userId: string };
+
 beforeAll(async () => {
   threads = gmailThreads();
   [unknownThread] = threads.distinctSenders(1) as [FixtureThread];
@@ -66,16 +68,20 @@ beforeAll(async () => {
   admin = world.admin;
   const groupId = uuidv7();
   const otherId = uuidv7();
+  // Ownerless customers the admin shares with the two reps (reps see their own and shared ones).
+  const rep = await world.invite('rep.search@e2e.example', 'Search Rep', 'sales_rep');
+  noStorageRep = await world.invite('rep.search.nostorage@e2e.example', 'No Storage Rep', 'sales_rep');
+  const sharedWith = [rep.userId, noStorageRep.userId];
   const pushed = await admin.sync.push.mutate({
     mutations: [
-      { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { id: groupId, name: GROUP, emailDomains: ['baosteel.example'] } },
+      { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { id: groupId, name: GROUP, emailDomains: ['baosteel.example'], sharedWith } },
       {
         id: uuidv7(),
         kind: 'contact.create',
         baseVersion: null,
         payload: { id: uuidv7(), customerId: groupId, name: PERSON, emails: ['wei.zhang@baosteel.example'] },
       },
-      { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { id: otherId, name: 'Zwick Roell Ltd', emailDomains: [] } },
+      { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { id: otherId, name: 'Zwick Roell Ltd', emailDomains: [], sharedWith } },
       {
         id: uuidv7(),
         kind: 'contact.create',
@@ -85,7 +91,6 @@ beforeAll(async () => {
     ],
   });
   expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
-  const rep = await world.invite('rep.search@e2e.example', 'Search Rep', 'sales_rep');
   browser = await ExtensionBrowser.launch({ fixture: world.fixture });
   await browser.signIn(world.server.url, rep.email, rep.code);
   await browser.syncNow();
@@ -178,9 +183,8 @@ test('the popup searches the same replica and shows class, owner and the matchin
 });
 
 test('a sidebar without IndexedDB searches through the background', async () => {
-  const rep = await world.invite('rep.search.nostorage@e2e.example', 'No Storage Rep', 'sales_rep');
   noStorage = await ExtensionBrowser.launch({ fixture: world.fixture, withoutIframeStorage: true });
-  await noStorage.signIn(world.server.url, rep.email, rep.code);
+  await noStorage.signIn(world.server.url, noStorageRep.email, noStorageRep.code);
   await noStorage.syncNow();
   const remotePage = await noStorage.openGmail(threads.listHash);
   await remotePage.frameLocator(SIDEBAR_IFRAME).locator('[data-storage="remote"]').waitFor({ state: 'attached', timeout: UI_TIMEOUT });

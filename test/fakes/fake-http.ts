@@ -29,6 +29,10 @@ export async function serveFake(handler: FakeHandler, port = 0): Promise<Running
         .catch((error: unknown) => send(res, { status: 500, body: { error: { code: 500, message: String(error) } } }, hanging));
     });
   });
+  // Node closes an idle keep-alive connection after 5 s, just when a client (undici: 4 s after
+  // the hint, on a coarse timer) may reuse it: a request then meets ECONNRESET. The real
+  // providers keep connections far longer; so does the fake, well beyond any client's idle limit.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -72,10 +72,11 @@ describe.each(databaseKinds)('auth on $name', (kind) => {
       await expect((await admin.api()).auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 
       const admin2 = await signedInAdmin(services, 'Org B', 'b@b.example');
-      await services.auth.setDeactivated(admin2.userId, true);
-      await expect((await admin2.api()).auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-      const fresh = await services.auth.reissueCode(admin2.userId);
-      await expect((await callerFor(services, null)).auth.signIn({ email: 'b@b.example', code: fresh, deviceName: 'x' })).rejects.toMatchObject({
+      const repB = await invitedUser(services, admin2, 'rep@b.example');
+      await (await admin2.api()).users.setActive({ id: repB.userId, active: false });
+      await expect((await repB.api()).auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      const fresh = await services.auth.reissueCode(repB.userId);
+      await expect((await callerFor(services, null)).auth.signIn({ email: 'rep@b.example', code: fresh, deviceName: 'x' })).rejects.toMatchObject({
         message: 'invalid email or code',
       });
     });

@@ -69,6 +69,9 @@ describe.each(databaseKinds)('cadence follow-ups job on $name', (kind) => {
       }
       const keys = (await storedFollowUps(t)).map((r) => r.dedupe_key);
       expect(keys).toContain(`cadence:touch:${ids.dueToday}:${addDays(today, -7)}`);
+      // The audit trail names the job as the author: the server's work, no person or device.
+      const trail = await t.db.query<{ user_id: string | null; action: string }>("SELECT user_id, action FROM audit_events WHERE entity = 'follow_ups'");
+      expect(trail).toEqual(rows.map(() => ({ user_id: null, action: 'job.cadence-follow-ups' })));
     });
 
     it('is idempotent: run twice, then three times at once, it still made each follow-up once', async () => {
@@ -116,6 +119,7 @@ describe.each(databaseKinds)('cadence follow-ups job on $name', (kind) => {
           contactIds: [],
           summary: 'Re: 报价',
           sourceRef: 'gmail:18f3',
+          private: false,
         });
         await repos.changeLog.append(admin.orgId, 'timelineItem', id, 'upsert');
       });

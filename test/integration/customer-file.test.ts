@@ -19,6 +19,8 @@ const fullFile = (ownerUserId: string): CustomerFields => ({
   leadSource: 'referral',
   winBackStatus: null,
   ownerUserId,
+  departmentId: null,
+  sharedWith: [],
   emailDomains: ['steel.cn', 'shsteel.com.cn'],
   taxNumber: '91310000MA1FL0000X',
   tags: ['钢材', 'export'],
@@ -118,6 +120,7 @@ describe.each(databaseKinds)('customer file on $name', (kind) => {
       const admin = await signedInAdmin(services);
       const rep = await invitedUser(services, admin, 'rep@a.example');
       const create = m.createCustomer('Acme', {
+        sharedWith: [rep.userId],
         profile: { ...EMPTY_CUSTOMER_FIELDS.profile, country: '中国' },
         valueCard: { ...EMPTY_CUSTOMER_FIELDS.valueCard, currency: 'USD' },
       });

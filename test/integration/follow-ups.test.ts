@@ -14,7 +14,8 @@ describe.each(databaseKinds)('follow-up mutations on $name', (kind) => {
       const { services } = testDb();
       const admin = await signedInAdmin(services);
       const rep = await invitedUser(services, admin, 'rep@a.example');
-      const customerId = await customerOf(admin, '宝钢股份');
+      // The rep's customer (issue 7: a rep works on their own and shared customers).
+      const customerId = await customerOf(admin, '宝钢股份', { ownerUserId: rep.userId });
       const contact = m.createContact(customerId, '王芳', ['wang.fang@baosteel.example']);
       const note = m.createNote(customerId, '客户询问三季度价格');
       const create = fu.create(customerId, rep.userId, {
@@ -88,7 +89,7 @@ describe.each(databaseKinds)('follow-up mutations on $name', (kind) => {
       expect(outcomes(out)).toEqual(['not_found', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'applied', 'conflict']);
       expect(out.results.map((r) => (r.status === 'rejected' ? r.reason : ''))).toEqual([
         'The customer does not exist.',
-        'The owner is not a member of this organisation.',
+        'The owner is not an active member of this organisation.',
         'The contact is not a contact of this customer.',
         'The timeline item it follows up is not on this customer’s timeline.',
         'This follow-up has ended; reopen it before changing it.',

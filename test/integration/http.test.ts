@@ -34,6 +34,30 @@ describe('HTTP server', () => {
     expect(health.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('sends the security headers on every answer, and the invite page runs nothing', async () => {
+    const answers = [await fetch(`${server.url}/health`), await fetch(`${server.url}/nope`), await post('auth.me', {}), await fetch(`${server.url}/join`)];
+    for (const answer of answers) {
+      expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+    const join = answers[3]!;
+    expect(join.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await join.text();
+    expect(html).toContain('options page');
+    expect(html).not.toMatch(/<script|on\w+=/i);
+  });
+
+  it('answers 429 once sign-in is rate-limited', async () => {
+    const attempt = () => post('auth.signIn', { email: 'guess@example.com', code: 'WRONGCODE1234' });
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(JSON.stringify(await limited.json())).toContain('too many failed sign-ins');
+  });
+
   it('allows extension origins only', async () => {
     const preflight = (origin: string) =>
       fetch(`${server.url}/trpc/sync.pull`, {

@@ -45,8 +45,9 @@ describe.each(databaseKinds)('Gmail and Google Calendar ingestion on $name', (ki
       const admin = await signedInAdmin(services, 'Our Co', BOSS);
       const salesRep = await invitedUser(services, admin, REP);
       const ids = { northwind: '', steel: '', olivia: '' };
-      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'] });
-      const steel = m.createCustomer('上海钢铁', { emailDomains: ['steel-example.cn'] });
+      // The rep's customers: a rep sees only their own and shared ones (docs/security.md).
+      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: salesRep.userId });
+      const steel = m.createCustomer('上海钢铁', { emailDomains: ['steel-example.cn'], ownerUserId: salesRep.userId });
       ids.northwind = northwind.payload.id;
       ids.steel = steel.payload.id;
       const contact = m.createContact(ids.northwind, 'Olivia Park', [olivia.address]);
@@ -148,7 +149,7 @@ describe.each(databaseKinds)('Gmail and Google Calendar ingestion on $name', (ki
       const w = await world();
       const other = await signedInAdmin(w.services, 'Twin Co', 'admin@twin.example');
       const twinRep = await invitedUser(w.services, other, 'rep@twin.example');
-      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'] });
+      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: twinRep.userId });
       await (await other.api()).sync.push({ mutations: [northwind, m.createContact(northwind.payload.id, 'Olivia Park', [olivia.address])] });
       for (let n = 0; n < 150; n++) {
         const spec = mail({ messageId: `bulk${n}@northwind.example`, from: n % 3 ? olivia : daniel, to: [rep], subject: `Bulk ${n} 订单`, date: at(10 + n) });

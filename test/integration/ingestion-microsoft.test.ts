@@ -47,7 +47,8 @@ describe.each(databaseKinds)('Outlook (Graph) ingestion on $name', (kind) => {
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const outlookUser = await invitedUser(services, admin, OUTLOOK);
       const gmailUser = await invitedUser(services, admin, GMAIL);
-      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'] });
+      // Both mailbox users see Northwind: the Outlook user owns it, the Gmail user shares it.
+      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: outlookUser.userId, sharedWith: [gmailUser.userId] });
       await (await admin.api()).sync.push({ mutations: [northwind] });
 
       const both = mail({ messageId: 'both@northwind.example', subject: 'Delivery dates' });
@@ -96,7 +97,7 @@ describe.each(databaseKinds)('Outlook (Graph) ingestion on $name', (kind) => {
       const { services } = ingestionServices(store, { microsoft: microsoft.url });
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const user = await invitedUser(services, admin, OUTLOOK);
-      await (await admin.api()).sync.push({ mutations: [m.createCustomer('Northwind', { emailDomains: ['northwind.example'] })] });
+      await (await admin.api()).sync.push({ mutations: [m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: user.userId })] });
       for (let n = 0; n < 30; n++) microsoft.addMessage(OUTLOOK, mail({ messageId: `e${n}@northwind.example`, subject: `E ${n}`, date: at(n + 1) }));
       await connectAccount(services, user, 'microsoft', OUTLOOK);
       await ingestAll(services);

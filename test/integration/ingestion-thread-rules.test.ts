@@ -49,7 +49,7 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       const { services } = ingestionServices(store, { google: fake.url });
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const salesRep = await invitedUser(services, admin, REP);
-      const northwind = m.createCustomer('Northwind 北风', { emailDomains: ['northwind.example'] });
+      const northwind = m.createCustomer('Northwind 北风', { emailDomains: ['northwind.example'], ownerUserId: salesRep.userId });
       const customerId = northwind.payload.id;
       await (await admin.api()).sync.push({ mutations: [northwind, m.createContact(customerId, 'Olivia Park', [olivia.address])] });
 
@@ -105,7 +105,7 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       const { services, events } = ingestionServices(store, { google: fake.url });
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const salesRep = await invitedUser(services, admin, REP);
-      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'] });
+      const northwind = m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: salesRep.userId });
       const customerId = northwind.payload.id;
       const elsewhere = { threadRef: 'gmail:0000000000000001', afterMessageId: 'aaaa' };
       const followUp = fu.create(customerId, salesRep.userId, { dueAt: new Date(Date.now() + 72 * hour).toISOString(), replyWatch: elsewhere });
@@ -129,12 +129,14 @@ describe.each(databaseKinds)('migration 0008 (imported threads index) on $name',
   describe.skipIf(kind.skipReason)(kindLabel(kind), () => {
     const testDb = useTestDatabase(kind, { migrated: false });
 
-    it('upgrades 0006 → 0008: the thread index exists and imported mail of a thread is read per mailbox', async () => {
+    it('upgrades 0007 → 0008: the thread index exists and imported mail of a thread is read per mailbox', async () => {
       const { db, store } = testDb();
-      expect(await migrate(db, { upTo: 6 })).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await migrate(db, { upTo: 7 })).toEqual([1, 2, 3, 4, 5, 6, 7]);
       expect(await migrate(db, { upTo: 8 })).toEqual([8]);
       const [index] = await db.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'timeline_items_thread_ref_idx'`);
       expect(index?.indexdef).toMatch(/\(org_id, thread_ref\)/);
+      // Today's repositories run on the latest schema.
+      await migrate(db);
       expect(await store.repos.threadMessages.ofMailbox('00000000-0000-7000-8000-000000000000', '00000000-0000-7000-8000-000000000001', 't')).toEqual([]);
     });
   });

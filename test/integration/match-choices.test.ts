@@ -14,8 +14,8 @@ describe.each(databaseKinds)('match choices on $name', (kind) => {
       const { services, db } = testDb();
       const admin = await signedInAdmin(services);
       const rep = await invitedUser(services, admin, 'rep@a.example');
-      const acme = m.createCustomer('Acme', { emailDomains: ['shared.example'] });
-      const beta = m.createCustomer('Beta', { emailDomains: ['shared.example'] });
+      const acme = m.createCustomer('Acme', { emailDomains: ['shared.example'], sharedWith: [rep.userId] });
+      const beta = m.createCustomer('Beta', { emailDomains: ['shared.example'], sharedWith: [rep.userId] });
       await (await admin.api()).sync.push({ mutations: [acme, beta] });
       const adminStart = (await pullAll(await admin.api())).cursor;
       const repStart = (await pullAll(await rep.api())).cursor;

@@ -6,6 +6,7 @@ import { migrate } from '../../server/storage/migrate';
 import { migrations } from '../../server/storage/migrations/index';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { newId } from './support/ids';
+import { legacyOrg } from './support/legacy-seed';
 import { m } from './support/mutations';
 
 describe.each(databaseKinds)('migrations on $name', (kind) => {
@@ -26,18 +27,18 @@ describe.each(databaseKinds)('migrations on $name', (kind) => {
       const tables = await db.query<{ n: unknown }>(
         "SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'",
       );
-      expect(Number(tables[0]!.n)).toBe(24); // 22 tables + job_leases (issue 8) + schema_migrations
+      expect(Number(tables[0]!.n)).toBe(27); // 25 tables + job_leases (issue 8) + schema_migrations
     });
 
     it('upgrades 0001 → 0002 keeping existing organisations and users', async () => {
       const { db, services } = testDb();
       expect(await migrate(db, { upTo: 1 })).toEqual([1]);
-      const created = await services.auth.createOrganisation({ name: 'Before upgrade', adminEmail: 'a@old.example' });
+      const created = await legacyOrg(db, 'Before upgrade', 'a@old.example');
       expect(await migrate(db, { upTo: 2 })).toEqual([2]);
+      await migrate(db);
 
       const signedIn = await services.auth.signIn({ email: 'a@old.example', code: created.code, deviceName: 't' });
       expect(signedIn.organisation.name).toBe('Before upgrade');
-      await migrate(db);
       const user = (await services.auth.authenticate(signedIn.token))!;
       const pushed = await services.sync.push(user, [mutationSchema.parse(m.createCustomer('After', { ownerUserId: user.id }))]);
       expect(pushed.results[0]!.status).toBe('applied');
@@ -46,7 +47,7 @@ describe.each(databaseKinds)('migrations on $name', (kind) => {
     it('upgrades 0002 → 0003: customers get the empty file, contacts get match keys', async () => {
       const { db, services, store } = testDb();
       await migrate(db, { upTo: 2 });
-      const created = await services.auth.createOrganisation({ name: 'Org', adminEmail: 'a@old.example' });
+      const created = await legacyOrg(db, 'Org', 'a@old.example');
       const customerId = newId();
       const contactId = newId();
       // Written as the v2 server stored them: normalised, not keyed.
@@ -80,6 +81,7 @@ describe.each(databaseKinds)('migrations on $name', (kind) => {
       );
 
       expect(await migrate(db, { upTo: 3 })).toEqual([3]);
+      await migrate(db);
 
       const customer = await store.repos.customers.get(created.orgId, customerId);
       expect(customer).toMatchObject({ ...EMPTY_CUSTOMER_FIELDS, name: '上海钢铁', emailDomains: ['steel.cn'], version: 1 });

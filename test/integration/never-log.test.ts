@@ -36,7 +36,10 @@ describe.each(databaseKinds)('never-log list on $name', (kind) => {
       const admin = await signedInAdmin(services, 'Our Co', BOSS);
       const rep = await invitedUser(services, admin, REP);
       await (await admin.api()).sync.push({
-        mutations: [m.createCustomer('Northwind', { emailDomains: ['northwind.example'] }), m.createCustomer('Hush Co', { emailDomains: ['hush.example'] })],
+        mutations: [
+          m.createCustomer('Northwind', { emailDomains: ['northwind.example'], ownerUserId: rep.userId }),
+          m.createCustomer('Hush Co', { emailDomains: ['hush.example'], ownerUserId: rep.userId }),
+        ],
       });
       for (const box of [REP, BOSS]) {
         fake.addMessage(box, mail('n1@northwind.example', 'olivia@northwind.example', 'Order'));

@@ -1,90 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_SETTINGS } from '../../shared/schemas/org-settings';
-import { followUpSchema, type FollowUp } from '../../shared/schemas/follow-up';
-import { serviceItemSchema, type ServiceItem } from '../../shared/schemas/service-item';
-import { visitSchema, type Visit } from '../../shared/schemas/visit';
+import { followUpSchema } from '../../shared/schemas/follow-up';
+import { serviceItemSchema } from '../../shared/schemas/service-item';
+import { visitSchema } from '../../shared/schemas/visit';
 import { migrate } from '../../server/storage/migrate';
-import { signedInAdmin, type Actor } from './support/actors';
+import { signedInAdmin, signIn, type Actor } from './support/actors';
+import { legacyCustomer, legacyOrg } from './support/legacy-seed';
 import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './support/databases';
 import { newId } from './support/ids';
 import { m } from './support/mutations';
 import { pullAll, rowsOf } from './support/pull';
-
-type New<R> = Omit<R, 'createdAt' | 'updatedAt' | 'version'>;
-const at = '2026-12-03T01:00:00.000Z';
-
-function followUp(admin: Actor, customerId: string, extra: Partial<New<FollowUp>> = {}): New<FollowUp> {
-  return {
-    id: newId(),
-    customerId,
-    contactId: null,
-    ownerUserId: admin.userId,
-    dueAt: at,
-    reason: '确认二季度报价',
-    purpose: 'general',
-    source: 'manual',
-    status: 'open',
-    replyWatch: null,
-    sourceId: null,
-    occasion: null,
-    completedAt: null,
-    completedByUserId: null,
-    outcome: null,
-    closedBy: null,
-    satisfaction: null,
-    createdByUserId: admin.userId,
-    ...extra,
-  };
-}
-
-function serviceItem(admin: Actor, customerId: string): New<ServiceItem> {
-  return {
-    id: newId(),
-    customerId,
-    contactId: null,
-    type: 'complaint',
-    urgent: true,
-    channel: 'email',
-    ownerUserId: admin.userId,
-    summary: '交货延迟两周',
-    receivedAt: at,
-    firstReplyDueAt: '2026-12-03T03:00:00.000Z',
-    firstReplyAt: null,
-    stage: 'received',
-    promisedReplyAt: null,
-    options: [{ id: 'a', text: '加急发货' }],
-    chosenOptionId: null,
-    reply: null,
-    result: null,
-    resolvedAt: null,
-    satisfaction: null,
-    feedbackTag: 'complaint',
-    threadRef: 'gmail:18f3a2b4c5d6e7f1',
-    afterMessageId: '18f3a2b4c5d6e7f1',
-    sourceId: null,
-    closedAt: null,
-    createdByUserId: admin.userId,
-  };
-}
-
-function visit(admin: Actor, customerId: string): New<Visit> {
-  return {
-    id: newId(),
-    customerId,
-    ownerUserId: admin.userId,
-    meetingItemId: null,
-    plannedAt: at,
-    contactIds: [],
-    userIds: [admin.userId],
-    purpose: '拜访总经理',
-    expectedResult: '确认年度框架协议',
-    status: 'planned',
-    firstMeeting: null,
-    report: null,
-    review: null,
-    createdByUserId: admin.userId,
-  };
-}
+import { followUp, serviceItem, visit } from './support/records';
 
 async function customerOf(t: TestDatabase, admin: Actor): Promise<string> {
   const create = m.createCustomer('宝钢股份');
@@ -190,18 +116,18 @@ describe.each(databaseKinds)('migration 0005 (follow-ups, service, visits) on $n
     it('upgrades 0004 → 0005: existing customers stay and the change log accepts the new entities', async () => {
       const { db, services, store } = testDb();
       expect(await migrate(db, { upTo: 4 })).toEqual([1, 2, 3, 4]);
-      const admin = await signedInAdmin(services, 'Before 0005');
-      const create = m.createCustomer('Old Co');
-      await (await admin.api()).sync.push({ mutations: [create] });
+      const before = await legacyOrg(db, 'Before 0005', 'a@old.example');
+      const customerId = await legacyCustomer(db, before.orgId, 'Old Co', before.userId);
 
       expect(await migrate(db, { upTo: 5 })).toEqual([5]);
-      const row = followUp(admin, create.payload.id);
+      // Today's services read later migrations' columns too: bring the schema up to date first.
+      await migrate(db);
+      const admin = await signIn(services, before.email, before.code);
+      const row = followUp(admin, customerId);
       await store.transaction(async (repos) => {
         await repos.followUps.insert(admin.orgId, row);
         await repos.changeLog.append(admin.orgId, 'followUp', row.id, 'upsert');
       });
-      // Today's pull reads later migrations' columns too: bring the schema up to date first.
-      await migrate(db);
       const { changes } = await pullAll(await admin.api());
       expect(rowsOf(changes, 'customer').map((c) => c.name)).toEqual(['Old Co']);
       expect(rowsOf(changes, 'followUp').map((f) => f.id)).toEqual([row.id]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleRecordId } from '../../shared/domain/rule-follow-up';
 import { serviceItemSchema } from '../../shared/schemas/service-item';
-import { signedInAdmin, type Actor } from './support/actors';
+import { invitedUser, signedInAdmin, type Actor } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './support/databases';
 import { newId } from './support/ids';
 import { m, outcomes } from './support/mutations';
@@ -189,17 +189,21 @@ describe.each(databaseKinds)('service requests and complaints on $name', (kind) 
       const other = await customerWithContact(admin, '鞍钢');
       const note = m.createNote(other.customerId, '别的客户的邮件');
       await push(admin, note);
+      const rep = await invitedUser(t.services, admin, 'rep@a.example');
       const out = await push(
         admin,
         sv.create(customerId, admin.userId, { contactId: other.contactId }),
         sv.create(customerId, newId()),
+        // A colleague who cannot see the customer would own an item they cannot open.
+        sv.create(customerId, rep.userId),
         sv.create(customerId, admin.userId, { receivedAt: new Date(Date.now() + 86_400_000).toISOString() }),
         sv.create(customerId, admin.userId, { sourceId: note.payload.id }),
         sv.create(newId(), admin.userId),
       );
       expect(out.results.map((r) => (r.status === 'rejected' ? [r.code, r.reason] : r.status))).toEqual([
         ['invalid', "A contact named here is not one of this customer's contacts."],
-        ['invalid', 'The owner is not a member of this organisation.'],
+        ['invalid', 'The owner is not an active member of this organisation.'],
+        ['invalid', 'rep cannot work on this customer: share it with them first.'],
         ['invalid', 'The received time cannot be in the future.'],
         ['invalid', "The email it was logged from is not on this customer's timeline."],
         ['not_found', 'The customer does not exist.'],

@@ -95,7 +95,7 @@ describe.each(databaseKinds)('sync.pull on $name', (kind) => {
       expect(await api.sync.pull({ cursor: early.cursor, limit: 100 })).toEqual({ resetRequired: true });
       // A cursor at or after the floor keeps working.
       expect((await api.sync.pull({ cursor: beforeCompaction.cursor, limit: 100 })).resetRequired).toBe(false);
-      expect(await api.sync.pull({ cursor: encodeCursor(admin.orgId, report.logFloorSeq), limit: 100 })).toMatchObject({ resetRequired: false });
+      expect(await api.sync.pull({ cursor: encodeCursor({ org: admin.orgId, user: admin.userId, scope: 1, seq: report.logFloorSeq, fresh: false }), limit: 100 })).toMatchObject({ resetRequired: false });
 
       const fresh = (await pullAll(api, null, 2)).pages.flat();
       expect(fresh.every((c) => c.op === 'upsert')).toBe(true);
@@ -108,7 +108,7 @@ describe.each(databaseKinds)('sync.pull on $name', (kind) => {
     it('answers resetRequired to a cursor ahead of the log (e.g. a restored database)', async () => {
       const { services } = testDb();
       const admin = await signedInAdmin(services);
-      expect(await (await admin.api()).sync.pull({ cursor: encodeCursor(admin.orgId, 999), limit: 10 })).toEqual({ resetRequired: true });
+      expect(await (await admin.api()).sync.pull({ cursor: encodeCursor({ org: admin.orgId, user: admin.userId, scope: 1, seq: 999, fresh: false }), limit: 10 })).toEqual({ resetRequired: true });
     });
   });
 });

@@ -49,16 +49,16 @@ describe.each(databaseKinds)('sync.push on $name', (kind) => {
       const { services } = testDb();
       const admin = await signedInAdmin(services);
       const rep = await invitedUser(services, admin, 'rep@a.example');
-      const create = m.createCustomer('Acme');
+      const create = m.createCustomer('Acme', { sharedWith: [rep.userId] });
       const id = create.payload.id;
       await (await admin.api()).sync.push({ mutations: [create] });
 
       // Both edited version 1 while offline; the admin's push reaches the server first.
       await (await admin.api()).sync.push({ mutations: [m.updateCustomer(id, { name: 'Acme Ltd', customerClass: 'A' })] });
-      await (await rep.api()).sync.push({ mutations: [m.updateCustomer(id, { customerClass: 'B', ownerUserId: rep.userId })] });
+      await (await rep.api()).sync.push({ mutations: [m.updateCustomer(id, { customerClass: 'B', tags: ['rep'] })] });
 
       const customer = await (await admin.api()).customers.get({ id });
-      expect(customer).toMatchObject({ name: 'Acme Ltd', customerClass: 'B', ownerUserId: rep.userId, version: 3 });
+      expect(customer).toMatchObject({ name: 'Acme Ltd', customerClass: 'B', tags: ['rep'], version: 3 });
     });
 
     it('rejects updates naming an owner outside the organisation and changes to a missing customer', async () => {

@@ -19,7 +19,7 @@ describe.each(databaseKinds)('visits on $name', (kind) => {
       const t = testDb();
       const admin = await signedInAdmin(t.services);
       const rep = await invitedUser(t.services, admin, 'rep@a.example');
-      const { customerId, contactId } = await customerWithContact(admin);
+      const { customerId, contactId } = await customerWithContact(admin, undefined, { ownerUserId: rep.userId });
       const plan = sv.plan(customerId, rep.userId, [contactId, contactId], { userIds: [rep.userId, admin.userId] });
       const id = plan.payload.id;
       expect(outcomes(await push(rep, plan, sv.updateVisit(id, { expectedResult: '签订框架协议' })))).toEqual(['applied', 'applied']);
@@ -83,9 +83,11 @@ describe.each(databaseKinds)('visits on $name', (kind) => {
     it('only managers and admins review reports, with a comment; a plan has no report to review', async () => {
       const t = testDb();
       const admin = await signedInAdmin(t.services);
-      const rep = await invitedUser(t.services, admin, 'rep@a.example');
-      const manager = await invitedUser(t.services, admin, 'boss@a.example', 'manager');
-      const { customerId, contactId } = await customerWithContact(admin);
+      // The rep's customer, in the department the manager manages (issue 7).
+      const department = (await (await admin.api()).departments.create({ name: '华东' })).id;
+      const rep = await invitedUser(t.services, admin, 'rep@a.example', 'sales_rep', department);
+      const manager = await invitedUser(t.services, admin, 'boss@a.example', 'manager', department);
+      const { customerId, contactId } = await customerWithContact(admin, undefined, { ownerUserId: rep.userId });
       const held = sv.plan(customerId, rep.userId, [contactId]);
       const planned = sv.plan(customerId, rep.userId, [contactId]);
       await push(rep, held, planned, sv.report(held.payload.id));

@@ -12,7 +12,9 @@ export type E2eWorld = {
   /** The first admin, signed in through the API (for arranging data the way another user would). */
   admin: ApiClient;
   /** A new member of the admin's organisation and their one-time sign-in code. */
-  invite(email: string, displayName: string, role: Role): Promise<{ email: string; code: string }>;
+  invite(email: string, displayName: string, role: Role, departmentId?: string | null): Promise<{ email: string; code: string; userId: string }>;
+  /** A new department of the admin's organisation. */
+  department(name: string): Promise<string>;
   /** A browser with the extension, signed in as a new member (a sales rep) and synced; closed by dispose(). */
   browserOf(email: string, displayName: string): Promise<ExtensionBrowser>;
   dispose(): Promise<void>;
@@ -24,15 +26,18 @@ export async function startE2eWorld(options: { serverEnv?: Record<string, string
   expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
   const { client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code);
   const browsers: ExtensionBrowser[] = [];
-  const invite = async (email: string, displayName: string, role: Role) => {
-    const { code } = await admin.users.invite.mutate({ email, displayName, role });
-    return { email, code };
+  const invite = async (email: string, displayName: string, role: Role, departmentId: string | null = null) => {
+    const { code, userId } = await admin.users.invite.mutate({ email, displayName, role, departmentId });
+    return { email, code, userId };
   };
   return {
     fixture,
     server,
     admin,
     invite,
+    async department(name) {
+      return (await admin.departments.create.mutate({ name })).id;
+    },
     async browserOf(email, displayName) {
       const member = await invite(email, displayName, 'sales_rep');
       const browser = await ExtensionBrowser.launch({ fixture });

@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchGmail } from '../../hosts/gmail/watch-gmail';
 import { MAIL_HOST_MATCHES } from '../../hosts/host-origins';

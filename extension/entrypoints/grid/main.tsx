@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { render } from 'preact';
 import { language } from '../../i18n';
 import { ContactGridPage } from '../../pages/contact-grid/contact-grid-page';

@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MAIL_HOST_MATCHES } from '../../hosts/host-origins';
 import { watchOutlook } from '../../hosts/outlook/watch-outlook';

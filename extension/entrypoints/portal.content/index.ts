@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPortal } from '../../portals/start-portal';
 

@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { startSidePanelFeed } from '../../sidebar/side-panel-feed';
 import { mountSidebarApp } from '../../sidebar/mount-app';
 

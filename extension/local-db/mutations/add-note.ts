@@ -4,7 +4,7 @@ import type { LocalDb } from '../db';
 import { getMeta } from '../meta';
 import { outboxEntry } from './outbox-entry';
 
-export type AddNoteInput = { customerId: string; text: string; sourceRef: string | null };
+export type AddNoteInput = { customerId: string; text: string; sourceRef: string | null; private?: boolean };
 
 /** A note on the timeline + its note.create outbox entry, in one transaction. */
 export async function addNote(db: LocalDb, input: AddNoteInput): Promise<string> {
@@ -22,6 +22,7 @@ export async function addNote(db: LocalDb, input: AddNoteInput): Promise<string>
         occurredAt: now,
         contactIds: [],
         sourceRef: input.sourceRef,
+        private: input.private ?? false,
       },
     },
     'timelineItem',
@@ -41,6 +42,7 @@ export async function addNote(db: LocalDb, input: AddNoteInput): Promise<string>
       contactIds: note.contactIds,
       summary: note.summary,
       sourceRef: note.sourceRef,
+      private: note.private,
       createdAt: now,
     };
     await db.timeline.add(row);

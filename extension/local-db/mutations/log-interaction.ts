@@ -42,6 +42,7 @@ export async function logInteraction(db: LocalDb, input: LogInteractionInput): P
     contactIds: [...new Set(p.contactIds)],
     summary: p.summary,
     sourceRef: p.sourceRef,
+    private: false,
     createdAt: now.toISOString(),
   };
   await db.transaction('rw', [db.customers, db.timeline, db.followUps, db.outbox], async () => {

@@ -16,6 +16,7 @@ export async function serviceTimelineEntries(db: LocalDb, customerId: string): P
     contactIds: item.contactId ? [item.contactId] : [],
     summary: item.summary,
     sourceRef: item.threadRef,
+    private: false,
     createdAt: item.createdAt,
     service: { type: item.type, stage: item.stage, urgent: item.urgent },
   }));

@@ -24,6 +24,7 @@ function followUpEntry(f: FollowUp): TimelineEntry {
     contactIds: f.contactId ? [f.contactId] : [],
     summary: f.reason,
     sourceRef: f.replyWatch?.threadRef ?? null,
+    private: false,
     createdAt: f.createdAt,
     followUp: f,
   };

@@ -1,3 +1,4 @@
+import { useCanEdit } from '../can-edit';
 import { useState } from 'preact/hooks';
 import type { Contact } from '../../../shared/schemas/contact';
 import { t } from '../../i18n';
@@ -11,6 +12,7 @@ import { enumText } from './field-value';
 export function ContactItem({ contact }: { contact: Contact }) {
   const data = useSidebarData();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+  const canEdit = useCanEdit();
   if (mode === 'edit') {
     return (
       <li class="contact" data-testid="contact-item" data-contact-id={contact.id}>
@@ -54,7 +56,7 @@ export function ContactItem({ contact }: { contact: Contact }) {
           </button>
         </div>
       ) : (
-        <div class="row">
+        canEdit && <div class="row">
           <button type="button" class="link" data-testid="edit-contact" onClick={() => setMode('edit')}>
             {t('file.edit')}
           </button>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Contact, ContactFields } from '../../../shared/schemas/contact';
 import { t } from '../../i18n';
+import { useCanEdit } from '../can-edit';
 import { useSidebarData } from '../data/sidebar-data';
 import { CONTACT_FIELDS } from '../forms/contact-fields';
 import { allFields } from '../forms/form-values';
@@ -11,11 +12,12 @@ import { ContactItem } from './contact-item';
 export function ContactsSection({ customerId, contacts }: { customerId: string; contacts: Contact[] | undefined }) {
   const data = useSidebarData();
   const [adding, setAdding] = useState(false);
+  const canEdit = useCanEdit();
   return (
     <section class="file-section" data-testid="contacts">
       <div class="section-head">
         <h3 class="section-title">{t('contacts.title')}</h3>
-        {!adding && (
+        {!adding && canEdit && (
           <button type="button" class="link" data-testid="add-contact" onClick={() => setAdding(true)}>
             {t('contacts.add')}
           </button>

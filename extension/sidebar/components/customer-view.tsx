@@ -1,3 +1,4 @@
+import { atLeast, customerAccess } from '../../../shared/domain/access';
 import type { MatchReason } from '../../../shared/domain/customer-match';
 import type { Participant } from '../../../shared/schemas/host-context';
 import type { LocalContact, LocalCustomer } from '../../local-db/local-rows';
@@ -37,13 +38,17 @@ export function CustomerView({ customer: found, contact, reason, person, context
   // "Close when the customer replies" and "log from this mail" need a thread being read; a
   // message being written or a portal page offers the same panels without them.
   const thread = context.kind === 'thread' ? context : undefined;
+  // Visits are sales work: planned and reported with shared access or more (support leads see
+  // the service panels only; server/domain/customer-scope.ts). Unknown viewer: as the file does.
+  const viewer = useLive(() => data.viewer(), []);
+  const plansVisits = !viewer || atLeast(customerAccess(viewer, customer), 'shared');
   return (
     <>
       <CustomerCard customer={customer} contact={contact} reason={reason} sender={person} chosen={chosen} onSwitch={onSwitch} />
       <CustomerFile customer={customer} context={context} />
       <FollowUpsPanel customerId={id} customerName={customer.name} context={thread} />
       <ServicePanel customerId={id} context={thread ?? null} contactId={contact?.id ?? null} />
-      <VisitPanel customerId={id} />
+      {plansVisits && <VisitPanel customerId={id} />}
       <NoteForm customerId={id} threadId={threadIdOf(context)} />
       <Timeline customerId={id} customerName={customer.name} />
     </>

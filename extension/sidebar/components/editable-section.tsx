@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../i18n';
 import type { FieldErrors } from '../forms/field-errors';
 import type { FieldSpec } from '../forms/field-spec';
 import { changedFields, formValuesOf } from '../forms/form-values';
+import { useCanEdit } from '../can-edit';
 import { FieldList } from './field-value';
 import { FieldsForm } from './fields-form';
 
@@ -33,6 +34,7 @@ type Props = {
 export function EditableSection({ id, title, specs, record, save, children, hint, folded, check }: Props) {
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(!folded);
+  const canEdit = useCanEdit();
   const close = (): void => setEditing(false);
 
   const body = editing ? (
@@ -56,7 +58,7 @@ export function EditableSection({ id, title, specs, record, save, children, hint
     (children ?? <FieldList specs={specs} record={record} />)
   );
 
-  const edit = !editing && (
+  const edit = !editing && canEdit && (
     <button
       type="button"
       class="link"

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Contact } from '../../../shared/schemas/contact';
 import { t } from '../../i18n';
+import { useCanEdit } from '../can-edit';
 import { peopleOf, type CustomerContext } from '../conversation';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
@@ -13,7 +14,8 @@ export function Participants({ context, customerId, contacts }: Props) {
   const data = useSidebarData();
   const status = useLive(() => data.syncStatus(), []);
   const [error, setError] = useState<string | null>(null);
-  if (!contacts || !status) return null;
+  const canEdit = useCanEdit();
+  if (!contacts || !status || !canEdit) return null;
   const people = addableParticipants(peopleOf(context), contacts, ['account' in context ? context.account : null, status.session?.email]);
   if (people.length === 0) return null;
   const add = async (email: string, name: string): Promise<void> => {

@@ -40,6 +40,11 @@ function Item({ item, customerName }: { item: TimelineEntry; customerName: strin
         <span class="kind">{label}</span>
         {item.service && <span data-testid="timeline-stage">{t(`service.stage.${item.service.stage}` as MessageKey)}</span>}
         <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
+        {item.private && (
+          <span class="badge" data-testid="private-badge">
+            {t('timeline.private')}
+          </span>
+        )}
         {f && <span>{t(f.status === 'open' ? 'timeline.followUpOpen' : f.status === 'done' ? 'followUp.status.done' : 'followUp.status.skipped')}</span>}
         {!f && !following && (
           <button type="button" class="link" data-testid="follow-up-item" onClick={() => setFollowing(true)}>

@@ -26,6 +26,7 @@ import { allMembers, memberById } from '../../local-db/queries/members';
 import { searchReplica } from '../../local-db/queries/search';
 import { rejectedChanges, syncStatus } from '../../local-db/queries/sync-status';
 import { timelineOf } from '../../local-db/queries/timeline';
+import { allDepartments, viewerOf } from '../../local-db/queries/viewer';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
 import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
@@ -58,8 +59,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     members: () => live(() => allMembers(db)),
     rejected: () => live(() => rejectedChanges(db)),
     createCustomer: thenSync(createCustomerFromSender),
-    async addNote(customerId, text, threadId) {
-      await addNote(db, { customerId, text, sourceRef: threadId });
+    async addNote(customerId, text, threadId, isPrivate = false) {
+      await addNote(db, { customerId, text, sourceRef: threadId, private: isPrivate });
       nudgeSync();
     },
     dismissRejected: (mutationId) => dismissRejected(db, mutationId),
@@ -75,6 +76,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     search: (text, limit) => searchReplica(db, text, limit),
     mailAccounts: () => live(() => mailAccounts(db)),
     reconnect: reconnectAccount,
+    viewer: () => live(() => viewerOf(db)),
+    departments: () => live(() => allDepartments(db)),
     // Follow-ups (issue 4)
     followUps: (customerId) => live(() => followUpsOf(db, customerId)),
     board: () => live(() => boardEntries(db)),

@@ -61,7 +61,8 @@ export function remoteSidebarData(): SidebarData {
     members: () => remoteLive({ query: 'members' }),
     rejected: () => remoteLive({ query: 'rejected' }),
     createCustomer: (input) => mutate({ mutation: 'create-customer', ...input }),
-    addNote: (customerId, text, threadId) => mutate({ mutation: 'add-note', customerId, text, sourceRef: threadId }),
+    addNote: (customerId, text, threadId, isPrivate = false) =>
+      mutate({ mutation: 'add-note', customerId, text, sourceRef: threadId, private: isPrivate }),
     dismissRejected: (mutationId) => mutate({ mutation: 'dismiss-rejected', mutationId }),
     customer: (id) => remoteLive({ query: 'customer', id }),
     contacts: (customerId) => remoteLive({ query: 'contacts', customerId }),
@@ -72,6 +73,8 @@ export function remoteSidebarData(): SidebarData {
     updateContact: (id, patch) => mutate({ mutation: 'update-contact', id, patch }),
     deleteContact: (id) => mutate({ mutation: 'delete-contact', id }),
     setMatchChoice: (address, customerId) => mutate({ mutation: 'set-match-choice', address, customerId }),
+    viewer: () => remoteLive({ query: 'viewer' }),
+    departments: () => remoteLive({ query: 'departments' }),
     async search(text, limit) {
       const answer = await sendToBackground({ type: 'replica-query', request: { query: 'search', text, limit } });
       if (answer === undefined) throw new Error('the background did not answer search');

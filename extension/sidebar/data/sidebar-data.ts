@@ -4,6 +4,8 @@ import type { Contact, ContactPatch } from '../../../shared/schemas/contact';
 import type { CustomFieldDefinition } from '../../../shared/schemas/custom-field';
 import type { Customer, CustomerPatch } from '../../../shared/schemas/customer';
 import type { MailAccount } from '../../../shared/schemas/mail-account';
+import type { AccessViewer } from '../../../shared/domain/access';
+import type { Department } from '../../../shared/schemas/department';
 import type { Clue, Participant } from '../../../shared/schemas/host-context';
 import type { Member } from '../../../shared/schemas/member';
 import type { FollowUp, FollowUpPatch } from '../../../shared/schemas/follow-up';
@@ -45,7 +47,10 @@ export type SidebarData = {
   members(): Live<Member[]>;
   rejected(): Live<OutboxEntry[]>;
   createCustomer(input: CreateCustomerInput): Promise<void>;
-  addNote(customerId: string, text: string, threadId: string | null): Promise<void>;
+  addNote(customerId: string, text: string, threadId: string | null, isPrivate?: boolean): Promise<void>;
+  // Issue 7: who is looking (what the sidebar offers follows shared/domain/access.ts).
+  viewer(): Live<AccessViewer | null>;
+  departments(): Live<Department[]>;
   dismissRejected(mutationId: string): Promise<void>;
   // The customer file (issue 3). Mutations throw a ZodError for invalid values, before writing.
   customer(id: string): Live<Customer | null>;

@@ -6,6 +6,8 @@ import {
   valueTierSchema,
   winBackStatusSchema,
 } from '../../../shared/schemas/customer';
+import type { AccessViewer } from '../../../shared/domain/access';
+import type { Department } from '../../../shared/schemas/department';
 import type { Member } from '../../../shared/schemas/member';
 import type { MessageKey } from '../../i18n';
 import type { FieldKind, FieldSpec } from './field-spec';
@@ -77,10 +79,23 @@ export const SENSITIVE_FIELDS: readonly FieldSpec[] = [
   field('sensitive.executiveIntel', 'multiline'),
 ];
 
-/** Who is responsible for the customer: one of the organisation's members (or nobody). */
-export function ownerField(members: readonly Member[]): FieldSpec {
-  return field('ownerUserId', 'select', {
-    options: members.map((m) => m.id),
-    optionLabels: Object.fromEntries(members.map((m) => [m.id, m.displayName || m.email])),
-  });
+/**
+ * Who is responsible for the customer, and its department: offered only to those who may
+ * reassign (shared/domain/access.ts), and only the choices the server accepts: active members
+ * (a manager: of their own department) and live departments (a manager: their own). Everyone's
+ * name stays readable, a deactivated owner's too.
+ */
+export function assignmentFields(members: readonly Member[], departments: readonly Department[], viewer: AccessViewer): FieldSpec[] {
+  const mine = (departmentId: string | null) => viewer.role === 'admin' || departmentId === viewer.departmentId;
+  const owners = members.filter((m) => m.active && (mine(m.departmentId) || m.id === viewer.id));
+  return [
+    field('ownerUserId', 'select', {
+      options: owners.map((m) => m.id),
+      optionLabels: Object.fromEntries(members.map((m) => [m.id, m.displayName || m.email])),
+    }),
+    field('departmentId', 'select', {
+      options: departments.filter((d) => mine(d.id)).map((d) => d.id),
+      optionLabels: Object.fromEntries(departments.map((d) => [d.id, d.name])),
+    }),
+  ];
 }

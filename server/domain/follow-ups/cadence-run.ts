@@ -27,7 +27,7 @@ export async function runCadence(store: Store, orgId: string, now: Date, signal?
     const touchedAt = (kind === 'visit' ? f.lastVisitAt : f.lastTouchAt) ?? now.toISOString();
     return [{ id: open.id, end: endedBy('touch', touchedAt) }];
   });
-  const ended = await closeStillOpen(store, orgId, stale);
+  const ended = await closeStillOpen(store, orgId, stale, 'job.cadence-follow-ups');
 
   const made: RuleMade[] = [];
   for (const f of facts) {
@@ -51,5 +51,5 @@ export async function runCadence(store: Store, orgId: string, now: Date, signal?
       });
     }
   }
-  return { created: await insertRuleMade(store, orgId, made, signal), ended };
+  return { created: await insertRuleMade(store, orgId, made, 'job.cadence-follow-ups', signal), ended };
 }

@@ -58,5 +58,5 @@ export async function runCare(store: Store, orgId: string, now: Date, signal?: A
       });
     }
   }
-  return { created: await insertRuleMade(store, orgId, made, signal) };
+  return { created: await insertRuleMade(store, orgId, made, 'job.customer-care', signal) };
 }

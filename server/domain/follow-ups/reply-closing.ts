@@ -38,6 +38,6 @@ export async function closeOnCustomerReply(store: Store, seen: ThreadSeen): Prom
     const completedAt = reply.sentAt ? new Date(reply.sentAt).toISOString() : new Date().toISOString();
     ends.push({ id: followUp.id, end: endedBy('customer_reply', completedAt) });
   }
-  await closeStillOpen(store, seen.orgId, ends);
+  await closeStillOpen(store, seen.orgId, ends, 'ingestion.reply-closing');
   return ends.map((e) => e.id);
 }

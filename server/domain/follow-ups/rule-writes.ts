@@ -1,6 +1,7 @@
 import { NOT_ENDED, type FollowUp } from '../../../shared/schemas/follow-up';
 import type { FollowUpEnd } from '../../storage/repositories/follow-ups';
 import type { Store } from '../../storage/repositories/index';
+import { systemActor } from '../auth-service';
 
 export type RuleMade = { row: Omit<FollowUp, 'createdAt' | 'updatedAt' | 'version'>; dedupeKey: string };
 
@@ -16,8 +17,9 @@ const chunks = <T>(items: readonly T[]) =>
 /**
  * Writes rule-made follow-ups once each: a dedupe key already taken (an earlier run, or another
  * process running the same job right now) writes nothing and logs nothing. The number made.
+ * `action` names the job in the audit trail (the server's work, no person).
  */
-export async function insertRuleMade(store: Store, orgId: string, made: readonly RuleMade[], signal?: AbortSignal): Promise<number> {
+export async function insertRuleMade(store: Store, orgId: string, made: readonly RuleMade[], action: string, signal?: AbortSignal): Promise<number> {
   let inserted = 0;
   for (const chunk of chunks(made)) {
     if (signal?.aborted) break;
@@ -29,13 +31,13 @@ export async function insertRuleMade(store: Store, orgId: string, made: readonly
         n += 1;
       }
       return n;
-    });
+    }, systemActor(action));
   }
   return inserted;
 }
 
 /** Ends follow-ups that are still open (a concurrent run or person may have ended some); the number ended. */
-export async function closeStillOpen(store: Store, orgId: string, ends: readonly { id: string; end: FollowUpEnd }[]): Promise<number> {
+export async function closeStillOpen(store: Store, orgId: string, ends: readonly { id: string; end: FollowUpEnd }[], action: string): Promise<number> {
   let closed = 0;
   for (const chunk of chunks(ends)) {
     closed += await store.transaction(async (repos) => {
@@ -46,7 +48,7 @@ export async function closeStillOpen(store: Store, orgId: string, ends: readonly
         n += 1;
       }
       return n;
-    });
+    }, systemActor(action));
   }
   return closed;
 }

@@ -48,6 +48,9 @@ export async function applyPlan(repos: Repositories, user: AuthedUser, planId: s
   await repos.importData.insertContacts(orgId, ops.contactCreates);
   for (const u of ops.contactUpdates) await repos.contacts.applyPatch(orgId, u.id, u.patch);
   await repos.importData.insertTimelineItems(orgId, ops.historyCreates);
+  // New owners: the department follows, and who may see those customers' records changed.
+  const reowned = ops.customerUpdates.filter((u) => u.patch.ownerUserId !== undefined).map((u) => u.id);
+  await repos.importData.departmentsFromOwners(orgId, [...ops.customerCreates.map((c) => c.id), ...reowned]);
   await repos.followUps.insertImported(orgId, ops.followUpCreates);
   // Open service items at cut-over are few (not thousands like history): one statement each.
   for (const item of ops.serviceCreates) await repos.serviceItems.insert(orgId, item);
@@ -61,6 +64,7 @@ export async function applyPlan(repos: Repositories, user: AuthedUser, planId: s
     ...ops.serviceCreates.map(upsert('serviceItem')),
     ...ops.serviceFollowUps.map((f) => f.row).map(upsert('followUp')),
   ]);
+  await repos.changeLog.appendDependentsOf(orgId, reowned);
   await repos.importPlans.markApplied(plan.id);
   return {
     planId: plan.id,
@@ -145,7 +149,7 @@ async function checkAssumptions(repos: Repositories, orgId: string, stored: Plan
   }
   const written = [...ops.customerCreates, ...ops.customerUpdates.map((u) => u.patch)];
   const owners = [...new Set([...written, ...ops.followUpCreates, ...ops.serviceCreates].flatMap((c) => (c.ownerUserId ? [c.ownerUserId] : [])))];
-  const found = new Set((await repos.users.listByIds(orgId, owners)).filter((u) => !u.deactivated).map((u) => u.id));
+  const found = new Set((await repos.users.listByIds(orgId, owners)).filter((u) => u.active).map((u) => u.id));
   for (const id of owners) if (!found.has(id)) problems.push(`owner ${id} is no longer an active member`);
   const customValues = written.flatMap((c) => Object.entries(c.customFields ?? {}));
   if (customValues.length > 0) {

@@ -9,7 +9,7 @@ import {
   type importPlanInputSchema,
 } from '../../../shared/schemas/import';
 import type { Store } from '../../storage/repositories/index';
-import type { AuthedUser } from '../auth-service';
+import { actorOf, type AuthedUser } from '../auth-service';
 import { DomainError } from '../errors';
 import { applyPlan } from './apply-import';
 import { buildPlan, capList, type PlanSource } from './plan-import';
@@ -24,11 +24,13 @@ const SAMPLE_ROWS = 5;
 type InspectInput = z.output<typeof importInspectInputSchema>;
 type PlanInput = z.output<typeof importPlanInputSchema>;
 
-/** Importing writes many customers at once: managers and admins only (DOMAIN.md "People and permissions"). */
+/**
+ * Admins only. An import matches every row against the whole organisation's customer file
+ * (duplicates by domain, tax number, code, name) and may update any of them; for anyone who may
+ * not see every customer, its report would reveal customers hidden from them (docs/security.md).
+ */
 function requireImporter(user: AuthedUser): void {
-  if (user.role !== 'manager' && user.role !== 'admin') {
-    throw new DomainError('FORBIDDEN', 'Only managers and admins can import customers.');
-  }
+  if (user.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only administrators can import customers.');
 }
 
 function fileBytes(contentBase64: string): Uint8Array {
@@ -106,7 +108,7 @@ export function createImportService(store: Store, clock: () => Date = () => new 
     async apply(user: AuthedUser, planId: string): Promise<ImportApplyOutput> {
       requireImporter(user);
       try {
-        return await store.transaction((repos) => applyPlan(repos, user, planId));
+        return await store.transaction((repos) => applyPlan(repos, user, planId), actorOf(user, 'imports.applyPlan'));
       } catch (error) {
         if (error instanceof DomainError) throw error;
         // SQLSTATE 22 (data exception) / 23 (constraint violation): a row the database refused.

@@ -35,6 +35,7 @@ export function planHistory(
         contactIds,
         summary: placed.history.summary,
         sourceRef: `import:${planId}:row-${placed.row}`,
+        private: false,
       });
     }
     if (placed.followUp) {

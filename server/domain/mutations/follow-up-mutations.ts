@@ -3,19 +3,20 @@ import type { FollowUpEnd } from '../../storage/repositories/follow-ups';
 import type { Repositories } from '../../storage/repositories/index';
 import type { AuthedUser } from '../auth-service';
 import type { Handlers } from './handler';
-import { checkCustomer, checkOwner, Rejection } from './handler';
+import { checkOwner, customerFor, recordFor, Rejection } from './handler';
 
 /**
- * Follow-ups people make and end (DOMAIN.md "Follow-ups"). Every member of the organisation may
- * act on any of its follow-ups (shared team queues, seeds FUP-15) until issue 7 narrows it.
+ * Follow-ups people make and end (DOMAIN.md "Follow-ups"). Anyone who sees the customer may act
+ * on its follow-ups (shared team queues, seeds FUP-15), support leads included (service access,
+ * server/domain/customer-scope.ts); for anyone else the follow-up does not exist.
  */
 type Kinds = 'followUp.create' | 'followUp.update' | 'followUp.complete' | 'followUp.reopen' | 'followUp.customerReplied';
 
 async function liveFollowUp(repos: Repositories, user: AuthedUser, id: string) {
-  const row = await repos.followUps.get(user.orgId, id);
-  if (!row) return new Rejection('not_found', 'This follow-up does not exist.');
-  if (row.deleted) return new Rejection('not_found', 'This follow-up has been deleted (its customer was deleted).');
-  return row;
+  const scope = await recordFor(repos, user, await repos.followUps.get(user.orgId, id), 'followUp', 'This follow-up does not exist.');
+  if (scope instanceof Rejection) return scope;
+  if (scope.row.deleted) return new Rejection('not_found', 'This follow-up has been deleted (its customer was deleted).');
+  return scope;
 }
 
 /** The contact, when named, must be a live contact of this customer. */
@@ -28,11 +29,11 @@ export async function checkContactOf(repos: Repositories, user: AuthedUser, cust
 
 export const followUpMutations: Pick<Handlers, Kinds> = {
   async 'followUp.create'(repos, user, f) {
-    const missing = await checkCustomer(repos, user, f.customerId);
-    if (missing) return missing;
+    const scope = await customerFor(repos, user, f.customerId, 'followUp');
+    if (scope instanceof Rejection) return scope;
     if (await repos.followUps.exists(f.id)) return new Rejection('conflict', 'A follow-up with this id already exists.');
     const problem =
-      (await checkOwner(repos, user, f.ownerUserId)) ?? (await checkContactOf(repos, user, f.customerId, f.contactId ? [f.contactId] : []));
+      (await checkOwner(repos, user, { customer: scope.customer, entity: 'followUp' }, f.ownerUserId)) ?? (await checkContactOf(repos, user, f.customerId, f.contactId ? [f.contactId] : []));
     if (problem) return problem;
     if (f.sourceId) {
       const [item] = await repos.timelineItems.listByIds(user.orgId, [f.sourceId]);
@@ -47,15 +48,16 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
 
   // Reschedule, reassign or reword; last writer wins per field. Only while open.
   async 'followUp.update'(repos, user, { id, patch }) {
-    const row = await liveFollowUp(repos, user, id);
-    if (row instanceof Rejection) return row;
+    const live = await liveFollowUp(repos, user, id);
+    if (live instanceof Rejection) return live;
+    const { row, customer } = live;
     if (row.status !== 'open') return new Rejection('invalid', 'This follow-up has ended; reopen it before changing it.');
     // A rule-made follow-up is phrased from its purpose; one a person made needs its reason.
     if (patch.reason === '' && (row.purpose === 'general' || row.purpose === 'no_reply')) {
       return new Rejection('invalid', 'Say what to follow up on.');
     }
     const problem =
-      (await checkOwner(repos, user, patch.ownerUserId)) ??
+      (await checkOwner(repos, user, { customer, entity: 'followUp' }, patch.ownerUserId)) ??
       (await checkContactOf(repos, user, row.customerId, patch.contactId ? [patch.contactId] : []));
     if (problem) return problem;
     await repos.followUps.update(user.orgId, id, patch);
@@ -64,8 +66,9 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
   },
 
   async 'followUp.complete'(repos, user, c) {
-    const row = await liveFollowUp(repos, user, c.id);
-    if (row instanceof Rejection) return row;
+    const live = await liveFollowUp(repos, user, c.id);
+    if (live instanceof Rejection) return live;
+    const { row } = live;
     if (c.satisfaction !== null && c.status !== 'done') return new Rejection('invalid', 'A rating needs the follow-up done, not skipped.');
     // Ended twice the same way (two devices, or a replay after a lost answer): nothing more to do.
     if (row.status === c.status) return null;
@@ -83,9 +86,9 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
   },
 
   async 'followUp.reopen'(repos, user, { id }) {
-    const row = await liveFollowUp(repos, user, id);
-    if (row instanceof Rejection) return row;
-    if (row.status === 'open') return null;
+    const live = await liveFollowUp(repos, user, id);
+    if (live instanceof Rejection) return live;
+    if (live.row.status === 'open') return null;
     await repos.followUps.update(user.orgId, id, NOT_ENDED);
     await repos.changeLog.append(user.orgId, 'followUp', id, 'upsert');
     return null;
@@ -94,9 +97,9 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
   // The extension saw the customer reply in the watched thread (shared no-reply rule). Mail
   // ingestion closes the same follow-ups on its own (services.followUps.closeOnCustomerReply).
   async 'followUp.customerReplied'(repos, user, r) {
-    const row = await liveFollowUp(repos, user, r.id);
-    if (row instanceof Rejection) return row;
-    if (!row.replyWatch) return new Rejection('invalid', 'This follow-up does not wait for a reply.');
+    const live = await liveFollowUp(repos, user, r.id);
+    if (live instanceof Rejection) return live;
+    if (!live.row.replyWatch) return new Rejection('invalid', 'This follow-up does not wait for a reply.');
     if (await repos.followUps.closeIfOpen(user.orgId, r.id, endedBy('customer_reply', r.repliedAt))) await repos.changeLog.append(user.orgId, 'followUp', r.id, 'upsert');
     return null;
   },

@@ -2,7 +2,7 @@ import { MAX_TOUCH_AHEAD_MS } from '../../../shared/schemas/interaction';
 import { endedBy, type FollowUpPurpose } from '../../../shared/schemas/follow-up';
 import { checkContactOf } from './follow-up-mutations';
 import type { Handlers } from './handler';
-import { checkCustomer, Rejection } from './handler';
+import { customerFor, Rejection } from './handler';
 
 /** What a logged touch ends: any touch the touch cadence, a meeting or visit the visit cadence too. */
 export function cadencePurposesEndedBy(kind: 'call' | 'email' | 'meeting' | 'visit'): FollowUpPurpose[] {
@@ -12,8 +12,8 @@ export function cadencePurposesEndedBy(kind: 'call' | 'email' | 'meeting' | 'vis
 export const interactionMutations: Pick<Handlers, 'interaction.log'> = {
   // Append-only like a note; the cadence follow-ups it ends are ended once (closeOpenOfCustomer).
   async 'interaction.log'(repos, user, i) {
-    const missing = await checkCustomer(repos, user, i.customerId);
-    if (missing) return missing;
+    const scope = await customerFor(repos, user, i.customerId, 'timelineItem');
+    if (scope instanceof Rejection) return scope;
     if (await repos.timelineItems.exists(i.id)) return new Rejection('conflict', 'A timeline item with this id already exists.');
     if (Date.parse(i.occurredAt) > Date.now() + MAX_TOUCH_AHEAD_MS) {
       return new Rejection('invalid', 'A touch cannot be in the future: give the time it happened.');
@@ -30,6 +30,7 @@ export const interactionMutations: Pick<Handlers, 'interaction.log'> = {
       contactIds,
       summary: i.summary,
       sourceRef: i.sourceRef,
+      private: false,
     });
     // Row locks first, the change log's organisation lock last (as every writer does): the
     // cadence job ends the same rows in that order, so the two can never deadlock.

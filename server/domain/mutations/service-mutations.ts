@@ -5,7 +5,8 @@ import type { ServiceItemRow } from '../../storage/repositories/service-items';
 import type { AuthedUser } from '../auth-service';
 import { writeFollowUps } from './follow-up-writes';
 import type { Handler, Handlers } from './handler';
-import { checkCustomer, checkOwner, Rejection } from './handler';
+import type { CustomerRow } from '../../storage/repositories/customers';
+import { checkOwner, customerFor, recordFor, Rejection } from './handler';
 import { checkContactsOf, checkTimelineItem, isInFuture } from './record-refs';
 
 /**
@@ -38,12 +39,14 @@ type Payload<K extends ChangeKind> = Extract<ServiceItemChange, { kind: K }>['pa
  */
 function change<K extends ChangeKind>(
   kind: K,
-  check?: (repos: Repositories, user: AuthedUser, item: ServiceItemRow, payload: Payload<K>) => Promise<Rejection | null>,
+  check?: (repos: Repositories, user: AuthedUser, item: ServiceItemRow, payload: Payload<K>, customer: CustomerRow) => Promise<Rejection | null>,
 ): Handler<K> {
   return (async (repos: Repositories, user: AuthedUser, payload: Payload<K>) => {
-    const item = await repos.serviceItems.get(user.orgId, payload.id);
-    if (!item || item.deleted) return new Rejection('not_found', 'This request or complaint does not exist.');
-    const problem = check ? await check(repos, user, item, payload) : null;
+    const scope = await recordFor(repos, user, await repos.serviceItems.get(user.orgId, payload.id), 'serviceItem', 'This request or complaint does not exist.');
+    if (scope instanceof Rejection) return scope;
+    const { row: item, customer } = scope;
+    if (item.deleted) return new Rejection('not_found', 'This request or complaint does not exist.');
+    const problem = check ? await check(repos, user, item, payload, customer) : null;
     if (problem) return problem;
     const [settings, followUps] = await Promise.all([
       repos.orgSettings.effective(user.orgId),
@@ -56,10 +59,11 @@ function change<K extends ChangeKind>(
 
 export const serviceMutations: Pick<Handlers, 'service.create' | ChangeKind> = {
   async 'service.create'(repos, user, c) {
+    const scope = await customerFor(repos, user, c.customerId, 'serviceItem');
+    if (scope instanceof Rejection) return scope;
     if (await repos.serviceItems.exists(c.id)) return new Rejection('conflict', 'A request or complaint with this id already exists.');
     const problem =
-      (await checkCustomer(repos, user, c.customerId)) ??
-      (await checkOwner(repos, user, c.ownerUserId)) ??
+      (await checkOwner(repos, user, { customer: scope.customer, entity: 'serviceItem' }, c.ownerUserId)) ??
       (await checkContactsOf(repos, user, c.customerId, [c.contactId])) ??
       (await checkTimelineItem(repos, user, c.customerId, c.sourceId, null, 'email it was logged from'));
     if (problem) return problem;
@@ -69,8 +73,8 @@ export const serviceMutations: Pick<Handlers, 'service.create' | ChangeKind> = {
     await repos.changeLog.append(user.orgId, 'serviceItem', c.id, 'upsert');
     return null;
   },
-  'service.update': change('service.update', async (repos, user, item, { patch }) =>
-    (await checkOwner(repos, user, patch.ownerUserId)) ?? (await checkContactsOf(repos, user, item.customerId, [patch.contactId ?? null])),
+  'service.update': change('service.update', async (repos, user, item, { patch }, customer) =>
+    (await checkOwner(repos, user, { customer, entity: 'serviceItem' }, patch.ownerUserId)) ?? (await checkContactsOf(repos, user, item.customerId, [patch.contactId ?? null])),
   ),
   'service.firstReply': change('service.firstReply', async (_repos, _user, _item, reply) =>
     isInFuture(reply.repliedAt) ? new Rejection('invalid', 'The reply time cannot be in the future.') : null,

@@ -4,6 +4,8 @@ import { migration0003 } from './0003-customer-file';
 import { migration0004 } from './0004-import-plans';
 import { migration0005 } from './0005-follow-ups-service-visits';
 import { migration0006 } from './0006-mail-ingestion';
+// Issue 7
+import { migration0007 } from './0007-trust';
 import { migration0008 } from './0008-thread-messages-index';
 import { migration0009 } from './0009-service-thread-index';
 // Issue 8
@@ -21,6 +23,8 @@ export const migrations: readonly Migration[] = [
   migration0005,
   // Issue 5: mail and calendar ingestion.
   migration0006,
+  // Issue 7: departments, sharing, private notes, sign-in limits, audit trail.
+  migration0007,
   // Issue 4 (0007 is reserved for issue 7): imported conversations by thread for the thread
   // rules; service items by thread (4B).
   migration0008,

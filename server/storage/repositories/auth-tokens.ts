@@ -8,15 +8,16 @@ export function authTokensRepository(q: Queryable) {
         [token.id, token.userId, token.tokenHash, token.deviceName, token.expiresAt],
       );
     },
-    /** The user id behind a live token of an active user, or null. */
-    async findActiveUserId(tokenHash: string): Promise<string | null> {
-      const rows = await q.query<{ user_id: string }>(
-        `SELECT t.user_id FROM auth_tokens t JOIN users u ON u.id = t.user_id
+    /** The session behind a live token of an active user, or null. */
+    async findActiveSession(tokenHash: string): Promise<{ userId: string; sessionId: string; device: string } | null> {
+      const rows = await q.query<{ user_id: string; id: string; device_name: string }>(
+        `SELECT t.user_id, t.id, t.device_name FROM auth_tokens t JOIN users u ON u.id = t.user_id
           WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()
             AND u.deactivated_at IS NULL`,
         [tokenHash],
       );
-      return rows[0]?.user_id ?? null;
+      const row = rows[0];
+      return row ? { userId: row.user_id, sessionId: row.id, device: row.device_name } : null;
     },
     /** Coarse on purpose: writing on every request would turn every read into a write. */
     async touch(tokenHash: string): Promise<void> {
@@ -25,6 +26,10 @@ export function authTokensRepository(q: Queryable) {
           WHERE token_hash = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '5 minutes')`,
         [tokenHash],
       );
+    },
+    /** Deactivation: every session of the user ends, and stays ended if they are reactivated. */
+    async revokeAllOfUser(userId: string): Promise<void> {
+      await q.query('UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
     },
     async revoke(tokenHash: string): Promise<void> {
       await q.query('UPDATE auth_tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [

@@ -1,5 +1,6 @@
 import type { Entity } from '../../../shared/schemas/sync';
 import type { Queryable } from '../database';
+import { CUSTOMER_DEPENDENTS } from './customer-dependents';
 import { toNumber } from './row-mapping';
 
 export type ChangeOp = 'upsert' | 'delete';
@@ -48,6 +49,30 @@ export function changeLogRepository(q: Queryable) {
            FROM unnest($3::text[], $4::uuid[], $5::text[]) WITH ORDINALITY AS t(entity, entity_id, op, n)`,
         [orgId, last - entries.length + 1, entries.map((e) => e.entity), entries.map((e) => e.entityId), entries.map((e) => e.op)],
       );
+    },
+    /**
+     * Puts every live row belonging to these customers back into the log (one statement, however
+     * many rows): who may see the customers changed, so each puller must get them again as rows
+     * or as tombstones. Same locking rule as append. Returns the number of entries.
+     */
+    async appendDependentsOf(orgId: string, customerIds: string[]): Promise<number> {
+      if (customerIds.length === 0) return 0;
+      const union = CUSTOMER_DEPENDENTS.map(
+        (d) => `SELECT '${d.entity}'::text AS entity, id FROM ${d.table}
+                 WHERE org_id = $1 AND customer_id = ANY($2::uuid[]) AND deleted_at IS NULL`,
+      ).join(' UNION ALL ');
+      const rows = await q.query<{ n: unknown }>(
+        `WITH deps AS (${union}),
+              numbered AS (SELECT entity, id, row_number() OVER (ORDER BY entity, id) AS n FROM deps),
+              bump AS (UPDATE organisations SET last_change_seq = last_change_seq + (SELECT count(*) FROM deps)
+                        WHERE id = $1 RETURNING last_change_seq),
+              written AS (INSERT INTO change_log (org_id, seq, entity, entity_id, op)
+                          SELECT $1, bump.last_change_seq - (SELECT count(*) FROM deps) + numbered.n, numbered.entity, numbered.id, 'upsert'
+                            FROM numbered, bump RETURNING 1)
+         SELECT count(*) AS n FROM written`,
+        [orgId, customerIds],
+      );
+      return toNumber(rows[0]?.n ?? 0);
     },
     async page(orgId: string, afterSeq: number, limit: number): Promise<ChangeLogEntry[]> {
       const rows = await q.query<{ seq: unknown; entity: Entity; entity_id: string; op: ChangeOp }>(

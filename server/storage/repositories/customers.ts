@@ -5,10 +5,26 @@ import {
   type CustomerGroup,
   type CustomerPatch,
 } from '../../../shared/schemas/customer';
+import type { AccessViewer, CustomerAccessFacts } from '../../../shared/domain/access';
 import type { Queryable } from '../database';
 import { toIso } from './row-mapping';
 
 export type CustomerRow = Customer & { orgId: string; deleted: boolean };
+export type CustomerFacts = CustomerAccessFacts & { id: string; deleted: boolean };
+
+/**
+ * "May this viewer see the customer at all" in SQL, for listing without reading every row. It
+ * must say exactly what shared/domain/access.ts customerAccess says is not 'none' (a property
+ * test in test/integration/visibility.test.ts checks the two agree). Parameters from `$first`.
+ */
+export function visibleCustomerSql(viewer: AccessViewer, first: number): { sql: string; params: unknown[] } {
+  if (viewer.role === 'admin' || viewer.role === 'support_lead') return { sql: 'TRUE', params: [] };
+  const mine = `(owner_user_id = $${first} OR $${first} = ANY(shared_with))`;
+  if (viewer.role === 'manager' && viewer.departmentId !== null) {
+    return { sql: `(${mine} OR department_id = $${first + 1})`, params: [viewer.id, viewer.departmentId] };
+  }
+  return { sql: mine, params: [viewer.id] };
+}
 
 // Patch keys → columns. Fixed maps (never user text) are what go into the SQL.
 const scalarColumns = {
@@ -24,6 +40,8 @@ const scalarColumns = {
   leadSource: 'lead_source',
   winBackStatus: 'win_back_status',
   ownerUserId: 'owner_user_id',
+  departmentId: 'department_id',
+  sharedWith: 'shared_with',
   emailDomains: 'email_domains',
   taxNumber: 'tax_number',
   tags: 'tags',
@@ -36,7 +54,9 @@ const groupColumns = {
   sensitive: 'sensitive',
 } as const satisfies Record<Exclude<CustomerGroup, 'customFields'>, string>;
 
-const columns = `id, org_id, ${Object.values(scalarColumns).join(', ')}, ${Object.values(groupColumns).join(', ')},
+// shared_with cast to text[]: node-postgres has no parser for uuid[] on every version.
+const selectable = (col: string) => (col === 'shared_with' ? 'shared_with::text[] AS shared_with' : col);
+const columns = `id, org_id, ${Object.values(scalarColumns).map(selectable).join(', ')}, ${Object.values(groupColumns).join(', ')},
   custom_fields, version, created_at, updated_at, deleted_at`;
 type Raw = Record<string, unknown> & { id: string; org_id: string; deleted_at: unknown };
 
@@ -100,15 +120,46 @@ export function customersRepository(q: Queryable) {
       ]);
       return rows.map(map);
     },
-    /** Live customers in id order (uuid v7: creation order), keyset-paged. */
-    async listPage(orgId: string, afterId: string | null, limit: number): Promise<CustomerRow[]> {
+    /** Live customers the viewer may see, in id order (uuid v7: creation order), keyset-paged. */
+    async listPage(orgId: string, viewer: AccessViewer, afterId: string | null, limit: number): Promise<CustomerRow[]> {
+      const visible = visibleCustomerSql(viewer, 4);
       const rows = await q.query<Raw>(
         `SELECT ${columns} FROM customers
-          WHERE org_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR id > $2::uuid)
+          WHERE org_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR id > $2::uuid) AND ${visible.sql}
           ORDER BY id LIMIT $3`,
-        [orgId, afterId, limit],
+        [orgId, afterId, limit, ...visible.params],
       );
       return rows.map(map);
+    },
+    /** What decides who sees each customer (one query for a whole pull page). */
+    async accessFacts(orgId: string, ids: string[]): Promise<Map<string, CustomerFacts>> {
+      const rows = await q.query<{ id: string; owner_user_id: string | null; department_id: string | null; shared_with: string[]; deleted_at: unknown }>(
+        `SELECT id, owner_user_id, department_id, shared_with::text[] AS shared_with, deleted_at
+           FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+        [orgId, ids],
+      );
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { id: r.id, ownerUserId: r.owner_user_id, departmentId: r.department_id, sharedWith: r.shared_with, deleted: r.deleted_at !== null },
+        ]),
+      );
+    },
+    /** Live customers of one owner (bulk hand-over). */
+    async listIdsByOwner(orgId: string, ownerUserId: string): Promise<string[]> {
+      const rows = await q.query<{ id: string }>(
+        'SELECT id FROM customers WHERE org_id = $1 AND owner_user_id = $2 AND deleted_at IS NULL ORDER BY id',
+        [orgId, ownerUserId],
+      );
+      return rows.map((r) => r.id);
+    },
+    /** Live customers of a department (a department is deleted only when it has none). */
+    async countInDepartment(orgId: string, departmentId: string): Promise<number> {
+      const rows = await q.query<{ n: unknown }>(
+        'SELECT count(*) AS n FROM customers WHERE org_id = $1 AND department_id = $2 AND deleted_at IS NULL',
+        [orgId, departmentId],
+      );
+      return Number(rows[0]?.n ?? 0);
     },
     /** The live customer holding this code, if any. */
     async findIdByCode(orgId: string, code: string): Promise<string | null> {

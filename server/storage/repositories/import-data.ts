@@ -53,11 +53,11 @@ export function importDataRepository(q: Queryable) {
   return {
     /** Active members: an import may name them as owners. */
     async members(orgId: string): Promise<Member[]> {
-      const rows = await q.query<{ id: string; email: string; display_name: string; role: Role }>(
-        'SELECT id, email, display_name, role FROM users WHERE org_id = $1 AND deactivated_at IS NULL ORDER BY id',
+      const rows = await q.query<{ id: string; email: string; display_name: string; role: Role; department_id: string | null }>(
+        'SELECT id, email, display_name, role, department_id FROM users WHERE org_id = $1 AND deactivated_at IS NULL ORDER BY id',
         [orgId],
       );
-      return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role }));
+      return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role, departmentId: r.department_id, active: true }));
     },
     /** Every live customer of the organisation, with what duplicate detection compares. */
     async customerKeys(orgId: string): Promise<CustomerKeys[]> {
@@ -127,6 +127,17 @@ export function importDataRepository(q: Queryable) {
           org_id: orgId,
           email_keys: [...new Set(c.emails.map(matchKeyOf))],
         })),
+      );
+    },
+    /** Imported customers belong to their owner's department (shared/domain/access.ts). */
+    async departmentsFromOwners(orgId: string, customerIds: string[]): Promise<void> {
+      if (customerIds.length === 0) return;
+      await q.query(
+        `UPDATE customers c SET department_id = u.department_id
+           FROM users u
+          WHERE c.org_id = $1 AND c.id = ANY($2::uuid[]) AND u.id = c.owner_user_id
+            AND c.department_id IS DISTINCT FROM u.department_id`,
+        [orgId, customerIds],
       );
     },
     async insertTimelineItems(orgId: string, items: NewTimelineItem[]): Promise<void> {

@@ -4,6 +4,7 @@ import { authTokensRepository } from './auth-tokens';
 import { changeLogRepository } from './change-log';
 import { contactsRepository } from './contacts';
 import { customFieldDefinitionsRepository } from './custom-field-definitions';
+import { customerDependentsRepository } from './customer-dependents';
 import { customersRepository } from './customers';
 import { followUpRulesRepository } from './follow-up-rules';
 import { followUpsRepository } from './follow-ups';
@@ -24,13 +25,18 @@ import { mailAccountsRepository } from './mail-accounts';
 import { neverLogRepository } from './never-log';
 import { oauthStatesRepository } from './oauth-states';
 import { syncChannelsRepository } from './sync-channels';
+// Issue 7
+import { auditEventsRepository } from './audit-events';
+import { departmentsRepository } from './departments';
+import { signInFailuresRepository } from './sign-in-failures';
+import type { AuditActor } from './audit-actor';
 // Issue 4 fed by issue 5.
 import { threadMessagesRepository } from './thread-messages';
 // Issue 8: work leases.
 import { jobLeasesRepository } from './job-leases';
 
 export function createRepositories(q: Queryable) {
-  return {
+  const repos = {
     organisations: organisationsRepository(q),
     users: usersRepository(q),
     signInCodes: signInCodesRepository(q),
@@ -62,22 +68,38 @@ export function createRepositories(q: Queryable) {
     threadMessages: threadMessagesRepository(q),
     // Issue 8
     jobLeases: jobLeasesRepository(q),
+    // Issue 7
+    departments: departmentsRepository(q),
+    auditEvents: auditEventsRepository(q),
+    signInFailures: signInFailuresRepository(q),
+  };
+  const { contacts, timelineItems, followUps, serviceItems, visits } = repos;
+  return {
+    ...repos,
+    customerDependents: customerDependentsRepository({ contact: contacts, timelineItem: timelineItems, followUp: followUps, serviceItem: serviceItems, visit: visits }),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
 
 /**
  * What services get: repositories outside a transaction, and a way to run several repository
- * calls atomically. Services never see SQL or the driver.
+ * calls atomically. Services never see SQL or the driver. `actor` says who makes the change and
+ * from which device: the audit trigger of every changed row reads it (migration 0007); a
+ * transaction without one is recorded as the server's own work.
  */
 export type Store = {
   repos: Repositories;
-  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (repos: Repositories) => Promise<T>, actor?: AuditActor): Promise<T>;
 };
 
 export function createStore(db: Database): Store {
   return {
     repos: createRepositories(db),
-    transaction: (fn) => db.transaction((tx) => fn(createRepositories(tx))),
+    transaction: (fn, actor) =>
+      db.transaction(async (tx) => {
+        // Transaction-local (the `true`): a pooled connection never carries it into the next use.
+        if (actor) await tx.query(`SELECT set_config('crm.audit', $1, true)`, [JSON.stringify(actor)]);
+        return fn(createRepositories(tx));
+      }),
   };
 }

@@ -77,7 +77,8 @@ export function syncChannelsRepository(q: Queryable) {
       return rows.map(map);
     },
     /**
-     * Leases the oldest due channel of an active account that no live lease holds, for `owner`
+     * Leases the oldest due channel of an active account of an active person (issue 7: a
+     * deactivated user's mailbox is not read) that no live lease holds, for `owner`
      * (issue 8: several workers share the channels). SKIP LOCKED lets concurrent claims pass
      * each other instead of queueing; the outer UPDATE re-checks the lease on the locked row.
      */
@@ -86,6 +87,7 @@ export function syncChannelsRepository(q: Queryable) {
         `UPDATE sync_channels SET lease_owner = $2, lease_until = clock_timestamp() + $3 * interval '1 millisecond'
           WHERE id = (
             SELECT c.id FROM sync_channels c JOIN mail_accounts a ON a.id = c.account_id
+                  JOIN users u ON u.id = a.user_id AND u.deactivated_at IS NULL
              WHERE c.enabled AND a.status = 'active' AND c.next_run_at <= $1
                AND (c.lease_until IS NULL OR c.lease_until < clock_timestamp()) AND NOT (c.id = ANY($4::uuid[]))
              ORDER BY c.next_run_at, c.id LIMIT 1

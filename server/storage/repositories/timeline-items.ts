@@ -21,7 +21,7 @@ export type TimelineItemRow = Omit<TimelineItem, 'imported'> & { orgId: string; 
 
 // contact_ids cast to text[]: node-postgres has no parser for uuid[] on every version.
 const columns = `id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids::text[] AS contact_ids,
-  summary, source_ref, created_at, deleted_at, dedupe_key, provider, direction, subject, from_address, participants,
+  summary, source_ref, private, created_at, deleted_at, dedupe_key, provider, direction, subject, from_address, participants,
   thread_ref, ends_at, location, mailbox_user_ids::text[] AS mailbox_user_ids, sharing`;
 type Raw = {
   id: string;
@@ -33,6 +33,7 @@ type Raw = {
   contact_ids: string[];
   summary: string;
   source_ref: string | null;
+  private: boolean;
   created_at: unknown;
   deleted_at: unknown;
   dedupe_key: string | null;
@@ -57,6 +58,7 @@ const map = (r: Raw): TimelineItemRow => ({
   contactIds: r.contact_ids,
   summary: r.summary,
   sourceRef: r.source_ref,
+  private: r.private,
   createdAt: toIso(r.created_at),
   deleted: r.deleted_at !== null,
   importedFacts:
@@ -83,9 +85,9 @@ export function timelineItemsRepository(q: Queryable) {
     async insert(orgId: string, t: NewTimelineItem): Promise<void> {
       await q.query(
         `INSERT INTO timeline_items
-           (id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids, summary, source_ref)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9)`,
-        [t.id, orgId, t.customerId, t.kind, t.occurredAt, t.authorUserId, t.contactIds, t.summary, t.sourceRef],
+           (id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids, summary, source_ref, private)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10)`,
+        [t.id, orgId, t.customerId, t.kind, t.occurredAt, t.authorUserId, t.contactIds, t.summary, t.sourceRef, t.private],
       );
     },
     async exists(id: string): Promise<boolean> {

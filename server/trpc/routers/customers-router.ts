@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reassignInputSchema, reassignOutputSchema } from '../../../shared/schemas/admin';
 import { idSchema } from '../../../shared/schemas/common';
 import { customerSchema } from '../../../shared/schemas/customer';
 import { authedProcedure, router } from '../init';
@@ -19,4 +20,10 @@ export const customersRouter = router({
     .input(customersListInputSchema)
     .output(z.object({ items: z.array(customerSchema), nextCursor: idSchema.nullable() }))
     .query(({ ctx, input }) => ctx.services.customers.list(ctx.user, input)),
+
+  /** Managers and admins: every customer of one owner to another (ROL-12). */
+  handOver: authedProcedure
+    .input(reassignInputSchema)
+    .output(reassignOutputSchema)
+    .mutation(({ ctx, input }) => ctx.services.customers.handOver(ctx.user, input)),
 });

@@ -9,7 +9,7 @@ const OLIVIA = { email: 'olivia.park@northwind.example', name: 'Olivia Park' };
 async function watching() {
   const db = freshDb();
   await signIn(db);
-  await db.members.add({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep' });
+  await db.members.put({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep', departmentId: null, active: true });
   const customer = localCustomer({ name: 'Northwind', emailDomains: ['northwind.example'] });
   await db.customers.add(customer);
   await db.contacts.add(localContact(customer.id, { emails: [OLIVIA.email] }));

@@ -52,6 +52,7 @@ export function timelineItem(customerId: string, over: Partial<TimelineItem> = {
     contactIds: [],
     summary: 'hello',
     sourceRef: null,
+    private: false,
     createdAt: NOW,
     ...over,
   };

@@ -27,10 +27,10 @@ const VERSION_2_STORES = {
 };
 
 describe('local-db schema', () => {
-  it('version 4 has the tables and indexes the queries rely on', async () => {
+  it('version 8 has the tables and indexes the queries rely on', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(8);
     const indexes = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].sort()]),
     );
@@ -46,6 +46,7 @@ describe('local-db schema', () => {
       visits: ['customerId', 'id', 'plannedAt'],
       orgSettings: ['id'],
       mailAccounts: ['id'],
+      departments: ['id'],
       outbox: ['entityId', 'id', 'status'],
       meta: ['key'],
     });
@@ -80,7 +81,7 @@ describe('local-db schema', () => {
     await old.table('meta').put({ key: 'cursor', value: 'old-cursor' });
     old.close();
 
-    const db = createLocalDb(name);
+    const db = createLocalDb(name, 2);
     const customer = await db.customers.get(customerId);
     expect(customer).toMatchObject({ name: '上海宝钢', customerClass: 'A', version: 3, tags: [], keyAccount: false });
     expect(customer?.profile.address).toBeNull();
@@ -99,9 +100,11 @@ describe('local-db schema', () => {
     await old.table('meta').put({ key: 'cursor', value: 'cursor-before-3' });
     old.close();
 
+    const v3 = createLocalDb(name, 3);
+    expect(await v3.members.get('m1')).toMatchObject({ displayName: '王芳' });
+    expect(await getMeta(v3, 'cursor')).toBe('cursor-before-3');
+    v3.close();
     const db = createLocalDb(name);
-    expect(await db.members.get('m1')).toMatchObject({ displayName: '王芳' });
-    expect(await getMeta(db, 'cursor')).toBe('cursor-before-3');
     const owner = uuidv7();
     const at = '2026-12-03T01:00:00.000Z';
     await applyPullPage(
@@ -144,7 +147,8 @@ describe('local-db schema', () => {
     await old.table('meta').put({ key: 'cursor', value: 'v2-cursor' });
     old.close();
 
-    const db = createLocalDb(name);
+    // Version 4 itself (version 8 starts the replica over; its own test below).
+    const db = createLocalDb(name, 4);
     expect((await db.timeline.get(itemId))?.summary).toBe('kept');
     expect(await getMeta(db, 'cursor')).toBe('v2-cursor');
     const accountId = uuidv7();
@@ -160,5 +164,37 @@ describe('local-db schema', () => {
       updatedAt: '2026-03-01T10:00:00.000Z',
     });
     expect((await db.mailAccounts.get(accountId))?.address).toBe('mia@ourco.example');
+  });
+
+  it('upgrades a version 4 replica to 8: rows go (except those with a pending change) and the next pull starts from nothing', async () => {
+    const name = `test-${uuidv7()}`;
+    const old = new Dexie(name);
+    old.version(4).stores({
+      ...VERSION_2_STORES,
+      followUps: 'id, customerId, [ownerUserId+status+dueAt], replyWatch.threadRef',
+      serviceItems: 'id, customerId, threadRef',
+      visits: 'id, customerId, plannedAt',
+      orgSettings: 'id',
+      mailAccounts: 'id',
+    });
+    const kept = uuidv7();
+    const dropped = uuidv7();
+    await old.table('customers').bulkAdd([
+      { id: kept, name: 'Pending edit', searchKeys: [] },
+      { id: dropped, name: 'Maybe no longer visible', searchKeys: [] },
+    ]);
+    await old.table('timeline').add({ id: uuidv7(), customerId: dropped, occurredAt: '2026-01-01T00:00:00.000Z' });
+    await old.table('mailAccounts').add({ id: uuidv7(), address: 'mia@ourco.example' });
+    await old.table('outbox').add({ id: uuidv7(), entityId: kept, entity: 'customer', status: 'pending' });
+    await old.table('meta').put({ key: 'cursor', value: 'cursor-before-8' });
+    old.close();
+
+    const db = createLocalDb(name);
+    expect((await db.customers.toArray()).map((c) => c.id)).toEqual([kept]);
+    expect(await db.timeline.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getMeta(db, 'cursor')).toBeNull();
+    expect(await db.mailAccounts.count()).toBe(0);
+    expect(await db.departments.count()).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ const ME = '01936b2e-7c4a-7d1e-9b5f-2a3c4d5e6f71';
 async function world(role: 'sales_rep' | 'manager' = 'sales_rep') {
   const db = freshDb();
   await setMeta(db, 'session', { userId: ME, email: 'me@ourco.example', displayName: 'Mia', organisationId: 'o', organisationName: 'Our Co' });
-  await db.members.add({ id: ME, email: 'me@ourco.example', displayName: 'Mia', role });
+  await db.members.put({ id: ME, email: 'me@ourco.example', displayName: 'Mia', role, departmentId: null, active: true });
   const customer = localCustomer({ name: '宝钢股份' });
   const contact = localContact(customer.id, { name: '王经理' });
   await db.customers.add(customer);

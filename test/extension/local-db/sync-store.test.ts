@@ -22,7 +22,7 @@ describe('applyPullPage', () => {
         { entity: 'customer', op: 'upsert', row: c },
         { entity: 'contact', op: 'upsert', row: p },
         { entity: 'timelineItem', op: 'upsert', row: timelineItem(c.id) },
-        { entity: 'member', op: 'upsert', row: { id: c.id, email: 'a@b.example', displayName: 'A', role: 'sales_rep' } },
+        { entity: 'member', op: 'upsert', row: { id: c.id, email: 'a@b.example', displayName: 'A', role: 'sales_rep', departmentId: null, active: true } },
         { entity: 'customer', op: 'delete', id: gone.id },
       ],
       'cursor-1',

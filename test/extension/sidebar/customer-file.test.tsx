@@ -68,7 +68,7 @@ describe('customer file in the sidebar', () => {
 
   it('reassigns the owner to a colleague chosen by name', async () => {
     const { db, root, customer } = await shown();
-    const wang = { id: '01936b2e-7c4a-7d1e-9b5f-2a3c4d5e6f71', email: 'wang.fang@ourco.example', displayName: '王芳', role: 'sales_rep' as const };
+    const wang = { id: '01936b2e-7c4a-7d1e-9b5f-2a3c4d5e6f71', email: 'wang.fang@ourco.example', displayName: '王芳', role: 'sales_rep' as const, departmentId: null, active: true };
     await db.members.bulkAdd([wang, { ...wang, id: '01936b2e-7c4a-7d1e-9b5f-2a3c4d5e6f72', email: 'li@ourco.example', displayName: '李明' }]);
     const classification = section(root, 'classification');
     click($(classification, '[data-testid="edit-section"]'));

@@ -25,7 +25,7 @@ function localInput(hours: number): string {
 async function shown() {
   const db = freshDb();
   await signIn(db);
-  await db.members.add({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep' });
+  await db.members.put({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep', departmentId: null, active: true });
   const customer = localCustomer({ name: 'Northwind', customerClass: 'A' });
   await db.customers.add(customer);
   await db.contacts.add(localContact(customer.id, { name: 'Olivia Park', emails: [OLIVIA.email] }));

@@ -27,6 +27,8 @@ export const ME = { userId: '01a20796-0000-7000-8000-0000000000aa', email: 'me@o
 
 export async function signIn(db: LocalDb): Promise<void> {
   await setMeta(db, 'session', { ...ME, displayName: 'Mia Chen', organisationId: 'o', organisationName: 'Our Co' });
+  // An administrator: the whole file is offered (what others are offered: access-aware tests).
+  await db.members.put({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'admin', departmentId: null, active: true });
   await setMeta(db, 'syncState', 'idle');
 }
 

@@ -12,8 +12,9 @@ afterEach(() => cleanup?.());
 async function shown() {
   const db = freshDb();
   await signIn(db);
-  await db.members.add({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep' });
-  const customer = localCustomer({ name: 'Northwind', customerClass: 'A' });
+  await db.members.put({ id: ME.userId, email: ME.email, displayName: 'Mia Chen', role: 'sales_rep', departmentId: null, active: true });
+  // Mia's customer: a rep plans visits for her own (and shared) customers.
+  const customer = localCustomer({ name: 'Northwind', customerClass: 'A', ownerUserId: ME.userId });
   const contact = localContact(customer.id, { name: 'Olivia Park', emails: [OLIVIA.email] });
   await db.customers.add(customer);
   await db.contacts.add(contact);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/schemas/member';
 import type { Mutation } from '../../../shared/schemas/sync';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
@@ -36,9 +37,9 @@ afterAll(async () => {
 const engineFor = (db: ReturnType<typeof freshDb>, url: string, token: string) =>
   createSyncEngine({ db, getTransport: async () => trpcTransport(createApiClient(url, token)) });
 
-async function invite(email: string, displayName: string): Promise<string> {
+async function invite(email: string, displayName: string, role: Role = 'sales_rep'): Promise<string> {
   const admin = createApiClient(server.url, adminToken);
-  const { code } = await admin.users.invite.mutate({ email, displayName, role: 'sales_rep' });
+  const { code } = await admin.users.invite.mutate({ email, displayName, role });
   return (await createApiClient(server.url, null).auth.signIn.mutate({ email, code })).token;
 }
 
@@ -63,7 +64,8 @@ describe('sync engine against the real server', () => {
     expect(await online.requestSync()).toBe('ok'); // a second run changes nothing
 
     const colleague = freshDb();
-    const token = await invite('wang.fang@ourco.example', '王芳');
+    // Another administrator sees every customer (who else does: test/integration/visibility.test.ts).
+    const token = await invite('wang.fang@ourco.example', '王芳', 'admin');
     expect(await engineFor(colleague, server.url, token).requestSync()).toBe('ok');
     expect((await colleague.customers.toArray()).map((c) => c.name)).toEqual(['上海钢铁有限公司']);
     expect((await colleague.contacts.toArray()).map((c) => c.emails)).toEqual([['zhang.wei@steel-example.cn']]);

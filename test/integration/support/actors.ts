@@ -9,8 +9,8 @@ const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
 /** A caller as one HTTP request would get it: the context is built from the header each time. */
-export async function callerFor(services: Services, token: string | null): Promise<Caller> {
-  return createCaller(await createContext(services, token === null ? undefined : `Bearer ${token}`));
+export async function callerFor(services: Services, token: string | null, clientAddress: string | null = null): Promise<Caller> {
+  return createCaller(await createContext(services, token === null ? undefined : `Bearer ${token}`, undefined, clientAddress));
 }
 
 export type Actor = {
@@ -29,8 +29,8 @@ export async function signedInAdmin(services: Services, orgName = 'Org A', email
 }
 
 /** A second user in the admin's organisation, invited through the API and signed in. */
-export async function invitedUser(services: Services, admin: Actor, email: string, role: Role = 'sales_rep') {
-  const { code } = await (await admin.api()).users.invite({ email, displayName: email.split('@')[0]!, role });
+export async function invitedUser(services: Services, admin: Actor, email: string, role: Role = 'sales_rep', departmentId: string | null = null) {
+  const { code } = await (await admin.api()).users.invite({ email, displayName: email.split('@')[0]!, role, departmentId });
   return signIn(services, email, code);
 }
 

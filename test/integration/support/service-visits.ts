@@ -56,9 +56,9 @@ export const sv = {
   review: (id: string, comment: string) => mutation('visit.review', { id, comment, reviewedAt: '2026-03-04T02:00:00.000Z' }),
 };
 
-/** A customer with one contact, made through the API. */
-export async function customerWithContact(actor: Actor, name = '宝钢股份') {
-  const customer = m.createCustomer(name, { emailDomains: ['baosteel.example'] });
+/** A customer with one contact, made through the API (`extra`: e.g. its owner). */
+export async function customerWithContact(actor: Actor, name = '宝钢股份', extra: Parameters<typeof m.createCustomer>[1] = {}) {
+  const customer = m.createCustomer(name, { emailDomains: ['baosteel.example'], ...extra });
   const contact = m.createContact(customer.payload.id, '王经理', ['wang@baosteel.example']);
   const out = await (await actor.api()).sync.push({ mutations: [customer, contact] });
   if (out.results.some((r) => r.status !== 'applied')) throw new Error(`setup failed: ${JSON.stringify(out.results)}`);

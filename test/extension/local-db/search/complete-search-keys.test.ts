@@ -50,7 +50,7 @@ describe('rows keyed without the pinyin dictionary', () => {
     const { customerId, contactId } = await versionOneReplica(name);
     // The upgrade runs in whichever context opens the database first: here a page without pinyin.
     setRomaniser(null);
-    const db = createLocalDb(name);
+    const db = createLocalDb(name, 3);
     expect((await db.customers.get(customerId))?.searchKeys).toContain(PINYIN_PENDING);
     expect((await db.contacts.get(contactId))?.searchKeys).toContain(PINYIN_PENDING);
     expect(await searchReplica(db, '宝钢')).toHaveLength(1); // characters work meanwhile

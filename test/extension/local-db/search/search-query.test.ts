@@ -55,7 +55,7 @@ describe('searchReplica', () => {
     const orphan = localContact('c-gone', { id: 'p-orphan', name: 'Zhang Orphan', emails: [] });
     await db.customers.bulkAdd([baosteel, zw, bg, northwind]);
     await db.contacts.bulkAdd([zhangwei, zhangweiming, olivia, orphan]);
-    await db.members.add({ id: 'u-1', displayName: 'Li Na', email: 'li.na@crm.example', role: 'sales_rep' });
+    await db.members.add({ id: 'u-1', displayName: 'Li Na', email: 'li.na@crm.example', role: 'sales_rep', departmentId: null, active: true });
   }
 
   it('finds 张伟 by pinyin, initials, spaced pinyin and a character, with the customer and its owner', async () => {

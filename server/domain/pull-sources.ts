@@ -1,0 +1,112 @@
+import { customerAccess, type Access } from '../../shared/domain/access';
+import type { Entity, PulledChange } from '../../shared/schemas/sync';
+import type { ChangeLogEntry } from '../storage/repositories/change-log';
+import type { DependentEntity } from '../storage/repositories/customer-dependents';
+import type { Repositories } from '../storage/repositories/index';
+import type { AuthedUser } from './auth-service';
+import { toMember } from './auth-service';
+import { privateTo, views } from './customer-scope';
+import { mailAccountView } from '../ingestion/account-views';
+import { bodyVisibleTo, importedItemView, MAX_SYNCED_BODY_CHARS } from './imported-view';
+
+type Upsert = Extract<PulledChange, { op: 'upsert' }>;
+type Stored = { orgId: string; deleted?: boolean };
+/** Drops the storage-only fields the contract does not carry. */
+const bare = <R extends Stored>({ orgId: _o, deleted: _d, ...row }: R) => row;
+
+/**
+ * What one pull page sends, in three queries or so: the rows of each entity in the page, then
+ * the access facts of every customer they belong to (ONE query for the page, not one per row),
+ * then each row through its entity's view (customer-scope.ts). Rows that come back null become
+ * tombstones; `untold` rows (another person's private ones) are not mentioned at all.
+ */
+export function pullSources(repos: Repositories, user: AuthedUser) {
+  return {
+    async visibleRows(entries: ChangeLogEntry[]) {
+      const idsOf = (entity: Entity) => entries.filter((e) => e.entity === entity).map((e) => e.entityId);
+      const org = user.orgId;
+      const [customers, contacts, items, members, choices, fields, followUps, serviceItems, visits, settings, departments, accounts] =
+        await Promise.all([
+          repos.customers.listByIds(org, idsOf('customer')),
+          repos.contacts.listByIds(org, idsOf('contact')),
+          repos.timelineItems.listByIds(org, idsOf('timelineItem')),
+          repos.users.listByIds(org, idsOf('member')),
+          repos.matchChoices.listByIds(org, idsOf('matchChoice')),
+          repos.customFieldDefinitions.listByIds(org, idsOf('customField')),
+          repos.followUps.listByIds(org, idsOf('followUp')),
+          repos.serviceItems.listByIds(org, idsOf('serviceItem')),
+          repos.visits.listByIds(org, idsOf('visit')),
+          repos.orgSettings.listByIds(org, idsOf('orgSettings')),
+          repos.departments.listByIds(org, idsOf('department')),
+          repos.mailAccounts.listByIds(org, idsOf('mailAccount')),
+        ]);
+      const dependents = [...contacts, ...items, ...followUps, ...serviceItems, ...visits];
+      const customerIds = [...new Set([...customers.map((c) => c.id), ...dependents.map((d) => d.customerId)])];
+      const facts = await repos.customers.accessFacts(org, customerIds);
+      const accessTo = (customerId: string): Access => {
+        const f = facts.get(customerId);
+        return f && !f.deleted ? customerAccess(user, f) : 'none';
+      };
+      // Mail bodies only where the viewer may read them (their mailbox, or shared in full).
+      const bodies = await repos.importedItems.bodiesOf(
+        items.filter((i) => !i.deleted && bodyVisibleTo(user.id, i) && accessTo(i.customerId) !== 'none').map((i) => i.id),
+        MAX_SYNCED_BODY_CHARS,
+      );
+
+      const upserts = new Map<string, Upsert>();
+      const untold = new Set<string>();
+      const put = (change: Upsert) => upserts.set(`${change.entity}:${change.row.id}`, change);
+      /** Live rows of one customer-scoped entity, as this viewer may see them. */
+      const addScoped = <R extends Stored & { id: string; customerId: string }>(
+        entity: DependentEntity,
+        rows: R[],
+        view: (row: ReturnType<typeof bare<R>>, access: Access) => object | null,
+      ) => {
+        for (const r of rows) {
+          if (r.deleted || untold.has(`${entity}:${r.id}`)) continue;
+          const row = view(bare(r), accessTo(r.customerId));
+          // The view returns the row it was given (or a narrower copy): the entity still matches.
+          if (row) put({ entity, op: 'upsert', row } as Upsert);
+        }
+      };
+
+      for (const c of customers) {
+        const row = c.deleted ? null : views.customer(bare(c), accessTo(c.id), user);
+        if (row) put({ entity: 'customer', op: 'upsert', row });
+      }
+      for (const item of items) {
+        const owner = privateTo.timelineItem(item);
+        if (owner !== null && owner !== user.id) untold.add(`timelineItem:${item.id}`);
+      }
+      addScoped('contact', contacts, (r, a) => views.contact(r, a, user));
+      addScoped('timelineItem', items, (r, a) => {
+        const seen = views.timelineItem(r, a, user);
+        return seen && importedItemView(user.id, seen, bodies);
+      });
+      addScoped('followUp', followUps, (r, a) => views.followUp(r, a, user));
+      addScoped('serviceItem', serviceItems, (r, a) => views.serviceItem(r, a, user));
+      addScoped('visit', visits, (r, a) => views.visit(r, a, user));
+
+      // Organisation-wide records: every member of the organisation sees them.
+      for (const r of fields) if (!r.deleted) put({ entity: 'customField', op: 'upsert', row: bare(r) });
+      for (const r of departments) if (!r.deleted) put({ entity: 'department', op: 'upsert', row: bare(r) });
+      for (const r of settings) put({ entity: 'orgSettings', op: 'upsert', row: bare(r) });
+      for (const m of members) put({ entity: 'member', op: 'upsert', row: toMember(m) });
+      // A remembered match choice is its user's alone.
+      for (const { orgId: _o, userId, ...row } of choices) {
+        if (userId === user.id) put({ entity: 'matchChoice', op: 'upsert', row });
+        else untold.add(`matchChoice:${row.id}`);
+      }
+      // A connected account and its sync health are their user's alone, like a match choice;
+      // a disconnected one of theirs becomes a tombstone.
+      const mine = accounts.filter((a) => a.userId === user.id);
+      const channels = await repos.syncChannels.listByAccounts(mine.map((a) => a.id));
+      for (const a of accounts) if (a.userId !== user.id) untold.add(`mailAccount:${a.id}`);
+      for (const a of mine) {
+        const row = mailAccountView(a, channels);
+        if (row) put({ entity: 'mailAccount', op: 'upsert', row });
+      }
+      return { upserts, untold };
+    },
+  };
+}
