@@ -137,8 +137,9 @@ CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON org_settings
 -- first two change with their item, the last is a short-lived secret with a text key.
 CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON mail_accounts
   FOR EACH ROW EXECUTE FUNCTION audit_row('refresh_token_enc');
+-- lease_owner / lease_until: issue 8's worker leases (0010), renewed every few seconds while a channel runs.
 CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON sync_channels
-  FOR EACH ROW EXECUTE FUNCTION audit_row('', 'cursor,checkpoint,items_imported,backlog,last_success_at,last_run_at,next_run_at,failures,error_kind,error_message');
+  FOR EACH ROW EXECUTE FUNCTION audit_row('', 'cursor,checkpoint,items_imported,backlog,last_success_at,last_run_at,next_run_at,failures,error_kind,error_message,lease_owner,lease_until');
 CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON never_log_entries
   FOR EACH ROW EXECUTE FUNCTION audit_row('value');
 
