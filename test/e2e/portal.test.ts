@@ -18,15 +18,17 @@ let helpdesk: Page;
 
 beforeAll(async () => {
   world = await startE2eWorld();
-  const pushed = await world.admin.sync.push.mutate({
-    mutations: [
-      m.createCustomer('Lakeside Foods Ltd.', { code: 'LF-0042', emailDomains: ['lakeside-foods.example'] }),
-      m.createCustomer('上海华东贸易有限公司', { taxNumber: '91310000MA1FL4TQ26', emailDomains: [] }),
-      m.createCustomer('Northwind Trading', { emailDomains: [] }),
-    ],
+  // The rep's own customers (a rep sees their own and shared ones).
+  browser = await world.browserOf('portal.rep@ourco.example', 'Portal Rep', async ({ userId }) => {
+    const pushed = await world.admin.sync.push.mutate({
+      mutations: [
+        m.createCustomer('Lakeside Foods Ltd.', { code: 'LF-0042', emailDomains: ['lakeside-foods.example'], ownerUserId: userId }),
+        m.createCustomer('上海华东贸易有限公司', { taxNumber: '91310000MA1FL4TQ26', emailDomains: [], ownerUserId: userId }),
+        m.createCustomer('Northwind Trading', { emailDomains: [], ownerUserId: userId }),
+      ],
+    });
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
   });
-  expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-  browser = await world.browserOf('portal.rep@ourco.example', 'Portal Rep');
 });
 
 afterAll(async () => {

@@ -36,17 +36,21 @@ beforeAll(async () => {
   server = await ServerProcess.start();
   expect(server.admin, `server printed no admin sign-in code:\n${server.log}`).not.toBeNull();
   ({ client: admin } = await signInApi(server.url, server.admin!.email, server.admin!.code));
+  // Issue 7: the customer is in the manager's department and shared with the support lead, who
+  // therefore may plan visits too (service access alone covers requests, not visits).
+  const department = (await admin.departments.create.mutate({ name: '华东销售' })).id;
+  const lead = { email: 'lead.service@e2e.example', code: '', userId: '' };
+  ({ code: lead.code, userId: lead.userId } = await admin.users.invite.mutate({ email: lead.email, displayName: 'Support Lead', role: 'support_lead' }));
+  manager = { email: 'manager.service@e2e.example', code: '' };
+  manager.code = (await admin.users.invite.mutate({ email: manager.email, displayName: 'Sales Manager', role: 'manager', departmentId: department })).code;
+  const customer = { id: ids.customer, name: '宝钢股份', emailDomains: ['baosteel-e2e.example'], departmentId: department, sharedWith: [lead.userId] };
   const pushed = await admin.sync.push.mutate({
     mutations: [
-      { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { id: ids.customer, name: '宝钢股份', customerClass: 'A', emailDomains: ['baosteel-e2e.example'] } },
+      { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { ...customer, customerClass: 'A' } },
       { id: uuidv7(), kind: 'contact.create', baseVersion: null, payload: { id: ids.contact, customerId: ids.customer, name: '王丽', emails: ['wang.li@baosteel-e2e.example'] } },
     ],
   });
   expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-  const lead = { email: 'lead.service@e2e.example', code: '' };
-  lead.code = (await admin.users.invite.mutate({ email: lead.email, displayName: 'Support Lead', role: 'support_lead' })).code;
-  manager = { email: 'manager.service@e2e.example', code: '' };
-  manager.code = (await admin.users.invite.mutate({ email: manager.email, displayName: 'Sales Manager', role: 'manager' })).code;
   browser = await ExtensionBrowser.launch({ fixture });
   await browser.signIn(server.url, lead.email, lead.code);
   await browser.syncNow();

@@ -18,14 +18,16 @@ const NAME = '[data-testid="customer-card"] [data-testid="customer-name"]';
 
 beforeAll(async () => {
   world = await startE2eWorld();
-  const pushed = await world.admin.sync.push.mutate({
-    mutations: [
-      m.createCustomer('Northwind Trading', { emailDomains: ['northwind.example'] }),
-      m.createCustomer('Lakeside Foods', { emailDomains: ['lakeside-foods.example'] }),
-    ],
+  // The rep's own customers (a rep sees their own and shared ones).
+  browser = await world.browserOf('panel.rep@ourco.example', 'Panel Rep', async ({ userId }) => {
+    const pushed = await world.admin.sync.push.mutate({
+      mutations: [
+        m.createCustomer('Northwind Trading', { emailDomains: ['northwind.example'], ownerUserId: userId }),
+        m.createCustomer('Lakeside Foods', { emailDomains: ['lakeside-foods.example'], ownerUserId: userId }),
+      ],
+    });
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   });
-  expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-  browser = await world.browserOf('panel.rep@ourco.example', 'Panel Rep');
 });
 
 afterAll(async () => {

@@ -15,8 +15,12 @@ export type E2eWorld = {
   invite(email: string, displayName: string, role: Role, departmentId?: string | null): Promise<{ email: string; code: string; userId: string }>;
   /** A new department of the admin's organisation. */
   department(name: string): Promise<string>;
-  /** A browser with the extension, signed in as a new member (a sales rep) and synced; closed by dispose(). */
-  browserOf(email: string, displayName: string): Promise<ExtensionBrowser>;
+  /**
+   * A browser with the extension, signed in as a new member (a sales rep) and synced; closed by
+   * dispose(). `arrange` runs before the first sync, e.g. to give the rep customers (a rep sees
+   * only their own and shared ones).
+   */
+  browserOf(email: string, displayName: string, arrange?: (member: { userId: string }) => Promise<void>): Promise<ExtensionBrowser>;
   dispose(): Promise<void>;
 };
 
@@ -38,8 +42,9 @@ export async function startE2eWorld(options: { serverEnv?: Record<string, string
     async department(name) {
       return (await admin.departments.create.mutate({ name })).id;
     },
-    async browserOf(email, displayName) {
+    async browserOf(email, displayName, arrange) {
       const member = await invite(email, displayName, 'sales_rep');
+      await arrange?.(member);
       const browser = await ExtensionBrowser.launch({ fixture });
       browsers.push(browser);
       await browser.signIn(server.url, member.email, member.code);
