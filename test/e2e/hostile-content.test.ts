@@ -21,7 +21,7 @@ const HUGE_THREAD = 'a1b2c3d4e5f60719';
 const SERVER_THREAD = 'a1b2c3d4e5f6071a';
 const SERVER_SENDER = 'buyer@hostile-import.example';
 const BULK_THREAD = '18f3a2b4c5d6e7e9';
-const BULK_SENDER = 'bulk.sender@hostile.example';
+const BULK_SENDER = 'bulk.sender@bulk-thread.example';
 
 let world: E2eWorld;
 let fixture: FixtureServer;
