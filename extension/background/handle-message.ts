@@ -20,7 +20,8 @@ type Sender = Browser.runtime.MessageSender;
 
 /** Only our own extension pages (options, popup, sidebar) may sign in or out. */
 function fromExtensionPage(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith('chrome-extension://');
+  // Our own origin, whatever the browser calls its scheme (chrome-extension://, moz-extension://).
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
 
