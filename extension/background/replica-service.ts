@@ -131,6 +131,7 @@ export async function runReplicaMutation(db: LocalDb, request: ReplicaMutation):
       return;
     case 'log-interaction':
       await logInteraction(db, request.input as LogInteractionInput);
+      return;
     // Issue 4B. The casts are safe for the same reason: the mutations parse with the shared
     // schemas (an unknown kind fails that parse) and check the shared rules before writing.
     case 'log-service-item':
