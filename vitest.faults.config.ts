@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     name: 'faults',
     include: ['test/faults/**/*.test.ts'],
+    // The offline scenario drives the production extension build in Chromium.
+    globalSetup: ['test/setup/build-chrome-extension.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 240_000,
