@@ -32,7 +32,7 @@ let browser: ExtensionBrowser;
 let rep: { email: string; code: string; userId: string };
 let thread: FixtureThread;
 let gmail: Page;
-/** Customers made by message, by name → id (notes and follow-ups go to them). */
+/** Ids of the customers made by message (the notes, follow-ups and calls go to them). */
 const customerIds: string[] = [];
 let made: OutboxRow[] = [];
 const pushes: PushRequest[] = [];
@@ -115,7 +115,7 @@ describe.skipIf(!postgresInstalled())('faults: 1,000 changes made offline', () =
     // Nobody clicks anything: the worker's retry timer or its 1-minute alarm starts the push.
     const firstAcked = await waitUntil(() => pendingCount(options), (n) => n < TOTAL, {
       timeout: 90_000,
-      interval: 50,
+      interval: 100,
       message: 'the first push batch acknowledged after the server came back (retry timer or 1-minute alarm)',
     });
     timings.firstBatchAfterBack = Date.now() - back;
@@ -136,7 +136,7 @@ describe.skipIf(!postgresInstalled())('faults: 1,000 changes made offline', () =
     expect(await queryFromPage(options, { query: 'rejected' }, 'rejected changes')).toEqual([]);
     // Every push is bounded by the protocol's batch limit; 1,000 changes need at least 5 pushes.
     expect(pushes.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...pushes.map((p) => p.size))).toBeLessThanOrEqual(200);
+    expect(pushes.filter((p) => p.size < 1 || p.size > 200)).toEqual([]);
   });
 
   test('the server has every change exactly once, and the records match 1:1', async () => {
