@@ -66,11 +66,21 @@ export function createHttpServer(services: Services, options: HttpServerOptions)
     req.headers['x-request-id'] = reqId;
     res.setHeader('X-Request-Id', reqId);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    res.once('finish', () => {
-      options.health.http.record(res.statusCode);
+    // 'close', not 'finish': a client that goes away before the answer (a service worker stopped
+    // mid-push) gets no 'finish', and the work its request did would leave no line at all.
+    res.once('close', () => {
+      const aborted = !res.writableFinished;
+      if (!aborted) options.health.http.record(res.statusCode);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // The path only: a query string may carry an OAuth code or state.
-      const line = { reqId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      const line = {
+        reqId,
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        ...(aborted ? { aborted: true } : {}),
+      };
       if (url.pathname.startsWith('/health') || url.pathname === '/metrics') log.debug(line, 'request');
       else log.info(line, 'request');
     });

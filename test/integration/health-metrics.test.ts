@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '../../server/observability/logger';
@@ -76,6 +77,25 @@ describe.skipIf(!postgresUrl)('health, metrics and request logs', () => {
     expect(lines.some((l) => l.reqId === replaced)).toBe(true);
     // Health probes are not logged at info: they would drown the log.
     expect(lines.some((l) => String(l.path).startsWith('/health') || l.path === '/metrics')).toBe(false);
+
+    // A client gone before the answer (half a body, then the connection dropped; a service worker
+    // stopped mid-push) is logged too, marked aborted.
+    if (!server.bootstrap.created) throw new Error('expected the first start of an empty database');
+    const signIn = await fetch(`${server.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: server.bootstrap.email, code: server.bootstrap.code, deviceName: 'log test' }),
+    });
+    const { token } = ((await signIn.json()) as { result: { data: { token: string } } }).result.data;
+    await new Promise<void>((resolve) => {
+      const headers = { 'content-type': 'application/json', 'content-length': '1000', 'x-request-id': 'gone-1', authorization: `Bearer ${token}` };
+      const request = httpRequest(`${server!.url}/trpc/sync.push`, { method: 'POST', headers });
+      request.on('error', () => undefined);
+      request.on('close', () => resolve());
+      request.write('{"mutations":[');
+      setTimeout(() => request.destroy(), 100);
+    });
+    await expect.poll(() => lines.find((l) => l.reqId === 'gone-1')).toMatchObject({ path: '/trpc/sync.push', aborted: true, ms: expect.any(Number) });
   });
 
   it('metrics need the bearer token once CRM_METRICS_TOKEN is set; readiness fails while the database is gone', async () => {

@@ -11,6 +11,12 @@ export const extensionDir = path.join(root, '.output', 'chrome-mv3');
 export const firefoxDir = path.join(root, '.output', 'firefox-mv3');
 
 export default function setup(): void {
+  // The Firefox build is checked (test/build/firefox-manifest.test.ts), not driven: e2e is Chromium.
+  buildExtensions({ firefox: true });
+}
+
+/** The Chromium build (and the Firefox one if asked), unless E2E_SKIP_BUILD=1 reuses a build. */
+export function buildExtensions(options: { firefox: boolean }): void {
   if (process.env.E2E_SKIP_BUILD === '1') {
     if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
       throw new Error(`E2E_SKIP_BUILD=1 but there is no build at ${extensionDir}; run \`npm run build\``);
@@ -18,8 +24,7 @@ export default function setup(): void {
     return;
   }
   build([], extensionDir);
-  // The Firefox build is checked (test/build/firefox-manifest.test.ts), not driven: e2e is Chromium.
-  build(['-b', 'firefox'], firefoxDir);
+  if (options.firefox) build(['-b', 'firefox'], firefoxDir);
 }
 
 function build(args: string[], outDir: string): void {

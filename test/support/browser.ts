@@ -4,7 +4,7 @@ import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page
 import { HOST_ROOTS, type FixtureServer } from './fixture-https-server';
 import { disableFeaturesArgs } from './playwright-default-args';
 import { extensionDir as defaultExtensionDir, makeTempDir } from './paths';
-import { waitUntil } from './wait';
+import { waitUntil, withTimeout } from './wait';
 
 /** Timeouts for auto-waiting locators: generous for a 2-core CI machine, never a sleep. */
 export const UI_TIMEOUT = 15_000;
@@ -25,11 +25,16 @@ export interface LaunchOptions {
    * (DESIGN.md), for testing the sidebar's fallback through the background.
    */
   withoutIframeStorage?: boolean;
+  /**
+   * A user-data-dir the caller owns and close() keeps, so launching again with it is the same
+   * profile after a browser restart (IndexedDB, storage, alarms). Default: a fresh temp dir.
+   */
+  profileDir?: string;
 }
 
 /**
  * One Chromium profile with the production extension loaded, the fixture hosts mapped in, and
- * the helpers a scenario needs. Each instance owns its temp user-data-dir.
+ * the helpers a scenario needs. Each instance owns its temp user-data-dir unless given one.
  */
 export class ExtensionBrowser {
   private optionsPage: Page | null = null;
@@ -53,7 +58,7 @@ export class ExtensionBrowser {
     }
     const { port, spki } = options.fixture;
     const features = disableFeaturesArgs();
-    const profile = makeTempDir('profile');
+    const profile = options.profileDir ? { dir: options.profileDir, cleanup: () => {} } : makeTempDir('profile');
     let context: BrowserContext;
     try {
       context = await chromium.launchPersistentContext(profile.dir, {
@@ -172,9 +177,15 @@ export class ExtensionBrowser {
    * the old worker's global scope is gone.
    */
   async stopServiceWorker(): Promise<void> {
-    await this.serviceWorker.evaluate(() => {
-      (globalThis as { __e2eMarker?: number }).__e2eMarker = 1;
-    });
+    // Worker.evaluate and CDP calls take no timeout of their own: bounded here, so a worker that
+    // never comes back fails with a reason instead of hanging the scenario.
+    await withTimeout(
+      this.serviceWorker.evaluate(() => {
+        (globalThis as { __e2eMarker?: number }).__e2eMarker = 1;
+      }),
+      UI_TIMEOUT,
+      'a marker set in the running service worker',
+    );
     const page = await this.openOptions();
     const cdp = await this.context.newCDPSession(page);
     try {
@@ -182,7 +193,9 @@ export class ExtensionBrowser {
         (await cdp.send('Target.getTargets')).targetInfos.filter(
           (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${this.extensionId}/`),
         );
-      for (const target of await workerTargets()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      for (const target of await withTimeout(workerTargets(), UI_TIMEOUT, 'CDP Target.getTargets')) {
+        await withTimeout(cdp.send('Target.closeTarget', { targetId: target.targetId }), UI_TIMEOUT, 'CDP Target.closeTarget on the worker');
+      }
       await waitUntil(workerTargets, (targets) => targets.length === 0, {
         timeout: UI_TIMEOUT,
         message: 'the extension service worker did not stop',
@@ -193,7 +206,11 @@ export class ExtensionBrowser {
     // Wake a fresh worker with an event, as Chrome would (Playwright's handle follows the
     // restart; with no event it would wait for the 1-minute alarm), and look at its memory.
     await page.locator('button[data-testid=sync-now]').click({ timeout: UI_TIMEOUT });
-    const marker = await this.worker.evaluate(() => (globalThis as { __e2eMarker?: number }).__e2eMarker);
+    const marker = await withTimeout(
+      this.worker.evaluate(() => (globalThis as { __e2eMarker?: number }).__e2eMarker),
+      UI_TIMEOUT,
+      'a fresh service worker after the stop (woken by "sync now")',
+    );
     if (marker !== undefined) throw new Error('the service worker kept its memory: it was not stopped');
   }
 

@@ -27,3 +27,20 @@ export async function waitUntil<T>(
     await delay(options.interval ?? 100);
   }
 }
+
+/**
+ * `promise`, or an error naming what was awaited once `ms` passed: for awaits that take no
+ * timeout of their own (page.evaluate, a CDP call), so a scenario fails with a reason instead of
+ * hanging until the test runner's timeout.
+ */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
