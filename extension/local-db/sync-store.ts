@@ -15,12 +15,35 @@ export async function pendingBatch(db: LocalDb, limit: number): Promise<Mutation
   return entries.slice(0, limit).map((e) => e.mutation);
 }
 
-/** applied → the entry is done; rejected → kept with code and reason for the sidebar. */
+/** The server's version of a row, held back while an entry was pending, replaces the local one. */
+export async function putServerChange(db: LocalDb, change: PulledChange): Promise<void> {
+  const table = db[TABLE_OF_ENTITY[change.entity]] as LocalDb['customers'];
+  if (change.op === 'upsert') await table.put(toLocalRow(change) as never);
+  else await table.delete(change.id);
+}
+
+const needsSearchKeys = (change: PulledChange | undefined) => change?.op === 'upsert' && (change.entity === 'customer' || change.entity === 'contact');
+
+/**
+ * applied → the entry is done; rejected → kept with code and reason for the sidebar.
+ * A server change held back while the entry was pending is put in now (when no other entry of
+ * the row remains): the cursor has moved past it, and if the server applied the entry without
+ * changing the row (e.g. a follow-up someone had already ended) no later pull brings it again.
+ * If the entry did change the row, the pull after the push brings the newer version.
+ */
 export async function applyPushResults(db: LocalDb, results: MutationResult[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
+  const applied = results.filter((r) => r.status === 'applied').map((r) => r.mutationId);
+  // Pinyin search keys are computed inside the transaction: load the dictionary first if needed.
+  if ((await db.outbox.bulkGet(applied)).some((e) => needsSearchKeys(e?.serverChange))) await searchKeysReady();
+  await db.transaction('rw', [db.outbox, ...REPLICA_TABLES.map((t) => db[t])], async () => {
     for (const result of results) {
-      if (result.status === 'applied') await db.outbox.delete(result.mutationId);
-      else {
+      if (result.status === 'applied') {
+        const entry = await db.outbox.get(result.mutationId);
+        await db.outbox.delete(result.mutationId);
+        if (entry?.serverChange && (await db.outbox.where('entityId').equals(entry.entityId).count()) === 0) {
+          await putServerChange(db, entry.serverChange);
+        }
+      } else {
         await db.outbox.update(result.mutationId, {
           status: 'rejected',
           code: result.code,

@@ -108,6 +108,20 @@ describe('a server change held back for a pending edit', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('is put in once the server applies the edit and no other change to the row is listed', async () => {
+    const db = freshDb();
+    const server = customer({ name: 'Server name', version: 1 });
+    await db.customers.add(toLocalCustomer({ ...server, name: 'Second edit' }));
+    const edits: Mutation[] = ['First edit', 'Second edit'].map((name) => ({ id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: server.id, patch: { name } } }));
+    for (const edit of edits) await db.outbox.add({ id: edit.id, entityId: server.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: server.createdAt });
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: { ...server, name: '宝钢 v2', version: 2 } }], 'c1');
+    await applyPushResults(db, [{ mutationId: edits[0]!.id, status: 'applied' }]);
+    expect((await db.customers.get(server.id))?.name).toBe('Second edit');
+    await applyPushResults(db, [{ mutationId: edits[1]!.id, status: 'applied' }]);
+    // Pinyin keys included: the row is searchable as the server wrote it.
+    expect(await db.customers.get(server.id)).toEqual(toLocalCustomer({ ...server, name: '宝钢 v2', version: 2 }));
+  });
+
   it('is a tombstone when the server deleted the row meanwhile', async () => {
     const db = freshDb();
     const row = customer();
