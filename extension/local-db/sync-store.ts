@@ -1,5 +1,5 @@
 import type { Mutation, MutationResult, PulledChange } from '../../shared/schemas/sync';
-import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb, type ReplicaTable } from './db';
+import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb, type OutboxEntry, type ReplicaTable } from './db';
 import { toLocalRow } from './local-rows';
 import { searchKeysReady } from './search/romaniser';
 import { setMeta } from './meta';
@@ -14,6 +14,9 @@ export async function pendingBatch(db: LocalDb, limit: number): Promise<Mutation
   const entries = await db.outbox.where('status').equals('pending').sortBy('id');
   return entries.slice(0, limit).map((e) => e.mutation);
 }
+
+/** The entry makes its row (a create, a logged touch, a planned visit): the row only exists here until it is applied. */
+export const createsRow = (entry: OutboxEntry): boolean => entry.mutation.kind.endsWith('.create') || entry.previousRow === null;
 
 /** The server's version of a row, held back while an entry was pending, replaces the local one. */
 export async function putServerChange(db: LocalDb, change: PulledChange): Promise<void> {
@@ -117,6 +120,13 @@ export async function resetReplica(db: LocalDb): Promise<void> {
     for (const table of REPLICA_TABLES) {
       await (db[table] as LocalDb['customers']).filter((row) => !keep.has(row.id)).delete();
     }
+    // The download from nothing brings no tombstones: until it brings the row an entry edits,
+    // the server's version of that row is "gone" (a refused edit of it, dismissed, must not revive it).
+    await db.outbox
+      .filter((entry) => !createsRow(entry))
+      .modify((entry) => {
+        entry.serverChange = { entity: entry.entity, op: 'delete', id: entry.entityId };
+      });
     await setMeta(db, 'cursor', null);
   });
 }

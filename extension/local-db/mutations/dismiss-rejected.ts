@@ -1,6 +1,6 @@
 import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb } from '../db';
 import { searchKeysReady } from '../search/romaniser';
-import { putServerChange } from '../sync-store';
+import { createsRow, putServerChange } from '../sync-store';
 
 /**
  * The user saw a refused change and lets it go: the entry AND its optimistic row leave together,
@@ -27,7 +27,7 @@ export async function dismissRejected(db: LocalDb, mutationId: string): Promise<
     if (entry.serverChange) await putServerChange(db, entry.serverChange);
     // No server version seen: a refused create only ever existed here; a refused edit goes
     // back to the row as it was before the edit.
-    else if (entry.mutation.kind.endsWith('.create') || entry.previousRow === null) await table.delete(entry.entityId);
+    else if (createsRow(entry)) await table.delete(entry.entityId);
     else if (entry.previousRow !== undefined) await table.put(entry.previousRow as never);
   });
 }

@@ -71,6 +71,21 @@ describe('resetReplica', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await getMeta(db, 'cursor')).toBeNull();
   });
+
+  it('after a reset, a refused edit of a row the download no longer brings is dismissed without bringing the row back', async () => {
+    const db = freshDb();
+    const gone = customer({ name: 'Deleted on the server meanwhile' });
+    const kept = customer({ name: 'Still there' });
+    await db.customers.bulkAdd([toLocalCustomer({ ...gone, name: 'My edit' }), toLocalCustomer(kept)]);
+    const edit: Mutation = { id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: gone.id, patch: { name: 'My edit' } } };
+    await db.outbox.add({ id: edit.id, entityId: gone.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: gone.createdAt, previousRow: toLocalCustomer(gone) });
+    await resetReplica(db);
+    // The download from nothing carries no tombstones: only the rows that exist.
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: kept }], 'fresh');
+    await applyPushResults(db, [{ mutationId: edit.id, status: 'rejected', code: 'not_found', reason: 'The customer has been deleted.' }]);
+    await dismissRejected(db, edit.id);
+    expect((await db.customers.toArray()).map((c) => c.name)).toEqual(['Still there']);
+  });
 });
 
 describe('push results', () => {
