@@ -9,10 +9,18 @@ import { setMeta } from './meta';
  * network call (DESIGN.md: no network inside a transaction); the engine calls the server between them.
  */
 
-/** The oldest pending mutations, in creation (= uuid v7 id) order. */
-export async function pendingBatch(db: LocalDb, limit: number): Promise<Mutation[]> {
+/** The oldest pending mutations, in creation (= uuid v7 id) order: at most `limit`, and `maxBytes` of JSON unless one alone is more. */
+export async function pendingBatch(db: LocalDb, limit: number, maxBytes = Number.POSITIVE_INFINITY): Promise<Mutation[]> {
   const entries = await db.outbox.where('status').equals('pending').sortBy('id');
-  return entries.slice(0, limit).map((e) => e.mutation);
+  const encoder = new TextEncoder();
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  for (const { mutation } of entries.slice(0, limit)) {
+    bytes += encoder.encode(JSON.stringify(mutation)).length;
+    if (batch.length > 0 && bytes > maxBytes) break;
+    batch.push(mutation);
+  }
+  return batch;
 }
 
 /** The entry makes its row (a create, a logged touch, a planned visit): the row only exists here until it is applied. */

@@ -146,6 +146,16 @@ describe('sync engine against the real server', () => {
     expect(await db.followUps.get(followUpId)).toMatchObject({ status: 'done', outcome: '李娜已回访' });
   });
 
+  it('pushes an outbox of long Chinese notes, however many bytes it adds up to', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, { customerName: '长记录有限公司', contactName: '陈', email: 'chen@long-notes.example' });
+    // 200 notes of 10,000 characters: 3 bytes each in UTF-8, 6 MB in all (the server takes 5 MB a request).
+    for (let i = 0; i < 200; i++) await addNote(db, { customerId, text: `${i} ${'长'.repeat(9_990)}`, sourceRef: null });
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.timeline.where('customerId').equals(customerId).count()).toBe(200);
+  }, 120_000);
+
   it('rebuilds the replica when its cursor is older than the change log keeps', async () => {
     const db = freshDb();
     const engine = engineFor(db, server.url, adminToken);
