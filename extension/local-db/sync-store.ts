@@ -1,5 +1,5 @@
 import type { Mutation, MutationResult, PulledChange } from '../../shared/schemas/sync';
-import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb, type ReplicaTable } from './db';
+import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb, type OutboxEntry, type ReplicaTable } from './db';
 import { toLocalRow } from './local-rows';
 import { searchKeysReady } from './search/romaniser';
 import { setMeta } from './meta';
@@ -9,18 +9,52 @@ import { setMeta } from './meta';
  * network call (DESIGN.md: no network inside a transaction); the engine calls the server between them.
  */
 
-/** The oldest pending mutations, in creation (= uuid v7 id) order. */
-export async function pendingBatch(db: LocalDb, limit: number): Promise<Mutation[]> {
+/** The oldest pending mutations, in creation (= uuid v7 id) order: at most `limit`, and `maxBytes` of JSON unless one alone is more. */
+export async function pendingBatch(db: LocalDb, limit: number, maxBytes = Number.POSITIVE_INFINITY): Promise<Mutation[]> {
   const entries = await db.outbox.where('status').equals('pending').sortBy('id');
-  return entries.slice(0, limit).map((e) => e.mutation);
+  const encoder = new TextEncoder();
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  for (const { mutation } of entries.slice(0, limit)) {
+    bytes += encoder.encode(JSON.stringify(mutation)).length;
+    if (batch.length > 0 && bytes > maxBytes) break;
+    batch.push(mutation);
+  }
+  return batch;
 }
 
-/** applied → the entry is done; rejected → kept with code and reason for the sidebar. */
+/** The entry makes its row (a create, a logged touch, a planned visit): the row only exists here until it is applied. */
+export const createsRow = (entry: OutboxEntry): boolean => entry.mutation.kind.endsWith('.create') || entry.previousRow === null;
+
+/** The server's version of a row, held back while an entry was pending, replaces the local one. */
+export async function putServerChange(db: LocalDb, change: PulledChange): Promise<void> {
+  const table = db[TABLE_OF_ENTITY[change.entity]] as LocalDb['customers'];
+  if (change.op === 'upsert') await table.put(toLocalRow(change) as never);
+  else await table.delete(change.id);
+}
+
+const needsSearchKeys = (change: PulledChange | undefined) => change?.op === 'upsert' && (change.entity === 'customer' || change.entity === 'contact');
+
+/**
+ * applied → the entry is done; rejected → kept with code and reason for the sidebar.
+ * A server change held back while the entry was pending is put in now (when no other entry of
+ * the row remains): the cursor has moved past it, and if the server applied the entry without
+ * changing the row (e.g. a follow-up someone had already ended) no later pull brings it again.
+ * If the entry did change the row, the pull after the push brings the newer version.
+ */
 export async function applyPushResults(db: LocalDb, results: MutationResult[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
+  const applied = results.filter((r) => r.status === 'applied').map((r) => r.mutationId);
+  // Pinyin search keys are computed inside the transaction: load the dictionary first if needed.
+  if ((await db.outbox.bulkGet(applied)).some((e) => needsSearchKeys(e?.serverChange))) await searchKeysReady();
+  await db.transaction('rw', [db.outbox, ...REPLICA_TABLES.map((t) => db[t])], async () => {
     for (const result of results) {
-      if (result.status === 'applied') await db.outbox.delete(result.mutationId);
-      else {
+      if (result.status === 'applied') {
+        const entry = await db.outbox.get(result.mutationId);
+        await db.outbox.delete(result.mutationId);
+        if (entry?.serverChange && (await db.outbox.where('entityId').equals(entry.entityId).count()) === 0) {
+          await putServerChange(db, entry.serverChange);
+        }
+      } else {
         await db.outbox.update(result.mutationId, {
           status: 'rejected',
           code: result.code,
@@ -94,6 +128,13 @@ export async function resetReplica(db: LocalDb): Promise<void> {
     for (const table of REPLICA_TABLES) {
       await (db[table] as LocalDb['customers']).filter((row) => !keep.has(row.id)).delete();
     }
+    // The download from nothing brings no tombstones: until it brings the row an entry edits,
+    // the server's version of that row is "gone" (a refused edit of it, dismissed, must not revive it).
+    await db.outbox
+      .filter((entry) => !createsRow(entry))
+      .modify((entry) => {
+        entry.serverChange = { entity: entry.entity, op: 'delete', id: entry.entityId };
+      });
     await setMeta(db, 'cursor', null);
   });
 }

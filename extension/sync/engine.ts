@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, type Mutation, type MutationResult, type PushOutput } from '../../shared/schemas/sync';
+import { MAX_PUSH_BATCH, MAX_PUSH_BATCH_BYTES, type Mutation, type MutationResult, type PushOutput } from '../../shared/schemas/sync';
 import type { LocalDb } from '../local-db/db';
 import { getMeta, setMeta, setMetas } from '../local-db/meta';
 import { applyPullPage, applyPushResults, pendingBatch, resetReplica } from '../local-db/sync-store';
@@ -71,7 +71,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function pushAll(transport: SyncTransport, started: number): Promise<void> {
     for (;;) {
-      const batch = await pendingBatch(db, MAX_PUSH_BATCH);
+      const batch = await pendingBatch(db, MAX_PUSH_BATCH, MAX_PUSH_BATCH_BYTES);
       if (batch.length === 0) return;
       const { results } = await pushOrIsolate(transport, batch);
       const answered = new Set(results.map((r) => r.mutationId));

@@ -6,7 +6,9 @@ import { DomainError } from './errors';
  * inside so a cursor kept from another server or account is recognised instead of silently
  * skipping rows; `scope` is the user's scope version (a role or department change makes the
  * cursor stale, and the replica re-downloads what the user may now see); `fresh` marks the pages
- * of a download from nothing, which need no tombstones (the replica holds nothing to delete).
+ * of a download from nothing, which need no tombstones for what was already gone when it began
+ * (`freshUntil`, the log's last seq then): the replica holds nothing of that to delete. A row
+ * deleted or hidden later may have come on an earlier page, so its tombstone is sent.
  */
 const cursorSchema = z.object({
   v: z.literal(2),
@@ -15,6 +17,8 @@ const cursorSchema = z.object({
   scope: z.number().int().nonnegative(),
   seq: z.number().int().nonnegative(),
   fresh: z.boolean(),
+  /** Absent in cursors made before it existed: every tombstone is sent then (always safe). */
+  freshUntil: z.number().int().nonnegative().optional(),
 });
 export type Cursor = z.infer<typeof cursorSchema>;
 

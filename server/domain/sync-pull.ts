@@ -20,7 +20,8 @@ export async function pullChanges(
   const org = await store.repos.organisations.get(user.orgId);
   if (!org) throw new DomainError('UNAUTHORIZED', 'organisation no longer exists');
   let afterSeq = 0;
-  let fresh = true;
+  // A download from nothing skips the tombstones of what was gone when it began (see sync-cursor.ts).
+  let freshUntil: number | undefined = org.lastChangeSeq;
   if (input.cursor !== null) {
     const cursor = decodeCursor(input.cursor);
     // An old format, another organisation's or user's cursor, one made before the user's role or
@@ -37,20 +38,21 @@ export async function pullChanges(
       return { resetRequired: true };
     }
     afterSeq = cursor.seq;
-    fresh = cursor.fresh;
+    freshUntil = cursor.fresh ? cursor.freshUntil : undefined;
   }
 
   const fetched = await store.repos.changeLog.page(org.id, afterSeq, input.limit + 1);
   const hasMore = fetched.length > input.limit;
   const entries = fetched.slice(0, input.limit);
-  const changes = await currentRows(store, user, entries, { tombstones: !fresh });
+  const changes = await currentRows(store, user, entries, freshUntil);
   // Compaction may have committed while this page was read and dropped tombstones after the
   // cursor; the floor only rises, so reading it again afterwards is enough to notice.
   if (input.cursor !== null && afterSeq < ((await store.repos.organisations.get(org.id))?.logFloorSeq ?? 0)) {
     return { resetRequired: true };
   }
   const seq = entries.at(-1)?.seq ?? afterSeq;
-  const nextCursor = encodeCursor({ org: org.id, user: user.id, scope: user.scopeVersion, seq, fresh: fresh && hasMore });
+  const fresh = freshUntil !== undefined && hasMore;
+  const nextCursor = encodeCursor({ org: org.id, user: user.id, scope: user.scopeVersion, seq, fresh, ...(fresh ? { freshUntil } : {}) });
   return { resetRequired: false, changes, nextCursor, hasMore };
 }
 
@@ -58,13 +60,14 @@ async function currentRows(
   store: Store,
   user: AuthedUser,
   entries: ChangeLogEntry[],
-  options: { tombstones: boolean },
+  freshUntil: number | undefined,
 ): Promise<PulledChange[]> {
   const order: ChangeLogEntry[] = [];
-  const seen = new Set<string>();
+  const lastSeq = new Map<string, number>();
   for (const e of entries) {
     const key = `${e.entity}:${e.entityId}`;
-    if (!seen.has(key)) order.push(e), seen.add(key);
+    if (!lastSeq.has(key)) order.push(e);
+    lastSeq.set(key, e.seq);
   }
   const visible = await pullSources(store.repos, user).visibleRows(order);
   return order.flatMap((e): PulledChange[] => {
@@ -72,7 +75,7 @@ async function currentRows(
     const change = visible.upserts.get(key);
     if (change) return [change];
     // Another person's private row is not theirs to know about, not even as a tombstone.
-    if (visible.untold.has(key) || !options.tombstones) return [];
+    if (visible.untold.has(key) || (freshUntil !== undefined && lastSeq.get(key)! <= freshUntil)) return [];
     return [{ entity: e.entity, op: 'delete', id: e.entityId }];
   });
 }

@@ -15,7 +15,7 @@ import { handleOAuthRoutes } from './oauth-routes';
 import { sendJoinPage } from './join-page';
 import { setSecurityHeaders } from './security-headers';
 
-const MAX_BODY_BYTES = 5 * 1024 * 1024; // a full push batch (200 mutations) is far below this
+const MAX_BODY_BYTES = 5 * 1024 * 1024; // clients cut push batches well below this (MAX_PUSH_BATCH_BYTES)
 /**
  * A file upload for import travels base64 in JSON: MAX_IMPORT_BYTES (20 MB) is ~27 MB of text.
  * Only these two paths (unbatched) get the larger limit; a bigger file gets the schema's clear

@@ -1,7 +1,8 @@
 import type { Store } from '../storage/repositories/index';
 
 /**
- * Emitted once per message, when ingestion first links it to a customer and has committed it.
+ * Emitted once per message and mailbox, when ingestion first links it to a customer from that
+ * mailbox and has committed it (a message several colleagues received comes once per mailbox).
  * The seam for rules that react to mail (issue 4: inbound customer mail starts the service clock;
  * a reply in a thread closes its "no reply" follow-ups): they register a listener in
  * message-linked-listeners.ts and never reach into providers or ingestion state.

@@ -56,12 +56,14 @@ export async function storePage(
     imported: unique.length,
     backlog: page.backlog,
   });
-  const inserted = new Set(result.inserted);
+  // Per mailbox, not per organisation: the thread a follow-up or request watches is named by
+  // one mailbox's ids, so a reply first imported from a colleague's copy must still reach it.
+  const newHere = new Set(result.newInMailbox);
   const events: MessageLinked[] = [];
   for (const item of unique) {
     const id = result.idByKey.get(item.dedupeKey);
     const m = sources.get(item.dedupeKey);
-    if (!id || !inserted.has(id) || !m || !item.direction) continue;
+    if (!id || !newHere.has(id) || !m || !item.direction) continue;
     events.push({
       orgId: box.orgId,
       customerId: item.customerId,

@@ -7,7 +7,7 @@ import type { MessageLinked, MessageLinkedListener } from './message-linked';
  * The conversation a linked message belongs to, as the issue-4 thread rules take it: named the
  * way its web page names it, with every message this mailbox holds of it (oldest first, with
  * send times), so a rule sees the message a follow-up or request was logged after even when it
- * was imported long before (events come once per message, and only for new ones).
+ * was imported long before (events come once per message and mailbox, and only for new ones).
  */
 async function threadMailOf(event: MessageLinked, store: Store) {
   const { threadRef, providerThreadId } = event;

@@ -108,6 +108,11 @@ export type MutationInput = z.input<typeof mutationSchema>;
 export type MutationKind = Mutation['kind'];
 
 export const MAX_PUSH_BATCH = 200;
+/**
+ * Clients also cut a batch at this many bytes of JSON: 200 long Chinese notes are 6 MB, above the
+ * 5 MB the server reads per request (server/http), and a refused batch would block the outbox.
+ */
+export const MAX_PUSH_BATCH_BYTES = 2 * 1024 * 1024;
 export const pushInputSchema = z.object({
   mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
 });

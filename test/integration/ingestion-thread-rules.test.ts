@@ -100,6 +100,44 @@ describe.each(databaseKinds)('imported mail drives follow-ups and the service cl
       expect(rowsOf(changes, 'serviceItem').find((s) => s.id === complaint.payload.id)).toMatchObject({ firstReplyAt: answerSent.toISOString() });
     });
 
+    it('a customer reply already imported from a colleague’s mailbox still closes the no-reply follow-up watching this mailbox’s thread', async () => {
+      const { store } = testDb();
+      const { services } = ingestionServices(store, { google: fake.url });
+      const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
+      const salesRep = await invitedUser(services, admin, REP);
+      const COLLEAGUE = 'li.na@ourco.example';
+      const colleague = await invitedUser(services, admin, COLLEAGUE, 'admin');
+      const li = { address: COLLEAGUE, name: '李娜' };
+      const northwind = m.createCustomer('Northwind 北风', { emailDomains: ['northwind.example'], ownerUserId: salesRep.userId });
+      const customerId = northwind.payload.id;
+      await (await admin.api()).sync.push({ mutations: [northwind] });
+
+      // The question reaches both mailboxes (imported from the colleague's first: the stored item
+      // names their thread); the colleague watches their own copy of the thread.
+      const question = mail({ messageId: 'q1@northwind.example', from: olivia, to: [rep, li], date: at(5) });
+      const theirs = fake.addMessage(COLLEAGUE, question);
+      await connectAccount(services, colleague, 'google', COLLEAGUE);
+      await ingestAll(services);
+      fake.addMessage(REP, question);
+      await connectAccount(services, salesRep, 'google', REP);
+      await ingestAll(services);
+      const threadRef = `gmail:${fake.mailbox(COLLEAGUE).messages.get(theirs)!.threadId}`;
+      const followUp = fu.create(customerId, colleague.userId, { dueAt: new Date(Date.now() + 72 * hour).toISOString(), replyWatch: { threadRef, afterMessageId: theirs } });
+      expect((await (await colleague.api()).sync.push({ mutations: [followUp] })).results[0]).toMatchObject({ status: 'applied' });
+
+      // The answer is imported from the rep's mailbox first, then from the colleague's.
+      const answer = mail({ messageId: 'a1@northwind.example', from: olivia, to: [rep, li], inReplyTo: 'q1@northwind.example', references: ['q1@northwind.example'], date: at(1) });
+      fake.addMessage(REP, answer);
+      const accountOf = async (actor: typeof salesRep) => rowsOf(await pulled(actor), 'mailAccount')[0]!.id;
+      await (await salesRep.api()).mail.syncNow({ accountId: await accountOf(salesRep) });
+      await ingestAll(services);
+      fake.addMessage(COLLEAGUE, answer);
+      await (await colleague.api()).mail.syncNow({ accountId: await accountOf(colleague) });
+      await ingestAll(services);
+
+      expect(rowsOf(await pulled(colleague), 'followUp').find((f) => f.id === followUp.payload.id)).toMatchObject({ status: 'done', closedBy: 'customer_reply' });
+    });
+
     it('mail in a thread nothing watches changes no follow-up or request', async () => {
       const { store } = testDb();
       const { services, events } = ingestionServices(store, { google: fake.url });

@@ -110,5 +110,25 @@ describe.each(databaseKinds)('sync.pull on $name', (kind) => {
       const admin = await signedInAdmin(services);
       expect(await (await admin.api()).sync.pull({ cursor: encodeCursor({ org: admin.orgId, user: admin.userId, scope: 1, seq: 999, fresh: false }), limit: 10 })).toEqual({ resetRequired: true });
     });
+
+    it('a row deleted while a download from nothing is under way is deleted in the replica too', async () => {
+      const { services } = testDb();
+      const admin = await signedInAdmin(services);
+      const api = await admin.api();
+      const creates = ['甲公司', 'B', 'C', 'D', 'E'].map((n) => m.createCustomer(n));
+      await api.sync.push({ mutations: creates });
+      const first = pullOutputSchema.parse(await api.sync.pull({ cursor: null, limit: 2 }));
+      if (first.resetRequired) throw new Error('unexpected resetRequired');
+      expect(first.hasMore).toBe(true);
+      const delivered = first.changes.find((c) => c.entity === 'customer' && c.op === 'upsert');
+      if (delivered?.op !== 'upsert') throw new Error('expected a customer on the first page');
+      // Deleted after its page was read, before the download ends (hiding it by a reassignment is the same).
+      await api.sync.push({ mutations: [m.deleteCustomer(delivered.row.id)] });
+      const rest = (await pullAll(api, first.nextCursor, 2)).pages.flat();
+      expect(rest).toContainEqual({ entity: 'customer', op: 'delete', id: delivered.row.id });
+      // Rows deleted before the download began still cost it no tombstones.
+      const again = (await pullAll(api, null, 2)).pages.flat();
+      expect(again.every((c) => c.op === 'upsert')).toBe(true);
+    });
   });
 });

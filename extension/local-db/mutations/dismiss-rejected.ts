@@ -1,6 +1,6 @@
 import { REPLICA_TABLES, TABLE_OF_ENTITY, type LocalDb } from '../db';
-import { toLocalRow } from '../local-rows';
 import { searchKeysReady } from '../search/romaniser';
+import { createsRow, putServerChange } from '../sync-store';
 
 /**
  * The user saw a refused change and lets it go: the entry AND its optimistic row leave together,
@@ -23,13 +23,11 @@ export async function dismissRejected(db: LocalDb, mutationId: string): Promise<
     const stillPending = await db.outbox.where('entityId').equals(entry.entityId).count();
     if (stillPending > 0) return; // another change to this row is still listed; it restores later
     const table = db[TABLE_OF_ENTITY[entry.entity]] as LocalDb['customers'];
-    const server = entry.serverChange;
     // The server's newest version, held back while this entry was pending, replaces ours.
-    if (server?.op === 'upsert') await table.put(toLocalRow(server) as never);
-    else if (server?.op === 'delete') await table.delete(server.id);
+    if (entry.serverChange) await putServerChange(db, entry.serverChange);
     // No server version seen: a refused create only ever existed here; a refused edit goes
     // back to the row as it was before the edit.
-    else if (entry.mutation.kind.endsWith('.create') || entry.previousRow === null) await table.delete(entry.entityId);
+    else if (createsRow(entry)) await table.delete(entry.entityId);
     else if (entry.previousRow !== undefined) await table.put(entry.previousRow as never);
   });
 }

@@ -4,10 +4,11 @@ import { CADENCE_PURPOSE } from '../../../shared/domain/cadence-rule';
 import { endedBy } from '../../../shared/schemas/follow-up';
 import { MAX_TOUCH_AHEAD_MS, type InteractionLogInput } from '../../../shared/schemas/interaction';
 import type { TimelineItem } from '../../../shared/schemas/timeline';
-import type { LocalDb } from '../db';
+import type { LocalDb, SideRow } from '../db';
 import { getMeta } from '../meta';
 import { MissingRowError } from './invalid-values';
 import { outboxEntry } from './outbox-entry';
+import { putSideRow } from './side-rows';
 
 export type LogInteractionInput = Omit<InteractionLogInput, 'id'>;
 
@@ -48,12 +49,16 @@ export async function logInteraction(db: LocalDb, input: LogInteractionInput): P
   await db.transaction('rw', [db.customers, db.timeline, db.followUps, db.outbox], async () => {
     if (!(await db.customers.get(p.customerId))) throw new MissingRowError('customer', p.customerId);
     await db.timeline.add(item);
-    await db.outbox.add(entry);
-    await db.followUps
+    const ended = await db.followUps
       .where('customerId')
       .equals(p.customerId)
       .filter((f) => f.status === 'open' && purposes.includes(f.purpose))
-      .modify(endedBy('touch', now.toISOString(), session?.userId ?? null));
+      .toArray();
+    const end = endedBy('touch', now.toISOString(), session?.userId ?? null);
+    // Recorded, so a refused touch, once dismissed, takes its item away and reopens these.
+    const sideRows: SideRow[] = [];
+    for (const f of ended) sideRows.push(await putSideRow(db, 'followUps', f, { ...f, ...end }));
+    await db.outbox.add({ ...entry, previousRow: null, sideRows });
   });
   return id;
 }

@@ -43,7 +43,8 @@ export async function planVisit(db: LocalDb, input: PlanVisitInput): Promise<str
   await db.transaction('rw', [db.customers, db.visits, db.outbox], async () => {
     if (!(await db.customers.get(p.customerId))) throw new MissingRowError('customer', p.customerId);
     await db.visits.add(row);
-    await db.outbox.add(entry);
+    // No row before: a refused plan, once dismissed, leaves (its kind does not end in .create).
+    await db.outbox.add({ ...entry, previousRow: null });
   });
   return id;
 }

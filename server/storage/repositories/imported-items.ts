@@ -27,7 +27,8 @@ export type ImportedItem = {
 };
 
 export type MailboxRef = { accountId: string; orgId: string; userId: string; provider: string; sharing: number };
-export type UpsertResult = { idByKey: Map<string, string>; inserted: string[]; changed: string[] };
+/** `newInMailbox`: items this mailbox did not hold before (new, or known from another mailbox only). */
+export type UpsertResult = { idByKey: Map<string, string>; newInMailbox: string[]; changed: string[] };
 
 /** Imported mail and meetings: upserts keyed by dedupe key, their mailbox sources and bodies. */
 export function importedItemsRepository(q: Queryable) {
@@ -38,7 +39,7 @@ export function importedItemsRepository(q: Queryable) {
      * Items that did not change are not returned by the upsert and need no change-log entry.
      */
     async upsert(box: MailboxRef, items: ImportedItem[]): Promise<UpsertResult> {
-      if (items.length === 0) return { idByKey: new Map(), inserted: [], changed: [] };
+      if (items.length === 0) return { idByKey: new Map(), newInMailbox: [], changed: [] };
       const rows = items.map((i) => ({
         id: i.id,
         customer_id: i.customerId,
@@ -61,7 +62,7 @@ export function importedItemsRepository(q: Queryable) {
         ends_at: i.endsAt,
         location: i.location,
       }));
-      const changed = await q.query<{ id: string; inserted: boolean }>(
+      const changed = await q.query<{ id: string }>(
         `INSERT INTO timeline_items (id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids, summary,
            source_ref, dedupe_key, provider, direction, subject, message_id, thread_ref, in_reply_to, reference_ids,
            from_address, participants, participant_keys, participant_domains, ends_at, location, mailbox_user_ids, sharing)
@@ -81,7 +82,7 @@ export function importedItemsRepository(q: Queryable) {
            deleted_at = NULL
          WHERE NOT (timeline_items.mailbox_user_ids @> EXCLUDED.mailbox_user_ids)
             OR timeline_items.sharing < EXCLUDED.sharing OR timeline_items.deleted_at IS NOT NULL
-         RETURNING id, (xmax = 0) AS inserted`,
+         RETURNING id`,
         [box.orgId, box.userId, box.provider, box.sharing, JSON.stringify(rows)],
       );
       const all = await q.query<{ id: string; dedupe_key: string }>(
@@ -89,10 +90,12 @@ export function importedItemsRepository(q: Queryable) {
         [box.orgId, items.map((i) => i.dedupeKey)],
       );
       const idByKey = new Map(all.map((r) => [r.dedupe_key, r.id]));
-      await q.query(
+      // A new source row: the message is new to this mailbox, though maybe not to the organisation.
+      const sources = await q.query<{ timeline_item_id: string; fresh: boolean }>(
         `INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id)
          SELECT $1, p, t, $2, $3 FROM unnest($4::text[], $5::uuid[]) AS u(p, t)
-         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET timeline_item_id = EXCLUDED.timeline_item_id`,
+         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET timeline_item_id = EXCLUDED.timeline_item_id
+         RETURNING timeline_item_id, (xmax = 0) AS fresh`,
         [box.accountId, box.orgId, box.userId, items.map((i) => i.providerItemId), items.map((i) => idByKey.get(i.dedupeKey))],
       );
       const withBody = items.filter((i) => i.body !== '');
@@ -103,7 +106,7 @@ export function importedItemsRepository(q: Queryable) {
       );
       return {
         idByKey,
-        inserted: changed.filter((r) => r.inserted).map((r) => r.id),
+        newInMailbox: [...new Set(sources.filter((r) => r.fresh).map((r) => r.timeline_item_id))],
         changed: changed.map((r) => r.id),
       };
     },

@@ -100,6 +100,19 @@ describe('follow-ups in the local replica', () => {
     expect(kinds).toEqual(['call', 'follow_up', 'follow_up', 'follow_up', 'visit']);
   });
 
+  it('a refused touch, dismissed, reopens the cadence follow-ups it had ended here', async () => {
+    const { db, customer } = await world();
+    const touch = ruleMade(customer.id, { purpose: 'cadence_touch' });
+    await db.followUps.add(touch);
+    await logInteraction(db, { customerId: customer.id, kind: 'call', occurredAt: hoursFromNow(-1), summary: '电话沟通' });
+    expect((await db.followUps.get(touch.id))?.status).not.toBe('open');
+    const [entry] = await db.outbox.toArray();
+    await applyPushResults(db, [{ mutationId: entry!.id, status: 'rejected', code: 'forbidden', reason: 'read only' }]);
+    await dismissRejected(db, entry!.id);
+    expect(await db.followUps.get(touch.id)).toEqual(touch);
+    expect((await timelineOf(db, customer.id)).map((e) => e.kind)).toEqual(['follow_up']);
+  });
+
   it('boards, badge and reminders read one owner’s open follow-ups by due time', async () => {
     const { db, customer, contact } = await world();
     const other = uuidv7();

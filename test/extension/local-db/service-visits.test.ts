@@ -136,4 +136,14 @@ describe('visits in the replica', () => {
     expect((await db.customers.get(customer.id))!.needs.lastNeed).toBeNull();
     expect((await db.visits.get(id))!.status).toBe('planned');
   });
+
+  it('a refused plan, dismissed, takes the planned visit away', async () => {
+    const { db, customer, contact } = await world();
+    const id = await planVisit(db, { customerId: customer.id, contactIds: [contact.id], plannedAt: new Date().toISOString(), purpose: '拜访', expectedResult: 'r' });
+    const [entry] = await db.outbox.toArray();
+    await applyPushResults(db, [{ mutationId: entry!.id, status: 'rejected', code: 'forbidden', reason: 'read only' }]);
+    await dismissRejected(db, entry!.id);
+    expect(await db.visits.get(id)).toBeUndefined();
+    expect(await visitsOf(db, customer.id)).toEqual([]);
+  });
 });

@@ -71,6 +71,21 @@ describe('resetReplica', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await getMeta(db, 'cursor')).toBeNull();
   });
+
+  it('after a reset, a refused edit of a row the download no longer brings is dismissed without bringing the row back', async () => {
+    const db = freshDb();
+    const gone = customer({ name: 'Deleted on the server meanwhile' });
+    const kept = customer({ name: 'Still there' });
+    await db.customers.bulkAdd([toLocalCustomer({ ...gone, name: 'My edit' }), toLocalCustomer(kept)]);
+    const edit: Mutation = { id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: gone.id, patch: { name: 'My edit' } } };
+    await db.outbox.add({ id: edit.id, entityId: gone.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: gone.createdAt, previousRow: toLocalCustomer(gone) });
+    await resetReplica(db);
+    // The download from nothing carries no tombstones: only the rows that exist.
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: kept }], 'fresh');
+    await applyPushResults(db, [{ mutationId: edit.id, status: 'rejected', code: 'not_found', reason: 'The customer has been deleted.' }]);
+    await dismissRejected(db, edit.id);
+    expect((await db.customers.toArray()).map((c) => c.name)).toEqual(['Still there']);
+  });
 });
 
 describe('push results', () => {
@@ -106,6 +121,20 @@ describe('a server change held back for a pending edit', () => {
     await dismissRejected(db, edit.id);
     expect(await db.customers.get(server.id)).toMatchObject({ name: 'Server v3', version: 3 });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('is put in once the server applies the edit and no other change to the row is listed', async () => {
+    const db = freshDb();
+    const server = customer({ name: 'Server name', version: 1 });
+    await db.customers.add(toLocalCustomer({ ...server, name: 'Second edit' }));
+    const edits: Mutation[] = ['First edit', 'Second edit'].map((name) => ({ id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: server.id, patch: { name } } }));
+    for (const edit of edits) await db.outbox.add({ id: edit.id, entityId: server.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: server.createdAt });
+    await applyPullPage(db, [{ entity: 'customer', op: 'upsert', row: { ...server, name: '宝钢 v2', version: 2 } }], 'c1');
+    await applyPushResults(db, [{ mutationId: edits[0]!.id, status: 'applied' }]);
+    expect((await db.customers.get(server.id))?.name).toBe('Second edit');
+    await applyPushResults(db, [{ mutationId: edits[1]!.id, status: 'applied' }]);
+    // Pinyin keys included: the row is searchable as the server wrote it.
+    expect(await db.customers.get(server.id)).toEqual(toLocalCustomer({ ...server, name: '宝钢 v2', version: 2 }));
   });
 
   it('is a tombstone when the server deleted the row meanwhile', async () => {

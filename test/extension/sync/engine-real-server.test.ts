@@ -7,7 +7,9 @@ import type { Role } from '../../../shared/schemas/member';
 import type { Mutation } from '../../../shared/schemas/sync';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
+import { completeFollowUp } from '../../../extension/local-db/mutations/change-follow-up';
 import { createSyncEngine } from '../../../extension/sync/engine';
+import type { SyncTransport } from '../../../extension/sync/transport';
 import { createApiClient, trpcTransport } from '../../../extension/sync/trpc-client';
 import { startServer, type RunningServer } from '../../../server/start-server';
 import { freshDb } from '../local-db/helpers';
@@ -101,6 +103,58 @@ describe('sync engine against the real server', () => {
     const scope = await createApiClient(server.url, adminToken).customers.get.query({ id: customerId });
     expect(scope.name).toBe('Skew Ltd');
   });
+
+  it('ends up with the server’s row when a change made during a pull is applied without changing anything', async () => {
+    const admin = createApiClient(server.url, adminToken);
+    const me = await admin.auth.me.query();
+    const customerId = uuidv7();
+    const followUpId = uuidv7();
+    await admin.sync.push.mutate({
+      mutations: [
+        { id: uuidv7(), kind: 'customer.create', baseVersion: null, payload: { id: customerId, name: '回访测试' } },
+        {
+          id: uuidv7(),
+          kind: 'followUp.create',
+          baseVersion: null,
+          payload: { id: followUpId, customerId, ownerUserId: me.user.id, dueAt: new Date(Date.now() + 3_600_000).toISOString(), reason: '回访' },
+        },
+      ],
+    });
+    const db = freshDb();
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    // A colleague ends it first, with what happened.
+    const colleague = createApiClient(server.url, await invite('li.na@ourco.example', '李娜', 'admin'));
+    await colleague.sync.push.mutate({
+      mutations: [{ id: uuidv7(), kind: 'followUp.complete', baseVersion: null, payload: { id: followUpId, status: 'done', outcome: '李娜已回访', completedAt: new Date().toISOString() } }],
+    });
+    // This user ends it too, while a sync is pulling (after that run's push): the colleague's
+    // version arrives while this change is pending and is held back.
+    const real = trpcTransport(createApiClient(server.url, adminToken));
+    let acted = false;
+    const transport: SyncTransport = {
+      push: (input) => real.push(input),
+      async pull(input) {
+        if (!acted) (acted = true), await completeFollowUp(db, followUpId, { status: 'done', outcome: '我也回访了' });
+        return real.pull(input);
+      },
+    };
+    const engine = createSyncEngine({ db, getTransport: async () => transport });
+    expect(await engine.requestSync()).toBe('ok');
+    expect(await engine.requestSync()).toBe('ok');
+    expect(await db.outbox.count()).toBe(0);
+    // Ended twice the same way: the server keeps the colleague's record and so must the replica.
+    expect(await db.followUps.get(followUpId)).toMatchObject({ status: 'done', outcome: '李娜已回访' });
+  });
+
+  it('pushes an outbox of long Chinese notes, however many bytes it adds up to', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, { customerName: '长记录有限公司', contactName: '陈', email: 'chen@long-notes.example' });
+    // 200 notes of 10,000 characters: 3 bytes each in UTF-8, 6 MB in all (the server takes 5 MB a request).
+    for (let i = 0; i < 200; i++) await addNote(db, { customerId, text: `${i} ${'长'.repeat(9_990)}`, sourceRef: null });
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.timeline.where('customerId').equals(customerId).count()).toBe(200);
+  }, 120_000);
 
   it('rebuilds the replica when its cursor is older than the change log keeps', async () => {
     const db = freshDb();
