@@ -18,6 +18,7 @@ export const timelinePageInputSchema = z.object({
   kinds: z.array(timelineKindSchema).min(1).max(timelineKindSchema.options.length).optional(),
 });
 export type TimelinePageInput = z.input<typeof timelinePageInputSchema>;
+export type TimelinePageRequest = z.infer<typeof timelinePageInputSchema>;
 
 export const timelinePageSchema = z.object({
   items: z.array(timelineItemSchema),

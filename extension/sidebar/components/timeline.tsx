@@ -22,14 +22,15 @@ export function Timeline({ customerId, customerName = '' }: { customerId: string
       {items && items.length === 0 && <p class="muted">{t('timeline.empty')}</p>}
       <ol>
         {shown.map((item) => (
-          <Item key={item.id} item={item} customerName={customerName} />
+          <TimelineLine key={item.id} item={item} customerName={customerName} />
         ))}
       </ol>
     </section>
   );
 }
 
-function Item({ item, customerName }: { item: TimelineEntry; customerName: string }) {
+/** One line of a timeline, from the replica or from the server (server-timeline.tsx). */
+export function TimelineLine({ item, customerName }: { item: TimelineEntry; customerName: string }) {
   const [following, setFollowing] = useState(false);
   const f = item.followUp;
   // A request or complaint says which, and where it stands (issue 4).

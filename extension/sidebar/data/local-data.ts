@@ -29,6 +29,7 @@ import { timelineOf } from '../../local-db/queries/timeline';
 import { allDepartments, viewerOf } from '../../local-db/queries/viewer';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { serverTimelinePage } from './server-timeline';
 import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
 import { changeVisit, planVisit } from '../../local-db/mutations/visits';
 import { serviceItemsOf } from '../../local-db/queries/service-items';
@@ -76,6 +77,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     search: (text, limit) => searchReplica(db, text, limit),
     mailAccounts: () => live(() => mailAccounts(db)),
     reconnect: reconnectAccount,
+    // Issue 8
+    serverTimelinePage,
     viewer: () => live(() => viewerOf(db)),
     departments: () => live(() => allDepartments(db)),
     // Follow-ups (issue 4)

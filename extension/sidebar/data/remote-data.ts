@@ -6,6 +6,7 @@ import type { SearchHit } from '../../local-db/queries/search';
 import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { serverTimelinePage } from './server-timeline';
 import type { SidebarData } from './sidebar-data';
 
 /**
@@ -82,6 +83,8 @@ export function remoteSidebarData(): SidebarData {
     },
     mailAccounts: () => remoteLive({ query: 'mail-accounts' }),
     reconnect: reconnectAccount,
+    // Issue 8
+    serverTimelinePage,
     // Follow-ups (issue 4)
     followUps: (customerId) => remoteLive({ query: 'follow-ups', customerId }),
     board: () => remoteLive({ query: 'board' }),
