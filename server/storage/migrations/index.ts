@@ -10,7 +10,6 @@ import { migration0008 } from './0008-thread-messages-index';
 import { migration0009 } from './0009-service-thread-index';
 // Issue 8
 import { migration0010 } from './0010-work-leases';
-import { migration0012 } from './0012-timeline-page-index';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -32,6 +31,4 @@ export const migrations: readonly Migration[] = [
   migration0009,
   // Issue 8: work leases for several worker processes.
   migration0010,
-  // Issue 8: timeline pages by (time, id) (0011 is reserved for issue 9).
-  migration0012,
 ];

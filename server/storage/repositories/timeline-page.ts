@@ -23,7 +23,9 @@ export type TimelinePageRow = { row: TimelineItemRow; position: TimelinePosition
 /**
  * Keyset paging newest first, ties on the time broken by id descending (the shared order,
  * shared/domain/timeline-order.ts; uuid order in PostgreSQL is the order of their hex text).
- * Migration 0012's index serves it (docs/performance.md has the plan at 1,000,000 rows).
+ * 0002's (customer_id, occurred_at DESC) index serves it: PostgreSQL reads it in time order and
+ * sorts only the rows that share a time (Incremental Sort), so a page reads about `limit` rows
+ * at any depth (docs/performance.md has the plans at 1,000,000 rows).
  */
 export function timelinePageRepository(q: Queryable) {
   return {
