@@ -140,7 +140,7 @@ export async function measureTimelinePage(total = Number(process.env.BENCH_TIMEL
  * triggers and foreign-key checks are off for this session only (session_replication_role):
  * the seed is not a user's doing and would otherwise write a million audit rows.
  */
-async function seed(db: Database, s: { orgId: string; ownerId: string; bigCustomer: string; total: number }): Promise<void> {
+export async function seed(db: Database, s: { orgId: string; ownerId: string; bigCustomer: string; total: number }): Promise<void> {
   const others = 9_999;
   const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
   await db.exec(`
@@ -163,7 +163,7 @@ async function seed(db: Database, s: { orgId: string; ownerId: string; bigCustom
 }
 
 /** EXPLAIN ANALYZE of exactly what the repository sends for one page. */
-async function planOf(db: Queryable, orgId: string, viewerId: string, customerId: string, cursor: string | null): Promise<string> {
+export async function planOf(db: Queryable, orgId: string, viewerId: string, customerId: string, cursor: string | null): Promise<string> {
   const after = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at: string; id: string }) : null;
   const lines: string[] = [];
   const explaining: Queryable = {
