@@ -61,7 +61,7 @@ export function ServerTimeline({ customerId }: { customerId: string }) {
       {problem}
       {next !== null && (
         <button type="button" class="link" data-testid="server-timeline-older" disabled={busy} onClick={() => void load(next)}>
-          {t('serverTimeline.older')}
+          {t('timeline.older')}
         </button>
       )}
     </section>

@@ -55,7 +55,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     syncStatus: () => live(() => syncStatus(db)),
     matchSender: (sender) => live(() => matchSender(db, sender)),
     matchPage: (clues, me) => live(() => matchPage(db, clues, me)),
-    timeline: (customerId) => live(() => timelineOf(db, customerId)),
+    timeline: (customerId, limit) => live(() => timelineOf(db, customerId, limit)),
     member: (id) => live(() => memberById(db, id)),
     members: () => live(() => allMembers(db)),
     rejected: () => live(() => rejectedChanges(db)),

@@ -57,7 +57,7 @@ export function remoteSidebarData(): SidebarData {
     syncStatus: () => remoteLive({ query: 'sync-status' }),
     matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
     matchPage: (clues, me) => remoteLive({ query: 'match-page', clues, me }),
-    timeline: (customerId) => remoteLive({ query: 'timeline', customerId }),
+    timeline: (customerId, limit) => remoteLive({ query: 'timeline', customerId, limit }),
     member: (id) => remoteLive({ query: 'member', id }),
     members: () => remoteLive({ query: 'members' }),
     rejected: () => remoteLive({ query: 'rejected' }),

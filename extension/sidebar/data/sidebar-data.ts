@@ -42,8 +42,8 @@ export type SidebarData = {
   matchSender(sender: Participant): Live<ContextMatch>;
   /** The customer a portal page's clues name (issue 6); `me` = the user's address, never a clue. */
   matchPage(clues: Clue[], me: string | null): Live<PageMatch>;
-  /** The customer's timeline with its follow-ups, requests and complaints merged in, newest first. */
-  timeline(customerId: string): Live<TimelineEntry[]>;
+  /** The newest `limit` (default 100) of the customer's timeline with its follow-ups, requests and complaints merged in, newest first. */
+  timeline(customerId: string, limit?: number): Live<TimelineEntry[]>;
   member(id: string | null): Live<Member | null>;
   /** Everyone in the organisation (owner choices). */
   members(): Live<Member[]>;

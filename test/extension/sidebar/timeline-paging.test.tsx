@@ -4,14 +4,16 @@ import { render } from 'preact';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SelectedCustomer } from '../../../extension/sidebar/components/selected-customer';
+import { Timeline } from '../../../extension/sidebar/components/timeline';
 import { localSidebarData } from '../../../extension/sidebar/data/local-data';
 import { SidebarDataContext, type SidebarData } from '../../../extension/sidebar/data/sidebar-data';
 import type { LocalDb } from '../../../extension/local-db/db';
 import { freshDb, localCustomer, timelineItem } from '../local-db/helpers';
-import { $, signIn, waitFor } from './render-sidebar';
+import { $, click, mount, signIn, waitFor } from './render-sidebar';
 
 /**
- * What the sidebar shows for a customer its replica does not hold, for each answer the background
+ * Timeline paging in the sidebar. The replica holds a customer's whole timeline, so "show older"
+ * reads further into it. For a customer the replica does not hold, what the sidebar shows for each answer the background
  * can give (the successful path, paging and an unreachable server run end to end in
  * test/e2e/server-timeline.test.ts). The replica is real (fake-indexeddb); only the server's
  * answer is chosen here.
@@ -81,5 +83,25 @@ describe('a customer the replica does not hold', () => {
     await waitFor(() => $(root, '[data-testid="selected-customer-name"]'), 'the replica view');
     expect(asked).toEqual([]);
     expect($(root, '[data-testid="server-timeline"]')).toBeNull();
+  });
+});
+
+describe('a customer the replica holds', () => {
+  it('shows the newest 100 lines and reads older ones from the replica on "show older"', async () => {
+    const db = freshDb();
+    await signIn(db);
+    const id = uuidv7();
+    await db.timeline.bulkPut(
+      Array.from({ length: 150 }, (_, i) => timelineItem(id, { summary: `line ${i}`, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() })),
+    );
+    const view = mount(db, <Timeline customerId={id} />);
+    cleanup = view.unmount;
+    const lines = () => [...view.root.querySelectorAll('[data-testid="timeline-item"] .summary')].map((e) => e.textContent);
+    await waitFor(() => lines().length === 100, '100 lines');
+    expect(lines()[0]).toBe('line 149');
+    click(await waitFor(() => $(view.root, '[data-testid="timeline-older"]'), 'show older'));
+    await waitFor(() => lines().length === 150, '150 lines');
+    expect(lines().at(-1)).toBe('line 0');
+    expect($(view.root, '[data-testid="timeline-older"]')).toBeNull();
   });
 });
