@@ -47,7 +47,7 @@ const FIRST_PAGE_SAMPLES = 300;
 const WALKS = 3;
 
 export async function measureTimelinePage(total = Number(process.env.BENCH_TIMELINE_ITEMS ?? 1_000_000)): Promise<TimelinePageBench> {
-  const bigCount = Math.round(total / 100);
+  const bigCount = Math.floor(total / 100);
   const pg = await startPostgres();
   let api: ServerProcess | null = null;
   try {
