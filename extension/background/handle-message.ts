@@ -15,6 +15,7 @@ import { openSidePanel } from './side-panel';
 import { announceReplicaChanged, answerReplicaQuery, invalidValueIssues, runReplicaMutation } from './replica-service';
 import { consumeNonce, issueNonce, lastTabContext, storeTabContext } from './tab-state';
 import { runThreadRules } from './thread-rules/index';
+import { serverTimelinePage } from './timeline-calls';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -131,6 +132,8 @@ export async function handleMessage(
       if (result.ok) void deps.engine.requestSync();
       return result;
     }
+    case 'timeline-page':
+      return fromExtensionPage(sender) ? serverTimelinePage(deps.db, message.input) : undefined;
     case 'mail-call': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await runMailCall(deps.db, message.request, async (url) => void (await browser.tabs.create({ url })));

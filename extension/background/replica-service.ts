@@ -44,7 +44,7 @@ export async function answerReplicaQuery(db: LocalDb, request: ReplicaQuery): Pr
     case 'match-sender':
       return matchSender(db, request.sender);
     case 'timeline':
-      return timelineOf(db, request.customerId);
+      return timelineOf(db, request.customerId, request.limit);
     case 'members':
       return allMembers(db);
     case 'member':

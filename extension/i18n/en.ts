@@ -6,6 +6,8 @@ import { launcherEn } from './launcher';
 import { searchEn } from './search';
 import { mailEn } from './mail';
 import { trustEn } from './trust';
+// Issue 8
+import { serverTimelineEn } from './server-timeline';
 import { hostsEn } from './hosts';
 import { serviceVisitsEn } from './service-visits';
 
@@ -101,6 +103,8 @@ export const en = {
   ...followUpsEn,
   // Issue 4B: service requests and complaints, visits.
   ...serviceVisitsEn,
+  // Issue 8: a customer's timeline from the server.
+  ...serverTimelineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,8 @@ import { launcherZhCN } from './launcher';
 import { searchZhCN } from './search';
 import { mailZhCN } from './mail';
 import { trustZhCN } from './trust';
+// Issue 8
+import { serverTimelineZhCN } from './server-timeline';
 import { hostsZhCN } from './hosts';
 import { serviceVisitsZhCN } from './service-visits';
 
@@ -102,4 +104,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...followUpsZhCN,
   // Issue 4B: service requests and complaints, visits.
   ...serviceVisitsZhCN,
+  // Issue 8: a customer's timeline from the server.
+  ...serverTimelineZhCN,
 };

@@ -10,6 +10,7 @@ import {
   type ImportInspectOutput,
   type ImportReport,
 } from '../../shared/schemas/import';
+import { timelinePageInputSchema, type TimelinePage } from '../../shared/schemas/timeline-page';
 import { adminCallSchema } from './admin-protocol';
 import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
@@ -66,6 +67,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('portal-pick'), kind: clueKindSchema, selector: z.string().min(1).max(500) }),
   /** portal content → background: applying the origin's rule failed (shown on the options page). */
   z.object({ type: z.literal('portal-problem'), reasons: z.array(z.string().max(500)).min(1).max(20) }),
+  // Issue 8: sidebar → background → server, a customer's timeline the replica does not hold yet.
+  z.object({ type: z.literal('timeline-page'), input: timelinePageInputSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -99,6 +102,8 @@ export type RuntimeResponses = {
   'portal-revoke': { ok: boolean };
   'portal-pick': { ok: boolean };
   'portal-problem': { ok: boolean };
+  // Issue 8
+  'timeline-page': ImportResult<TimelinePage>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

@@ -11,7 +11,7 @@ import { clueSchema, participantSchema } from '../../shared/schemas/host-context
 export const replicaQuerySchema = z.discriminatedUnion('query', [
   z.object({ query: z.literal('sync-status') }),
   z.object({ query: z.literal('match-sender'), sender: participantSchema }),
-  z.object({ query: z.literal('timeline'), customerId: idSchema }),
+  z.object({ query: z.literal('timeline'), customerId: idSchema, limit: z.number().int().min(1).max(100_000).optional() }),
   z.object({ query: z.literal('member'), id: idSchema.nullable() }),
   z.object({ query: z.literal('members') }),
   z.object({ query: z.literal('rejected') }),

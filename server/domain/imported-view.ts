@@ -1,4 +1,6 @@
+import type { Access, AccessViewer } from '../../shared/domain/access';
 import type { TimelineItem } from '../../shared/schemas/timeline';
+import { privateTo, views } from './customer-scope';
 import { sharingName } from '../ingestion/account-views';
 import type { TimelineItemRow } from '../storage/repositories/timeline-items';
 
@@ -51,4 +53,16 @@ export function importedItemView(viewerId: string, row: StoredTimelineItem, bodi
       body: level >= 3 ? (bodies.get(item.id) ?? null) : null,
     },
   };
+}
+
+/**
+ * One timeline item as this viewer receives it, by the one access rule: another person's private
+ * note never (privateTo), then its customer's access (customer-scope.ts), then the mailbox's
+ * sharing. The pull and `timeline.page` both send what this returns.
+ */
+export function timelineItemAsSeen(viewer: AccessViewer, row: StoredTimelineItem, access: Access, bodies: Map<string, string>): TimelineItem | null {
+  const owner = privateTo.timelineItem(row);
+  if (owner !== null && owner !== viewer.id) return null;
+  const seen = views.timelineItem(row, access, viewer);
+  return seen && importedItemView(viewer.id, seen, bodies);
 }

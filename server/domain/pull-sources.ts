@@ -7,7 +7,7 @@ import type { AuthedUser } from './auth-service';
 import { toMember } from './auth-service';
 import { privateTo, views } from './customer-scope';
 import { mailAccountView } from '../ingestion/account-views';
-import { bodyVisibleTo, importedItemView, MAX_SYNCED_BODY_CHARS } from './imported-view';
+import { bodyVisibleTo, MAX_SYNCED_BODY_CHARS, timelineItemAsSeen } from './imported-view';
 
 type Upsert = Extract<PulledChange, { op: 'upsert' }>;
 type Stored = { orgId: string; deleted?: boolean };
@@ -79,10 +79,7 @@ export function pullSources(repos: Repositories, user: AuthedUser) {
         if (owner !== null && owner !== user.id) untold.add(`timelineItem:${item.id}`);
       }
       addScoped('contact', contacts, (r, a) => views.contact(r, a, user));
-      addScoped('timelineItem', items, (r, a) => {
-        const seen = views.timelineItem(r, a, user);
-        return seen && importedItemView(user.id, seen, bodies);
-      });
+      addScoped('timelineItem', items, (r, a) => timelineItemAsSeen(user, r, a, bodies));
       addScoped('followUp', followUps, (r, a) => views.followUp(r, a, user));
       addScoped('serviceItem', serviceItems, (r, a) => views.serviceItem(r, a, user));
       addScoped('visit', visits, (r, a) => views.visit(r, a, user));

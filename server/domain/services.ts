@@ -13,6 +13,7 @@ import { createPeopleService } from './people-service';
 import { createServiceMailService } from './service-mail';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
+import { timelinePage } from './timeline-page';
 
 /**
  * Every service, built once per process around one store; the tRPC context carries this.
@@ -37,6 +38,10 @@ export function createServices(store: Store, options: { ingestion?: IngestionDep
       push: (user: AuthedUser, mutations: Mutation[]) => pushMutations(store, user, mutations),
       pull: (user: AuthedUser, input: { cursor: string | null; limit: number }) => pullChanges(store, user, input),
       compact: (orgId: string, options: { tombstonesOlderThan: Date }) => compactChangeLog(store, orgId, options),
+    },
+    /** Issue 8: a customer's timeline page by page, for what the replica does not hold yet. */
+    timeline: {
+      page: (user: AuthedUser, input: Parameters<typeof timelinePage>[2]) => timelinePage(store, user, input),
     },
     ingestion: createIngestionService(store, options.ingestion ?? createIngestionDeps({})),
   };

@@ -9,6 +9,8 @@ import { mailRouter } from './routers/mail-router';
 // Issue 7
 import { auditRouter } from './routers/audit-router';
 import { departmentsRouter } from './routers/departments-router';
+// Issue 8: timeline paging
+import { timelineRouter } from './routers/timeline-router';
 
 /** One line per router. The extension imports only `type AppRouter` (erased at build). */
 export const appRouter = router({
@@ -22,6 +24,8 @@ export const appRouter = router({
   // Issue 7
   departments: departmentsRouter,
   audit: auditRouter,
+  // Issue 8: timeline paging
+  timeline: timelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

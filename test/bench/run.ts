@@ -28,6 +28,7 @@ import { measureImport10k } from './import-10k';
 import { measureIngest } from './ingest';
 import { measureLoad } from './load';
 import { measureReassign } from './reassign';
+import { measureTimelinePage } from './timeline-page';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { measureAdapters } from './adapters';
@@ -70,6 +71,8 @@ const TARGETS = {
   api_rss_mb: { max: 300, unit: 'MB' },
   // Issue 7: giving a customer with 10,000 timeline items to another rep (the re-log of its records).
   reassign_10k_items_ms: { max: 2000, unit: 'ms' },
+  // Issue 8: timeline.page over HTTP for a 10,000-item customer among 1,000,000 items on PostgreSQL.
+  timeline_page_ms_p99: { max: 20, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -157,6 +160,10 @@ async function main(): Promise<void> {
   log('load: 200 clients pushing and pulling for 60 s against 2 API processes on PostgreSQL');
   const loadBench = await measureLoad(SCALE < 1 ? { clients: Math.max(10, Math.round(200 * SCALE)), seconds: 10 } : {});
   log(`load: p99 ${loadBench.load_200_clients} ms, ${loadBench.load_200_clients_errors} errors, API RSS peak ${loadBench.api_rss_mb} MB`);
+  // Server only (no browser): timeline.page over HTTP, 1,000,000 items seeded in SQL on PostgreSQL 15.
+  log('timeline: pages of a 10,000-item customer among 1,000,000 items on PostgreSQL, over HTTP');
+  const { first_plan: _first, deepest_plan: _deepest, ...timelineBench } = await measureTimelinePage(Math.round(1_000_000 * SCALE));
+  log(`timeline_page: p99 ${timelineBench.timeline_page_ms_p99} ms (p50 ${timelineBench.timeline_page_ms_p50} ms; service alone p99 ${timelineBench.service_ms_p99} ms; auth.me floor p99 ${timelineBench.http_floor_ms_p99} ms)`);
 
   let server: ServerProcess | undefined;
   let fixture: FixtureServer | undefined;
@@ -286,6 +293,7 @@ async function main(): Promise<void> {
       load_200_clients_errors: loadBench.load_200_clients_errors,
       api_rss_mb: loadBench.api_rss_mb,
       reassign_10k_items_ms: reassignBench.reassign_10k_items_ms,
+      timeline_page_ms_p99: timelineBench.timeline_page_ms_p99,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
@@ -316,6 +324,7 @@ async function main(): Promise<void> {
       import_10k: importBench,
       ingest: ingestBench,
       load: loadBench,
+      timeline_page: timelineBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },
       pull_250k: { ...pullB.profile, node_page_ms_p50: round(percentile(apiB.pageMs, 50)) },
       sidebar: {

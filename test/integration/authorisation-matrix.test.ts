@@ -77,6 +77,8 @@ const procedures: Record<string, Case> = {
   'mail.neverLogList': { allowed: 'everyone', input: () => undefined },
   'mail.neverLogAdd': { allowed: ADMIN_ONLY, input: () => ({ kind: 'domain', value: `spam-${newId()}.example`, scope: 'organisation' }) },
   'mail.neverLogRemove': { allowed: MAILBOX_OWNER, input: (s) => ({ id: s.mail.entryId }), missing: () => ({ id: newId() }) },
+  // Issue 8: a customer's timeline from the server, by the same rule as the pull.
+  'timeline.page': { allowed: SEES_EAST, input: (s) => ({ customerId: s.a.east }), missing: () => ({ customerId: newId() }) },
 };
 
 /**

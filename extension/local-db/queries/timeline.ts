@@ -30,8 +30,11 @@ function followUpEntry(f: FollowUp): TimelineEntry {
   };
 }
 
+/** How many lines a timeline shows at first, and how many more each "show older" adds. */
+export const TIMELINE_STEP = 100;
+
 /** A customer's timeline, newest first (the shared order, so every tier agrees), issue 4's records merged in. */
-export async function timelineOf(db: LocalDb, customerId: string, limit = 100): Promise<TimelineEntry[]> {
+export async function timelineOf(db: LocalDb, customerId: string, limit = TIMELINE_STEP): Promise<TimelineEntry[]> {
   const [stored, followUps, service] = await Promise.all([
     db.timeline.where('[customerId+occurredAt]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]).toArray(),
     db.followUps.where('customerId').equals(customerId).toArray(),

@@ -5,6 +5,7 @@ import { FollowUpsPanel } from '../follow-ups/follow-ups-panel';
 import { ContactsSection } from './contacts-section';
 import { NoteForm } from './note-form';
 import { Timeline } from './timeline';
+import { ServerTimeline } from './server-timeline';
 import { ServicePanel } from '../service/service-panel';
 import { VisitPanel } from '../visits/visit-panel';
 
@@ -23,6 +24,8 @@ export function SelectedCustomer({ id, onBack }: { id: string; onBack: () => voi
       <button type="button" class="link back" data-testid="search-back" onClick={onBack}>
         ← {t('search.back')}
       </button>
+      {/* Issue 8: not in this replica (yet): its timeline from the server, page by page. */}
+      {customer === null && <ServerTimeline key={id} customerId={id} />}
       {customer && (
         <>
           <section class="card" data-testid="selected-customer">

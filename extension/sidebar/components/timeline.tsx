@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { timelineKindSchema, type ImportedSource, type TimelineItem, type TimelineKind } from '../../../shared/schemas/timeline';
 import { formatDateTime, t, type MessageKey } from '../../i18n';
-import type { TimelineEntry } from '../../local-db/queries/timeline';
+import { TIMELINE_STEP, type TimelineEntry } from '../../local-db/queries/timeline';
 import { useSidebarData } from '../data/sidebar-data';
 import { FollowUpForm } from '../follow-ups/follow-up-form';
 import { followUpTitle } from '../follow-ups/phrasing';
@@ -11,7 +11,15 @@ import { TimelineFilter } from './timeline-filter';
 /** The customer's timeline, newest first, filterable by kind (follow-ups, requests and complaints are merged in). */
 export function Timeline({ customerId, customerName = '' }: { customerId: string; customerName?: string }) {
   const data = useSidebarData();
-  const items = useLive(() => data.timeline(customerId), [customerId]);
+  // The replica holds the whole timeline (the pull has no horizon): "show older" reads further
+  // into it. One more than shown tells whether there is more.
+  const [limit, setLimit] = useState(TIMELINE_STEP);
+  const read = useLive(() => data.timeline(customerId, limit + 1), [customerId, limit]);
+  // While the longer read runs, the lines already shown stay (never another customer's).
+  const kept = useRef<{ customerId: string; entries: TimelineEntry[] } | null>(null);
+  if (read) kept.current = { customerId, entries: read };
+  const loaded = read ?? (kept.current?.customerId === customerId ? kept.current.entries : undefined);
+  const items = loaded?.slice(0, limit);
   const [kind, setKind] = useState<TimelineKind | null>(null);
   const kinds = timelineKindSchema.options.filter((k) => items?.some((i) => i.kind === k));
   const shown = (items ?? []).filter((i) => kind === null || i.kind === kind);
@@ -22,14 +30,20 @@ export function Timeline({ customerId, customerName = '' }: { customerId: string
       {items && items.length === 0 && <p class="muted">{t('timeline.empty')}</p>}
       <ol>
         {shown.map((item) => (
-          <Item key={item.id} item={item} customerName={customerName} />
+          <TimelineLine key={item.id} item={item} customerName={customerName} />
         ))}
       </ol>
+      {loaded && loaded.length > limit && (
+        <button type="button" class="link" data-testid="timeline-older" onClick={() => setLimit(limit + TIMELINE_STEP)}>
+          {t('timeline.older')}
+        </button>
+      )}
     </section>
   );
 }
 
-function Item({ item, customerName }: { item: TimelineEntry; customerName: string }) {
+/** One line of a timeline, from the replica or from the server (server-timeline.tsx). */
+export function TimelineLine({ item, customerName }: { item: TimelineEntry; customerName: string }) {
   const [following, setFollowing] = useState(false);
   const f = item.followUp;
   // A request or complaint says which, and where it stands (issue 4).

@@ -29,6 +29,7 @@ import { timelineOf } from '../../local-db/queries/timeline';
 import { allDepartments, viewerOf } from '../../local-db/queries/viewer';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { serverTimelinePage } from './server-timeline';
 import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
 import { changeVisit, planVisit } from '../../local-db/mutations/visits';
 import { serviceItemsOf } from '../../local-db/queries/service-items';
@@ -54,7 +55,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     syncStatus: () => live(() => syncStatus(db)),
     matchSender: (sender) => live(() => matchSender(db, sender)),
     matchPage: (clues, me) => live(() => matchPage(db, clues, me)),
-    timeline: (customerId) => live(() => timelineOf(db, customerId)),
+    timeline: (customerId, limit) => live(() => timelineOf(db, customerId, limit)),
     member: (id) => live(() => memberById(db, id)),
     members: () => live(() => allMembers(db)),
     rejected: () => live(() => rejectedChanges(db)),
@@ -76,6 +77,8 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
     search: (text, limit) => searchReplica(db, text, limit),
     mailAccounts: () => live(() => mailAccounts(db)),
     reconnect: reconnectAccount,
+    // Issue 8
+    serverTimelinePage,
     viewer: () => live(() => viewerOf(db)),
     departments: () => live(() => allDepartments(db)),
     // Follow-ups (issue 4)

@@ -6,6 +6,7 @@ import type { SearchHit } from '../../local-db/queries/search';
 import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { serverTimelinePage } from './server-timeline';
 import type { SidebarData } from './sidebar-data';
 
 /**
@@ -56,7 +57,7 @@ export function remoteSidebarData(): SidebarData {
     syncStatus: () => remoteLive({ query: 'sync-status' }),
     matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
     matchPage: (clues, me) => remoteLive({ query: 'match-page', clues, me }),
-    timeline: (customerId) => remoteLive({ query: 'timeline', customerId }),
+    timeline: (customerId, limit) => remoteLive({ query: 'timeline', customerId, limit }),
     member: (id) => remoteLive({ query: 'member', id }),
     members: () => remoteLive({ query: 'members' }),
     rejected: () => remoteLive({ query: 'rejected' }),
@@ -82,6 +83,8 @@ export function remoteSidebarData(): SidebarData {
     },
     mailAccounts: () => remoteLive({ query: 'mail-accounts' }),
     reconnect: reconnectAccount,
+    // Issue 8
+    serverTimelinePage,
     // Follow-ups (issue 4)
     followUps: (customerId) => remoteLive({ query: 'follow-ups', customerId }),
     board: () => remoteLive({ query: 'board' }),

@@ -11,6 +11,8 @@ import type { Member } from '../../../shared/schemas/member';
 import type { FollowUp, FollowUpPatch } from '../../../shared/schemas/follow-up';
 import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
 import type { TimelineItem } from '../../../shared/schemas/timeline';
+import type { TimelinePage, TimelinePageRequest } from '../../../shared/schemas/timeline-page';
+import type { ImportResult } from '../../messaging/import-protocol';
 import type { OutboxEntry } from '../../local-db/db';
 import type { Live } from '../../local-db/live';
 import type { AddContactInput } from '../../local-db/mutations/add-contact';
@@ -40,8 +42,8 @@ export type SidebarData = {
   matchSender(sender: Participant): Live<ContextMatch>;
   /** The customer a portal page's clues name (issue 6); `me` = the user's address, never a clue. */
   matchPage(clues: Clue[], me: string | null): Live<PageMatch>;
-  /** The customer's timeline with its follow-ups, requests and complaints merged in, newest first. */
-  timeline(customerId: string): Live<TimelineEntry[]>;
+  /** The newest `limit` (default 100) of the customer's timeline with its follow-ups, requests and complaints merged in, newest first. */
+  timeline(customerId: string, limit?: number): Live<TimelineEntry[]>;
   member(id: string | null): Live<Member | null>;
   /** Everyone in the organisation (owner choices). */
   members(): Live<Member[]>;
@@ -95,6 +97,9 @@ export type SidebarData = {
   plannableMeetings(customerId: string): Live<TimelineItem[]>;
   planVisit(input: PlanVisitInput): Promise<void>;
   changeVisit(id: string, change: VisitChangeInput): Promise<void>;
+  // Issue 8
+  /** A page of a customer's timeline from the server (through the background), for a customer this replica does not hold yet. */
+  serverTimelinePage(input: TimelinePageRequest): Promise<ImportResult<TimelinePage>>;
 };
 
 export const SidebarDataContext = createContext<SidebarData | null>(null);

@@ -34,6 +34,7 @@ import type { AuditActor } from './audit-actor';
 import { threadMessagesRepository } from './thread-messages';
 // Issue 8: work leases.
 import { jobLeasesRepository } from './job-leases';
+import { timelinePageRepository } from './timeline-page';
 
 export function createRepositories(q: Queryable) {
   const repos = {
@@ -68,6 +69,7 @@ export function createRepositories(q: Queryable) {
     threadMessages: threadMessagesRepository(q),
     // Issue 8
     jobLeases: jobLeasesRepository(q),
+    timelinePage: timelinePageRepository(q),
     // Issue 7
     departments: departmentsRepository(q),
     auditEvents: auditEventsRepository(q),

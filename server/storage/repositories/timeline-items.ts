@@ -20,10 +20,10 @@ export type ImportedFacts = {
 export type TimelineItemRow = Omit<TimelineItem, 'imported'> & { orgId: string; deleted: boolean; importedFacts: ImportedFacts | null };
 
 // contact_ids cast to text[]: node-postgres has no parser for uuid[] on every version.
-const columns = `id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids::text[] AS contact_ids,
+export const timelineItemColumns = `id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids::text[] AS contact_ids,
   summary, source_ref, private, created_at, deleted_at, dedupe_key, provider, direction, subject, from_address, participants,
   thread_ref, ends_at, location, mailbox_user_ids::text[] AS mailbox_user_ids, sharing`;
-type Raw = {
+export type TimelineItemRaw = {
   id: string;
   org_id: string;
   customer_id: string;
@@ -48,7 +48,7 @@ type Raw = {
   mailbox_user_ids: string[];
   sharing: number;
 };
-const map = (r: Raw): TimelineItemRow => ({
+export const toTimelineItemRow = (r: TimelineItemRaw): TimelineItemRow => ({
   id: r.id,
   orgId: r.org_id,
   customerId: r.customer_id,
@@ -94,11 +94,11 @@ export function timelineItemsRepository(q: Queryable) {
       return (await q.query('SELECT 1 FROM timeline_items WHERE id = $1', [id])).length > 0;
     },
     async listByIds(orgId: string, ids: string[]): Promise<TimelineItemRow[]> {
-      const rows = await q.query<Raw>(
-        `SELECT ${columns} FROM timeline_items WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+      const rows = await q.query<TimelineItemRaw>(
+        `SELECT ${timelineItemColumns} FROM timeline_items WHERE org_id = $1 AND id = ANY($2::uuid[])`,
         [orgId, ids],
       );
-      return rows.map(map);
+      return rows.map(toTimelineItemRow);
     },
     async softDeleteByCustomer(orgId: string, customerId: string): Promise<string[]> {
       const rows = await q.query<{ id: string }>(

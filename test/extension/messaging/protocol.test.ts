@@ -46,6 +46,19 @@ describe('message schemas', () => {
   });
 });
 
+describe('server timeline pages (issue 8)', () => {
+  const customerId = '01a20796-0000-7000-8000-000000000001';
+  it('accepts a page request the sidebar makes and refuses out-of-bounds ones', () => {
+    const ok = (input: object) => runtimeRequestSchema.safeParse({ type: 'timeline-page', input }).success;
+    expect(ok({ customerId, limit: 50 })).toBe(true);
+    expect(ok({ customerId, cursor: 'eyJ2IjoxfQ', limit: 50, kinds: ['email', 'call'] })).toBe(true);
+    expect(ok({ customerId, limit: 201 })).toBe(false);
+    expect(ok({ customerId: 'not-an-id' })).toBe(false);
+    expect(ok({ customerId, kinds: ['customer'] })).toBe(false);
+    expect(ok({ customerId, cursor: 'x'.repeat(501) })).toBe(false);
+  });
+});
+
 describe('replica fallback requests', () => {
   it('accepts the queries and mutations the sidebar makes', () => {
     const sender = { email: 'zhang.wei@steel-example.cn', name: '张伟', role: 'from' as const };
