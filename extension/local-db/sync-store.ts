@@ -51,7 +51,9 @@ export async function applyPushResults(db: LocalDb, results: MutationResult[]): 
       if (result.status === 'applied') {
         const entry = await db.outbox.get(result.mutationId);
         await db.outbox.delete(result.mutationId);
-        if (entry?.serverChange && (await db.outbox.where('entityId').equals(entry.entityId).count()) === 0) {
+        // Only a version: the server applies no change to a row it deleted (it refuses it), and
+        // after a reset the "gone" placeholder (resetReplica) must not hide a row the download brings.
+        if (entry?.serverChange?.op === 'upsert' && (await db.outbox.where('entityId').equals(entry.entityId).count()) === 0) {
           await putServerChange(db, entry.serverChange);
         }
       } else {

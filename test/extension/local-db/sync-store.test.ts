@@ -86,6 +86,17 @@ describe('resetReplica', () => {
     await dismissRejected(db, edit.id);
     expect((await db.customers.toArray()).map((c) => c.name)).toEqual(['Still there']);
   });
+
+  it('after a reset, an edit the server applies keeps its row until the download brings the server version', async () => {
+    const db = freshDb();
+    const row = customer({ name: 'Edited' });
+    await db.customers.add(toLocalCustomer(row));
+    const edit: Mutation = { id: uuidv7(), kind: 'customer.update', baseVersion: 1, payload: { id: row.id, patch: { name: 'Edited' } } };
+    await db.outbox.add({ id: edit.id, entityId: row.id, entity: 'customer', mutation: edit, status: 'pending', createdAt: row.createdAt, previousRow: toLocalCustomer(row) });
+    await resetReplica(db);
+    await applyPushResults(db, [{ mutationId: edit.id, status: 'applied' }]);
+    expect((await db.customers.get(row.id))?.name).toBe('Edited');
+  });
 });
 
 describe('push results', () => {
