@@ -15,7 +15,7 @@ import { bind, CUSTOMER_COLUMNS, OWNER_JOIN, paged, toRowPage, windowParams, typ
 export const DIMENSION_COLUMNS = { class: 'customer_class', tier: 'value_tier', stage: 'pyramid_stage' } as const satisfies Record<CustomerDimension, string>;
 
 const firstBefore = (col: string, since: string) =>
-  `(array_agg(a.changes -> '${col}' ORDER BY a.id) FILTER (WHERE a.changes ? '${col}'${since}))[1] -> 0`;
+  `(array_agg(a.changes -> '${col}' ORDER BY a.at, a.id) FILTER (WHERE a.changes ? '${col}'${since}))[1] -> 0`;
 const valueAt = (col: string, changed: string) => `CASE WHEN m.${changed} IS NULL THEN c.${col} ELSE m.${changed} #>> '{}' END`;
 
 function statesSql(w: ReportWindow) {
@@ -26,7 +26,7 @@ function statesSql(w: ReportWindow) {
       SELECT a.entity_id,
              ${cols.map(([d, col]) => `${firstBefore(col, '')} AS ${d}_start, ${firstBefore(col, ' AND a.at >= :asOf::timestamptz')} AS ${d}_end`).join(',\n             ')}
         FROM audit_events a
-       WHERE a.org_id = :org AND a.entity = 'customers' AND a.at >= :from::timestamptz
+       WHERE a.org_id = :org AND a.entity = 'customers' AND a.op = 'update' AND a.at >= :from::timestamptz
          AND a.changes ?| ARRAY[${cols.map(([, col]) => `'${col}'`).join(', ')}]
        GROUP BY a.entity_id)
     SELECT ${CUSTOMER_COLUMNS}, c.created_at < :from::timestamptz AS at_start, c.created_at < :asOf::timestamptz AS at_end,

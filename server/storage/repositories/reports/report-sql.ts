@@ -25,7 +25,7 @@ export function windowParams(w: ReportWindow): { named: Named; inScope: string }
   }
 }
 
-/** `:name` → `$n` in order of first use (a `::type` cast is not a name). */
+/** `:name` → `$n` in order of first use (a `::type` cast is not a name; so write no `:word` inside a quoted literal). */
 export function bind(text: string, named: Named): { sql: string; params: unknown[] } {
   const order: string[] = [];
   const sql = text.replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_, name: string) => {

@@ -70,7 +70,7 @@ export function serviceFiguresRepository(q: Queryable) {
       const { named, inScope } = windowParams(w);
       const query = paged(
         `SELECT ${CUSTOMER_COLUMNS}, s.id AS item_id, s.received_at AS at, s.first_reply_due_at AS due_at, s.stage AS state,
-                s.type || CASE WHEN s.urgent THEN ':urgent' ELSE '' END AS kind, s.summary, s.satisfaction AS rating, s.feedback_tag,
+                CASE WHEN s.urgent THEN 'urgent_' ELSE '' END || s.type AS kind, s.summary, s.satisfaction AS rating, s.feedback_tag,
                 CASE WHEN ${REPLIED} THEN ${REPLY_MS} END AS duration_ms, count(*) OVER () AS total
            ${FROM} ${OWNER_JOIN}
           WHERE s.org_id = :org AND s.deleted_at IS NULL AND ${inScope} AND ${FIGURE_WHERE[figure]}
