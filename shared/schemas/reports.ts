@@ -109,6 +109,12 @@ export const complianceSchema = z.object({ customers: count, compliant: count, s
 export const cadenceReportSchema = z.object({
   period: resolvedPeriodSchema,
   overall: complianceSchema,
+  /**
+   * Dormant customers (DOMAIN.md "Dormant / churn risk"): the classified customers outside their
+   * touch cadence at asOf, i.e. overall.customers − overall.compliant, per class. Same rule, same
+   * query: the dormant list is the overdue list ('cadence.overdue').
+   */
+  dormant: z.object({ count, byClass: z.record(customerClassSchema, count) }),
   byClass: z.array(complianceSchema.extend({ customerClass: customerClassSchema, touchDays: z.number().int() })),
   byRep: z.array(complianceSchema.extend({ userId: idSchema.nullable(), name: z.string().nullable() })),
 });
@@ -161,7 +167,7 @@ export const serviceReportSchema = z.object({
 });
 export type ServiceReport = z.infer<typeof serviceReportSchema>;
 
-// ---- growth: new customers, dormant, revenue concentration ---------------------------------
+// ---- growth: new customers, revenue concentration (dormant customers: cadenceReportSchema) ---------------------------------
 
 export const growthReportSchema = z.object({
   period: resolvedPeriodSchema,
@@ -182,11 +188,6 @@ export const growthReportSchema = z.object({
       }),
     ),
     total: count,
-  }),
-  dormant: z.object({
-    count,
-    classified: count,
-    byClass: z.record(customerClassSchema, count),
   }),
   /** Per currency (amounts in different currencies are never added). */
   revenue: z.array(
@@ -224,7 +225,6 @@ export const DRILL_FIGURES = [
   'service.rated',
   'service.feedback',
   'growth.newCustomers',
-  'growth.dormant',
   'growth.topRevenue',
 ] as const;
 export const drillFigureSchema = z.enum(DRILL_FIGURES);
