@@ -9,6 +9,7 @@ import { feedbackTagSchema, serviceTypeSchema } from './service-item';
  * The managers' dashboard (issue 9, DOMAIN.md "Reports"): what every report procedure takes and
  * answers. Exact definitions of every figure: docs/reports.md. Instants are UTC; a period is
  * half-open [from, to) with its day boundaries in the caller's (or the organisation's) zone.
+ * One file on purpose (a little over 300 lines): the dashboard's whole contract, read together.
  */
 
 export const REPORT_SCOPES = ['me', 'department', 'organisation'] as const;
@@ -295,7 +296,7 @@ export const drillOutputSchema = z.object({
   period: resolvedPeriodSchema,
   figure: drillFigureSchema,
   rows: z.array(drillRowSchema),
-  /** All rows behind the figure; more than rows.length when paged by limit/offset. */
+  /** All rows behind the figure; more than rows.length when paged by limit/offset (0 on a page past the end). */
   total: count,
 });
 export type DrillOutput = z.infer<typeof drillOutputSchema>;
