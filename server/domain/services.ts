@@ -14,14 +14,16 @@ import { createServiceMailService } from './service-mail';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
 import { timelinePage } from './timeline-page';
+// Issue 9
+import { createReportsService } from './reports/reports-service';
 
 /**
  * Every service, built once per process around one store; the tRPC context carries this.
  * Ingestion's providers, token key and public URL come from the server's environment
  * (start-server.ts); without them (tests, CLI) it uses the env's provider settings and a
- * process-lifetime key.
+ * process-lifetime key. `now` (the reports' clock) lets tests stand at a fixed instant.
  */
-export function createServices(store: Store, options: { ingestion?: IngestionDeps } = {}) {
+export function createServices(store: Store, options: { ingestion?: IngestionDeps; now?: () => Date } = {}) {
   return {
     auth: createAuthService(store),
     customers: {
@@ -44,6 +46,8 @@ export function createServices(store: Store, options: { ingestion?: IngestionDep
       page: (user: AuthedUser, input: Parameters<typeof timelinePage>[2]) => timelinePage(store, user, input),
     },
     ingestion: createIngestionService(store, options.ingestion ?? createIngestionDeps({})),
+    // Issue 9: the managers' dashboard.
+    reports: createReportsService(store, options.now),
   };
 }
 export type Services = ReturnType<typeof createServices>;

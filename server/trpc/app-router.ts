@@ -11,6 +11,8 @@ import { auditRouter } from './routers/audit-router';
 import { departmentsRouter } from './routers/departments-router';
 // Issue 8: timeline paging
 import { timelineRouter } from './routers/timeline-router';
+// Issue 9
+import { reportsRouter } from './routers/reports-router';
 
 /** One line per router. The extension imports only `type AppRouter` (erased at build). */
 export const appRouter = router({
@@ -26,6 +28,8 @@ export const appRouter = router({
   audit: auditRouter,
   // Issue 8: timeline paging
   timeline: timelineRouter,
+  // Issue 9
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

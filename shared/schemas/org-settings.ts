@@ -63,6 +63,11 @@ export const orgSettingsFieldsSchema = z.object({
   }),
   /** Local hour (in timeZone) at which date-only reminders fall due, e.g. 9 for 09:00. */
   reminderHour: z.number().int().min(0).max(23),
+  // Issue 9: the managers' dashboard.
+  reports: z.object({
+    /** New customers each rep should win per month (DOMAIN.md "Reports": 3). */
+    newCustomersPerMonth: z.number().int().min(0).max(1000),
+  }),
 });
 export type OrgSettingsFields = z.infer<typeof orgSettingsFieldsSchema>;
 
@@ -82,6 +87,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettingsFields = {
   visits: { thankYouDays: 1, proposalDays: 3 },
   care: { classes: ['A', 'B'], birthdays: true, holidays: ['spring_festival', 'mid_autumn', 'dragon_boat', 'new_year'], orgDates: [], leadDays: 3 },
   reminderHour: 9,
+  reports: { newCustomersPerMonth: 3 },
 };
 
 /** An admin changes whole groups; last writer wins per group. */

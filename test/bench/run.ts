@@ -29,6 +29,7 @@ import { measureIngest } from './ingest';
 import { measureLoad } from './load';
 import { measureReassign } from './reassign';
 import { measureTimelinePage } from './timeline-page';
+import { measureDashboard } from './dashboard';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { measureAdapters } from './adapters';
@@ -73,6 +74,9 @@ const TARGETS = {
   reassign_10k_items_ms: { max: 2000, unit: 'ms' },
   // Issue 8: timeline.page over HTTP for a 10,000-item customer among 1,000,000 items on PostgreSQL.
   timeline_page_ms_p99: { max: 20, unit: 'ms' },
+  // Issue 9: the dashboard's queries of one month, 50,000 customers / 1,000,000 timeline items (dashboard.ts).
+  dashboard_ms_p95: { max: 300, unit: 'ms' },
+  dashboard_ms_p95_pglite: { max: null, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -148,6 +152,9 @@ async function main(): Promise<void> {
   log('reassign: a customer with 10,000 timeline items to another rep, on PGlite');
   const reassignBench = await measureReassign(Math.round(10_000 * SCALE));
   log(`reassign_10k_items: ${reassignBench.reassign_10k_items_ms} ms (old owner's pull of ${reassignBench.tombstones} tombstones ${reassignBench.reassign_pull_ms} ms)`);
+  log('dashboard: one month of figures for 50,000 customers / 1,000,000 timeline items, PostgreSQL then PGlite');
+  const dashboardBench = await measureDashboard();
+  log(`dashboard: ${dashboardBench.dashboard_ms_p95} ms p95 on PostgreSQL, ${dashboardBench.dashboard_ms_p95_pglite} ms on PGlite`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
   // Server only (no browser): Gmail through the real client against a fake in another process.
   log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
@@ -294,6 +301,8 @@ async function main(): Promise<void> {
       api_rss_mb: loadBench.api_rss_mb,
       reassign_10k_items_ms: reassignBench.reassign_10k_items_ms,
       timeline_page_ms_p99: timelineBench.timeline_page_ms_p99,
+      dashboard_ms_p95: dashboardBench.dashboard_ms_p95,
+      dashboard_ms_p95_pglite: dashboardBench.dashboard_ms_p95_pglite,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
@@ -325,6 +334,7 @@ async function main(): Promise<void> {
       ingest: ingestBench,
       load: loadBench,
       timeline_page: timelineBench,
+      dashboard: dashboardBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },
       pull_250k: { ...pullB.profile, node_page_ms_p50: round(percentile(apiB.pageMs, 50)) },
       sidebar: {

@@ -19,6 +19,8 @@ export type SettingsForm = {
   holidays: OrgSettingsFields['care']['holidays'];
   leadDays: string;
   orgDates: DateRow[];
+  // Issue 9
+  newCustomersPerMonth: string;
 };
 
 const text = (n: number) => String(n);
@@ -41,6 +43,7 @@ export function toForm(s: OrgSettingsFields): SettingsForm {
     holidays: [...s.care.holidays],
     leadDays: text(s.care.leadDays),
     orgDates: s.care.orgDates.map((d) => ({ ...d, month: text(d.month), day: text(d.day) })),
+    newCustomersPerMonth: text(s.reports.newCustomersPerMonth),
   };
 }
 
@@ -61,6 +64,7 @@ export function fromForm(f: SettingsForm): Record<keyof OrgSettingsFields, unkno
       orgDates: f.orgDates.map((d) => ({ ...d, month: num(d.month), day: num(d.day) })),
       leadDays: num(f.leadDays),
     },
+    reports: { newCustomersPerMonth: num(f.newCustomersPerMonth) },
   };
 }
 
