@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, MAX_PUSH_BATCH_BYTES, type Mutation, type MutationResult, type PushOutput } from '../../shared/schemas/sync';
+import { MAX_PUSH_BATCH, MAX_PUSH_BATCH_BYTES, type Mutation, type MutationResult, type PullOutput, type PushOutput } from '../../shared/schemas/sync';
 import type { LocalDb } from '../local-db/db';
 import { getMeta, setMeta, setMetas } from '../local-db/meta';
 import { applyPullPage, applyPushResults, pendingBatch, resetReplica } from '../local-db/sync-store';
@@ -32,6 +32,16 @@ export type SyncEngine = {
 /** Thrown inside a run that stop() ended; the run writes nothing after it. */
 class SyncStopped extends Error {}
 
+/** Refusals of a batch that pushing its mutations one by one can narrow down to the bad ones. */
+const isolatable = (error: unknown): error is SyncTransportError =>
+  error instanceof SyncTransportError && (error.kind === 'invalid' || error.kind === 'too-large');
+
+/** "5.7 MB": how big a change the server refused for its size was (shown beside the reason). */
+function sizeOf(mutation: Mutation): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(mutation)).length;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /**
  * Push the outbox in order, then pull until caught up. Single-flight: a request during a run
  * joins it and causes exactly one more run (a mutation made mid-run is pushed promptly). All
@@ -48,21 +58,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   /**
    * The server refuses a whole batch when one mutation fails its schema (only after a version
-   * skew: the client validates with the same schema). Pushing one by one then isolates the bad
-   * ones as rejected, with the server's message, instead of blocking the outbox for good.
+   * skew: the client validates with the same schema) or when the request is over its size limit
+   * (413). Pushing one by one then isolates the bad ones as rejected, with the reason, instead of
+   * blocking the outbox for good.
    */
   async function pushOrIsolate(transport: SyncTransport, batch: Mutation[]): Promise<PushOutput> {
     try {
       return await transport.push({ mutations: batch });
     } catch (error) {
-      if (!(error instanceof SyncTransportError) || error.kind !== 'invalid') throw error;
+      if (!isolatable(error)) throw error;
       const results: MutationResult[] = [];
       for (const mutation of batch) {
         try {
           results.push(...(await transport.push({ mutations: [mutation] })).results);
         } catch (single) {
-          if (!(single instanceof SyncTransportError) || single.kind !== 'invalid') throw single;
-          results.push({ mutationId: mutation.id, status: 'rejected', code: 'invalid', reason: single.message });
+          if (!isolatable(single)) throw single;
+          results.push(
+            single.kind === 'invalid'
+              ? { mutationId: mutation.id, status: 'rejected', code: 'invalid', reason: single.message }
+              : { mutationId: mutation.id, status: 'rejected', code: 'too_large', reason: sizeOf(mutation) },
+          );
         }
       }
       return { results };
@@ -84,19 +99,27 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function pullAll(transport: SyncTransport, started: number): Promise<void> {
     const limit = deps.pullLimit ?? 1000;
-    let page = await transport.pull({ cursor: (await getMeta(db, 'cursor')) ?? null, limit });
+    // A stored cursor the server refuses as input (corrupted, or another build's format) can
+    // never work again: the same recovery as a cursor the server no longer keeps.
+    const pullFrom = (cursor: string | null): Promise<PullOutput> =>
+      transport.pull({ cursor, limit }).catch((error: unknown) => {
+        if (cursor === null || !(error instanceof SyncTransportError) || error.kind !== 'invalid') throw error;
+        console.warn('[inbox-crm] the server refused the sync cursor; downloading everything again:', error.message);
+        return { resetRequired: true };
+      });
+    let page = await pullFrom((await getMeta(db, 'cursor')) ?? null);
     let resets = 0;
     for (;;) {
       if (page.resetRequired) {
         if (resets++ > 0) throw new Error('pull: reset required twice in one run');
         checkNotStopped(started);
         await resetReplica(db);
-        page = await transport.pull({ cursor: null, limit });
+        page = await pullFrom(null);
         continue;
       }
       // Fetch the next page while this one is written, outside the write's transaction: the
       // bench measured the two costs adding up (server wait 14 s + writes 24 s for 100k rows).
-      const next = page.hasMore ? transport.pull({ cursor: page.nextCursor, limit }) : null;
+      const next = page.hasMore ? pullFrom(page.nextCursor) : null;
       try {
         checkNotStopped(started);
         await applyPullPage(db, page.changes, page.nextCursor);

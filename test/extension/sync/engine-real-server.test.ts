@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/schemas/member';
 import type { Mutation } from '../../../shared/schemas/sync';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
@@ -155,6 +155,42 @@ describe('sync engine against the real server', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.timeline.where('customerId').equals(customerId).count()).toBe(200);
   }, 120_000);
+
+  it('sets aside a change larger than the server accepts (413), and delivers the rest', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, { customerName: '超大附件有限公司', contactName: '刘', email: 'liu@huge.example' });
+    const hugeId = await addNote(db, { customerId, text: 'to be made huge', sourceRef: null });
+    await addNote(db, { customerId, text: '正常的备注', sourceRef: null });
+    // As if made by a client without the size limits: 6 MB in one change (the server reads 5 MB).
+    const [entry] = await db.outbox.where('entityId').equals(hugeId).toArray();
+    const mutation = entry!.mutation as Extract<Mutation, { kind: 'note.create' }>;
+    await db.outbox.update(entry!.id, { mutation: { ...mutation, payload: { ...mutation.payload, summary: '大'.repeat(2_000_000) } } });
+
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: entry!.id, status: 'rejected', code: 'too_large', reason: '5.7 MB' });
+    const notes = await createApiClient(server.url, adminToken).timeline.page.query({ customerId });
+    expect(notes.items.map((n) => n.summary)).toContain('正常的备注');
+  }, 60_000);
+
+  it('downloads again from nothing when the server refuses the stored cursor as invalid', async () => {
+    const db = freshDb();
+    const engine = engineFor(db, server.url, adminToken);
+    expect(await engine.requestSync()).toBe('ok');
+    const count = await db.customers.count();
+    expect(count).toBeGreaterThan(0);
+    await db.meta.put({ key: 'cursor', value: 'corrupted-by-a-crash' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await engine.requestSync()).toBe('ok');
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await db.customers.count()).toBe(count);
+    expect(await db.meta.get('cursor')).not.toMatchObject({ value: 'corrupted-by-a-crash' });
+    expect(await db.meta.get('lastError')).toMatchObject({ value: null });
+  });
 
   it('rebuilds the replica when its cursor is older than the change log keeps', async () => {
     const db = freshDb();
