@@ -135,6 +135,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function runOnce(): Promise<SyncOutcome> {
     const started = generation;
     const transport = await deps.getTransport();
+    if (started !== generation) return 'signed-out';
     if (!transport) {
       await setMeta(db, 'syncState', 'signed-out');
       return 'signed-out';
@@ -144,6 +145,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       await pushAll(transport, started);
       await pullAll(transport, started);
+      checkNotStopped(started);
       await setMetas(db, {
         syncState: 'idle',
         lastSyncedAt: new Date().toISOString(),
@@ -152,7 +154,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       });
       return 'ok';
     } catch (error) {
-      if (error instanceof SyncStopped) return 'signed-out';
+      // Stopped is final: whatever the run met afterwards (a failed request, a 401) is not this
+      // account's state any more, and must not be written over the sign-out wipe or retried.
+      if (error instanceof SyncStopped || started !== generation) return 'signed-out';
       const kind = error instanceof SyncTransportError ? error.kind : 'error';
       const message = error instanceof Error ? error.message : String(error);
       if (kind === 'unauthorized') {
