@@ -134,15 +134,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function runOnce(): Promise<SyncOutcome> {
     const started = generation;
-    const transport = await deps.getTransport();
-    if (started !== generation) return 'signed-out';
-    if (!transport) {
-      await setMeta(db, 'syncState', 'signed-out');
-      return 'signed-out';
-    }
-    await setMeta(db, 'syncState', 'syncing');
-    deps.onChange?.();
+    // Everything inside the try: a failure reading the connection is a sync error like any other
+    // (recorded, retried with back-off), never a rejection of requestSync.
     try {
+      const transport = await deps.getTransport();
+      checkNotStopped(started);
+      if (!transport) {
+        await setMeta(db, 'syncState', 'signed-out');
+        return 'signed-out';
+      }
+      await setMeta(db, 'syncState', 'syncing');
+      deps.onChange?.();
       await pushAll(transport, started);
       await pullAll(transport, started);
       checkNotStopped(started);
