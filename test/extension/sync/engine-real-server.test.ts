@@ -8,6 +8,7 @@ import type { Mutation } from '../../../shared/schemas/sync';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
 import { completeFollowUp } from '../../../extension/local-db/mutations/change-follow-up';
+import { dismissRejected } from '../../../extension/local-db/mutations/dismiss-rejected';
 import { createSyncEngine } from '../../../extension/sync/engine';
 import type { SyncTransport } from '../../../extension/sync/transport';
 import { createApiClient, trpcTransport } from '../../../extension/sync/trpc-client';
@@ -104,7 +105,10 @@ describe('sync engine against the real server', () => {
     expect(scope.name).toBe('Skew Ltd');
   });
 
-  it('ends up with the server’s row when a change made during a pull is applied without changing anything', async () => {
+  it.each([
+    ['applied without changing anything (no words of its own)', { status: 'done' as const, outcome: null }],
+    ['refused for saying what happened differently, once dismissed', { status: 'done' as const, outcome: '我也回访了' }],
+  ])('ends up with the server’s row when a change made during a pull is %s', async (_, mine) => {
     const admin = createApiClient(server.url, adminToken);
     const me = await admin.auth.me.query();
     const customerId = uuidv7();
@@ -123,7 +127,7 @@ describe('sync engine against the real server', () => {
     const db = freshDb();
     expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
     // A colleague ends it first, with what happened.
-    const colleague = createApiClient(server.url, await invite('li.na@ourco.example', '李娜', 'admin'));
+    const colleague = createApiClient(server.url, await invite(`li.na.${uuidv7()}@ourco.example`, '李娜', 'admin'));
     await colleague.sync.push.mutate({
       mutations: [{ id: uuidv7(), kind: 'followUp.complete', baseVersion: null, payload: { id: followUpId, status: 'done', outcome: '李娜已回访', completedAt: new Date().toISOString() } }],
     });
@@ -134,15 +138,20 @@ describe('sync engine against the real server', () => {
     const transport: SyncTransport = {
       push: (input) => real.push(input),
       async pull(input) {
-        if (!acted) (acted = true), await completeFollowUp(db, followUpId, { status: 'done', outcome: '我也回访了' });
+        if (!acted) (acted = true), await completeFollowUp(db, followUpId, mine);
         return real.pull(input);
       },
     };
     const engine = createSyncEngine({ db, getTransport: async () => transport });
     expect(await engine.requestSync()).toBe('ok');
     expect(await engine.requestSync()).toBe('ok');
-    expect(await db.outbox.count()).toBe(0);
-    // Ended twice the same way: the server keeps the colleague's record and so must the replica.
+    const refused = await db.outbox.toArray();
+    if (mine.outcome) {
+      // Shown with the server's reason until the user dismisses it; their words are not lost silently.
+      expect(refused).toMatchObject([{ status: 'rejected', code: 'conflict', reason: expect.stringMatching(/already marked done/) }]);
+      await dismissRejected(db, refused[0]!.id);
+    } else expect(refused).toEqual([]);
+    // The server keeps the colleague's record and so must the replica.
     expect(await db.followUps.get(followUpId)).toMatchObject({ status: 'done', outcome: '李娜已回访' });
   });
 
