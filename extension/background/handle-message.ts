@@ -65,6 +65,9 @@ export async function handleMessage(
     case 'sync-now':
       syncSoon(deps);
       return { ok: true };
+    case 'retry-sync':
+      inBackground(deps.db, 'sync', () => deps.engine.retryIfWaiting());
+      return { ok: true };
     case 'sign-in': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await signIn(deps.db, message);

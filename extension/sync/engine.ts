@@ -18,7 +18,12 @@ export type SyncEngineDeps = {
   pullLimit?: number;
   /** Called when the sync state or the replica may have changed (start and end of each run). */
   onChange?: () => void;
+  /** The clock of retryIfWaiting's throttle (tests move it). */
+  now?: () => number;
 };
+
+/** retryIfWaiting tries at most this often: opening mail after mail must not hammer a server that is down. */
+export const EAGER_RETRY_INTERVAL_MS = 10_000;
 
 export type SyncEngine = {
   requestSync(): Promise<SyncOutcome>;
@@ -27,6 +32,12 @@ export type SyncEngine = {
    * before wiping, so a page fetched for the old account is never written after the wipe.
    */
   stop(): Promise<void>;
+  /**
+   * Someone is looking (a sidebar opened, the sync status clicked): when changes wait and the last
+   * run failed (the engine is backing off), sync now rather than at the back-off's time, which
+   * may be a minute away. Throttled (EAGER_RETRY_INTERVAL_MS); null when it did not sync.
+   */
+  retryIfWaiting(): Promise<SyncOutcome | null>;
 };
 
 /** Thrown inside a run that stop() ended; the run writes nothing after it. */
@@ -52,6 +63,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let running: Promise<SyncOutcome> | null = null;
   let again = false;
   let generation = 0;
+  const now = deps.now ?? Date.now;
+  let eagerRetryAt = Number.NEGATIVE_INFINITY;
   const checkNotStopped = (started: number): void => {
     if (started !== generation) throw new SyncStopped('sync stopped');
   };
@@ -174,7 +187,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
-  return {
+  const engine: SyncEngine = {
     async stop() {
       generation += 1;
       again = false;
@@ -198,5 +211,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       });
       return running;
     },
+    async retryIfWaiting() {
+      const [attempt, waiting] = await Promise.all([getMeta(db, 'backoffAttempt'), db.outbox.where('status').equals('pending').count()]);
+      // Checked after the reads, with no await before the stamp: two sidebars opening at once make one run.
+      if (!attempt || waiting === 0 || running || now() - eagerRetryAt < EAGER_RETRY_INTERVAL_MS) return null;
+      eagerRetryAt = now();
+      return engine.requestSync();
+    },
   };
+  return engine;
 }

@@ -24,6 +24,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 const failingEngine = (message: string): SyncEngine => ({
   requestSync: () => Promise.reject(new Error(message)),
   stop: async () => undefined,
+  retryIfWaiting: () => Promise.reject(new Error(message)),
 });
 
 describe('fire-and-forget work in the background', () => {
@@ -61,5 +62,18 @@ describe('fire-and-forget work in the background', () => {
     expect(await getMeta(db, 'syncState')).toBe('error');
     expect(await getMeta(db, 'lastError')).toBe('IndexedDB: read failed');
     expect(scheduleRetry).toHaveBeenCalledWith(2000);
+  });
+});
+
+describe('a sidebar that opens, or a click on its sync status', () => {
+  it('asks the engine to retry if changes wait (the engine decides and throttles), without waiting for it', async () => {
+    const db = freshDb();
+    let release!: () => void;
+    const retryIfWaiting = vi.fn(() => new Promise<null>((resolve) => (release = () => resolve(null))));
+    const engine: SyncEngine = { requestSync: vi.fn(), stop: async () => undefined, retryIfWaiting };
+    expect(await handleMessage({ type: 'retry-sync' }, { id: fakeBrowser.runtime.id }, { db, engine })).toEqual({ ok: true });
+    expect(retryIfWaiting).toHaveBeenCalledOnce();
+    expect(engine.requestSync).not.toHaveBeenCalled();
+    release();
   });
 });

@@ -125,3 +125,63 @@ describe('sync engine: a change the server refuses as too large (413)', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 });
+
+describe('sync engine: someone is looking while changes wait out a back-off', () => {
+  /** A server that is down until `up` is set; counts the pushes it was offered. */
+  function flakyServer() {
+    const state = { up: false, pushes: 0 };
+    const transport: SyncTransport = {
+      async push(input) {
+        state.pushes += 1;
+        if (!state.up) throw new SyncTransportError('offline', 'Failed to fetch');
+        return { results: input.mutations.map((m) => ({ mutationId: m.id, status: 'applied' as const })) };
+      },
+      pull: async (input) => ({ resetRequired: false, changes: [], nextCursor: input.cursor ?? 'c0', hasMore: false }),
+    };
+    return { state, transport };
+  }
+
+  async function backingOff() {
+    const db = freshDb();
+    const c = customer();
+    await db.customers.add(toLocalCustomer(c));
+    await addNote(db, { customerId: c.id, text: '断网时写的备注', sourceRef: null });
+    const server = flakyServer();
+    const clock = { now: 1_000_000 };
+    const scheduleRetry = vi.fn();
+    const engine = createSyncEngine({ db, getTransport: async () => server.transport, scheduleRetry, now: () => clock.now });
+    expect(await engine.requestSync()).toBe('offline');
+    return { db, server, clock, engine, scheduleRetry };
+  }
+
+  it('retries at once instead of at the back-off time, at most once per 10 s', async () => {
+    const { db, server, clock, engine } = await backingOff();
+    expect(await engine.retryIfWaiting()).toBe('offline'); // still down: tried, not waited
+    expect(server.state.pushes).toBe(2);
+    clock.now += 9_000;
+    server.state.up = true;
+    expect(await engine.retryIfWaiting()).toBeNull(); // a sidebar opened again too soon
+    expect(server.state.pushes).toBe(2);
+    clock.now += 1_000;
+    expect(await engine.retryIfWaiting()).toBe('ok');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await getMeta(db, 'syncState')).toBe('idle');
+  });
+
+  it('does nothing when no change waits, or when the last sync went well', async () => {
+    const { db, server, engine } = await backingOff();
+    await db.outbox.clear();
+    expect(await engine.retryIfWaiting()).toBeNull();
+    expect(server.state.pushes).toBe(1);
+
+    const healthy = freshDb();
+    const c = customer();
+    await healthy.customers.add(toLocalCustomer(c));
+    server.state.up = true;
+    const engine2 = createSyncEngine({ db: healthy, getTransport: async () => server.transport });
+    expect(await engine2.requestSync()).toBe('ok');
+    await addNote(healthy, { customerId: c.id, text: 'nudged by its own page', sourceRef: null });
+    // Not backing off: the page's own nudge pushes it; opening a sidebar adds nothing.
+    expect(await engine2.retryIfWaiting()).toBeNull();
+  });
+});
