@@ -8,6 +8,7 @@ import type { SyncEngine } from '../sync/engine';
 import { signIn, signOut } from './account';
 import { adminCall } from './admin-calls';
 import { importCalls } from './import-calls';
+import { inBackground } from './in-background';
 import { runMailCall } from './mail-calls';
 import { contentSenderOf } from './content-sender';
 import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } from './portal-service';
@@ -18,6 +19,7 @@ import { runThreadRules } from './thread-rules/index';
 import { serverTimelinePage } from './timeline-calls';
 
 type Sender = Browser.runtime.MessageSender;
+type Deps = { db: LocalDb; engine: SyncEngine };
 
 /** Only our own extension pages (options, popup, sidebar) may sign in or out. */
 function fromExtensionPage(sender: Sender): boolean {
@@ -30,7 +32,7 @@ function fromExtensionPage(sender: Sender): boolean {
 export async function handleMessage(
   raw: unknown,
   sender: Sender,
-  deps: { db: LocalDb; engine: SyncEngine },
+  deps: Deps,
 ): Promise<RuntimeResponses[keyof RuntimeResponses] | undefined> {
   if (sender.id !== browser.runtime.id) return undefined;
   const parsed = runtimeRequestSchema.safeParse(raw);
@@ -44,7 +46,7 @@ export async function handleMessage(
     case 'host-context': {
       const from = await contentSenderOf(sender);
       const stored = from === null ? null : await storeTabContext(from, message.context);
-      if (stored?.kind === 'thread') void applyThreadRules(deps, stored);
+      if (stored?.kind === 'thread') inBackground(deps.db, 'conversation rules', () => applyThreadRules(deps, stored));
       return { ok: stored !== null };
     }
     case 'get-nonce': {
@@ -61,12 +63,15 @@ export async function handleMessage(
       return { context: fromExtensionPage(sender) && tabId !== undefined ? await lastTabContext(tabId) : null };
     }
     case 'sync-now':
-      void deps.engine.requestSync();
+      syncSoon(deps);
+      return { ok: true };
+    case 'retry-sync':
+      inBackground(deps.db, 'sync', () => deps.engine.retryIfWaiting());
       return { ok: true };
     case 'sign-in': {
       if (!fromExtensionPage(sender)) return undefined;
       const result = await signIn(deps.db, message);
-      if (result.ok) void deps.engine.requestSync();
+      if (result.ok) syncSoon(deps);
       return result;
     }
     case 'sign-out':
@@ -90,7 +95,7 @@ export async function handleMessage(
         throw error;
       }
       announceReplicaChanged();
-      void deps.engine.requestSync();
+      syncSoon(deps);
       return { ok: true };
     }
     case 'import-inspect':
@@ -101,7 +106,7 @@ export async function handleMessage(
       if (!fromExtensionPage(sender)) return undefined;
       const result = await adminCall(deps.db, message.request);
       // New people, roles and departments reach this replica (names, pickers) by the pull.
-      if (result.ok && message.request.call !== 'users.list' && message.request.call !== 'audit.list') void deps.engine.requestSync();
+      if (result.ok && message.request.call !== 'users.list' && message.request.call !== 'audit.list') syncSoon(deps);
       return result;
     }
     case 'open-side-panel':
@@ -129,7 +134,7 @@ export async function handleMessage(
       if (!fromExtensionPage(sender)) return undefined;
       const result = await importCalls.apply(deps.db, message.input);
       // The imported rows reach this replica (and every other) through the normal pull.
-      if (result.ok) void deps.engine.requestSync();
+      if (result.ok) syncSoon(deps);
       return result;
     }
     case 'timeline-page':
@@ -138,16 +143,21 @@ export async function handleMessage(
       if (!fromExtensionPage(sender)) return undefined;
       const result = await runMailCall(deps.db, message.request, async (url) => void (await browser.tabs.create({ url })));
       // Account and timeline changes reach the replica through the normal pull.
-      if (result.ok) void deps.engine.requestSync();
+      if (result.ok) syncSoon(deps);
       return result;
     }
   }
 }
 
+/** A sync after the answer; it never delays it, and a failure is recorded, not lost. */
+function syncSoon(deps: Deps): void {
+  inBackground(deps.db, 'sync', () => deps.engine.requestSync());
+}
+
 /** Conversation rules run after the answer: they never delay the content script. */
-async function applyThreadRules(deps: { db: LocalDb; engine: SyncEngine }, context: ThreadContext): Promise<void> {
+async function applyThreadRules(deps: Deps, context: ThreadContext): Promise<void> {
   if (!(await getMeta(deps.db, 'session'))) return;
   if (!(await runThreadRules(deps.db, context))) return;
   announceReplicaChanged();
-  void deps.engine.requestSync();
+  syncSoon(deps);
 }

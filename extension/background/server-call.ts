@@ -23,7 +23,7 @@ function errorKind(error: unknown): ImportErrorKind {
   const code = error instanceof TRPCClientError ? (error.data as { code?: string } | null | undefined)?.code : undefined;
   if (code === 'FORBIDDEN') return 'forbidden';
   if (code === 'CONFLICT' || code === 'NOT_FOUND') return 'conflict';
-  if (code === 'PAYLOAD_TOO_LARGE') return 'invalid';
   const kind = classifyError(error);
+  if (kind === 'too-large') return 'invalid';
   return kind === 'offline' ? 'network' : kind === 'unauthorized' ? 'signed-out' : kind;
 }

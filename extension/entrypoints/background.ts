@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetToken } from '../background/account';
 import { handleMessage } from '../background/handle-message';
+import { inBackground } from '../background/in-background';
 import { isReminderAlarm, openReminder, refreshBadge, refreshReminders, remind } from '../background/reminders';
 import { announceReplicaChanged } from '../background/replica-service';
 import { watchPortalPermissions } from '../background/portal-service';
@@ -25,7 +26,7 @@ export default defineBackground(() => {
   // changes during a sync makes one re-plan).
   const refreshRemindersSoon = (): void => {
     clearTimeout(remindersTimer);
-    remindersTimer = setTimeout(() => void refreshReminders(db).catch((e: unknown) => console.warn('[inbox-crm] reminders', e)), 300);
+    remindersTimer = setTimeout(() => inBackground(db, 'reminders', () => refreshReminders(db)), 300);
   };
   const engine = createSyncEngine({
     db,
@@ -44,9 +45,14 @@ export default defineBackground(() => {
     },
     scheduleRetry(delayMs) {
       clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => void engine.requestSync(), delayMs);
+      retryTimer = setTimeout(syncSoon, delayMs);
     },
   });
+
+  /** Every sync the worker starts without waiting; a failure is recorded (in-background.ts). */
+  function syncSoon(): void {
+    inBackground(db, 'sync', () => engine.requestSync());
+  }
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handleMessage(message, sender, { db, engine }).then(sendResponse, (error: unknown) => {
@@ -58,18 +64,18 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) {
-      void engine.requestSync();
+      syncSoon();
       // The minute tick also moves follow-ups that fell due meanwhile onto the overdue badge.
-      void refreshBadge(db).catch(() => undefined);
-    } else if (isReminderAlarm(alarm.name)) void remind(db, alarm);
+      inBackground(db, 'reminders', () => refreshBadge(db));
+    } else if (isReminderAlarm(alarm.name)) inBackground(db, 'reminders', () => remind(db, alarm));
   });
-  browser.notifications.onClicked.addListener((id) => void openReminder(db, id));
-  void browser.alarms.get(SYNC_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.notifications.onClicked.addListener((id) => inBackground(db, 'reminders', () => openReminder(db, id)));
+  inBackground(db, 'sync alarm', async () => {
+    if (!(await browser.alarms.get(SYNC_ALARM))) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   });
-  self.addEventListener('online', () => void engine.requestSync());
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  self.addEventListener('online', syncSoon);
+  browser.tabs.onRemoved.addListener((tabId) => inBackground(db, 'tab state', () => forgetTab(tabId)));
   watchPortalPermissions();
-  void engine.requestSync();
+  syncSoon();
   refreshRemindersSoon();
 });

@@ -63,6 +63,8 @@ export const en = {
   'rejected.code.forbidden': 'You may not make this change.',
   'rejected.code.invalid': 'The change was not valid.',
   'rejected.code.conflict': 'Someone changed it first.',
+  // Set by the extension when the server refuses a change alone for its size (413).
+  'rejected.code.too_large': 'Too large for the server to accept; copy what you need, then dismiss it.',
   'mutation.customer.create': 'New customer',
   'mutation.customer.update': 'Customer update',
   'mutation.customer.delete': 'Customer deletion',

@@ -7,6 +7,8 @@ export const followUpsEn = {
   'mutation.followUp.customerReplied': 'Follow-up closed by the customer’s reply',
   'mutation.interaction.log': 'Logged touch',
   'mutation.orgSettings.update': 'Organisation rules',
+  // Said instead of the general conflict sentence (rejected-changes.tsx): what was not saved and how to save it.
+  'rejected.followUp.complete.conflict': 'It had already been ended differently (another status, outcome or rating), so yours was not saved; reopen it to record yours.',
   'followUps.title': 'Follow-ups',
   'followUps.add': '+ Follow-up',
   'followUps.logTouch': 'Log a call or visit',
@@ -142,6 +144,7 @@ export const followUpsZhCN: Record<keyof typeof followUpsEn, string> = {
   'mutation.followUp.customerReplied': '客户回复后自动关闭跟进',
   'mutation.interaction.log': '记录联系',
   'mutation.orgSettings.update': '组织规则',
+  'rejected.followUp.complete.conflict': '该跟进已按不同的方式结束（状态、结果或评分不同），您的结果未保存；如需记录，请重新打开后再结束。',
   'followUps.title': '跟进',
   'followUps.add': '+ 跟进',
   'followUps.logTouch': '记录电话或拜访',

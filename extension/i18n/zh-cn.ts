@@ -64,6 +64,7 @@ export const zhCN: Record<MessageKey, string> = {
   'rejected.code.forbidden': '您无权进行此更改。',
   'rejected.code.invalid': '更改内容无效。',
   'rejected.code.conflict': '他人已先行修改。',
+  'rejected.code.too_large': '内容过大，服务器无法接收；请先复制需要的内容，再忽略此项。',
   'mutation.customer.create': '新建客户',
   'mutation.customer.update': '更新客户',
   'mutation.customer.delete': '删除客户',

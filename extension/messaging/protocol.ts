@@ -69,6 +69,9 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('portal-problem'), reasons: z.array(z.string().max(500)).min(1).max(20) }),
   // Issue 8: sidebar → background → server, a customer's timeline the replica does not hold yet.
   z.object({ type: z.literal('timeline-page'), input: timelinePageInputSchema }),
+  // Sync robustness: sidebar → background, it opened or its sync status was clicked: sync now if
+  // changes wait out a back-off (the engine throttles it: SyncEngine.retryIfWaiting).
+  z.object({ type: z.literal('retry-sync') }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -104,6 +107,8 @@ export type RuntimeResponses = {
   'portal-problem': { ok: boolean };
   // Issue 8
   'timeline-page': ImportResult<TimelinePage>;
+  // Sync robustness
+  'retry-sync': { ok: boolean };
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

@@ -30,6 +30,9 @@ export function App({ feed }: { feed: HostContextFeed }) {
         ? context.url
         : context?.kind;
   const shownKey = useRef(contextKey);
+  // Opened after an outage with changes waiting: try now, not at the back-off's time (the engine
+  // decides whether and how often).
+  useEffect(() => data.retrySync(), [data]);
   useEffect(() => {
     // Only a change of conversation resets it, not the first render (a page opened for a customer).
     if (shownKey.current === contextKey) return;
@@ -47,7 +50,7 @@ export function App({ feed }: { feed: HostContextFeed }) {
         {status?.signedIn && <RejectedChanges />}
       </main>
       {status?.signedIn && <MailHealth />}
-      {status && <SyncStatusLine status={status} />}
+      {status && <SyncStatusLine status={status} onRetry={data.retrySync} />}
     </div>
   );
 }

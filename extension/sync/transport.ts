@@ -6,8 +6,12 @@ export type SyncTransport = {
   pull(input: PullInput): Promise<PullOutput>;
 };
 
-/** 'invalid': the server refused the request's shape (BAD_REQUEST), e.g. after a version skew. */
-export type TransportErrorKind = 'offline' | 'unauthorized' | 'invalid' | 'error';
+/**
+ * 'invalid': the server refused the request's shape (BAD_REQUEST), e.g. after a version skew or
+ * a corrupt stored cursor. 'too-large': it refused the request's size (413); retrying the same
+ * request can never succeed.
+ */
+export type TransportErrorKind = 'offline' | 'unauthorized' | 'invalid' | 'too-large' | 'error';
 
 /** Thrown by a transport so the engine can tell "no network" and "token refused" apart. */
 export class SyncTransportError extends Error {

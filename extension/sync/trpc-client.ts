@@ -15,12 +15,13 @@ export function createApiClient(serverUrl: string, token: string | null) {
 }
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** 401 → signed out; 400 → invalid; a failed fetch (no HTTP answer at all) → offline; else → error. */
+/** 401 → signed out; 400 → invalid; 413 → too large; a failed fetch (no HTTP answer at all) → offline; else → error. */
 export function classifyError(error: unknown): TransportErrorKind {
   if (error instanceof TRPCClientError) {
     const data = error.data as { httpStatus?: number; code?: string } | undefined | null;
     if (data?.httpStatus === 401 || data?.code === 'UNAUTHORIZED') return 'unauthorized';
     if (data?.code === 'BAD_REQUEST') return 'invalid';
+    if (data?.httpStatus === 413 || data?.code === 'PAYLOAD_TOO_LARGE') return 'too-large';
     if (!data && (error.cause instanceof TypeError || /fetch|network/i.test(error.message))) return 'offline';
     return 'error';
   }

@@ -118,8 +118,11 @@ export const pushInputSchema = z.object({
 });
 export type PushInput = z.infer<typeof pushInputSchema>;
 
-/** Why the server refused a mutation; the sidebar shows a translated text for each code. */
-export const rejectionCodeSchema = z.enum(['not_found', 'forbidden', 'invalid', 'conflict']);
+/**
+ * Why the server refused a mutation; the sidebar shows a translated text for each code.
+ * 'too_large' is set by the client, when the server refused the mutation alone for its size (413).
+ */
+export const rejectionCodeSchema = z.enum(['not_found', 'forbidden', 'invalid', 'conflict', 'too_large']);
 export type RejectionCode = z.infer<typeof rejectionCodeSchema>;
 
 export const mutationResultSchema = z.discriminatedUnion('status', [

@@ -110,6 +110,33 @@ describe.each(databaseKinds)('follow-up mutations on $name', (kind) => {
       expect(rowsOf((await pullAll(await other.api())).changes, 'followUp')).toEqual([]);
     });
 
+    it('completing an ended follow-up again is a no-op only when nothing differs; another outcome or rating is a conflict', async () => {
+      const { services } = testDb();
+      const admin = await signedInAdmin(services);
+      const colleague = await invitedUser(services, admin, 'li.na@a.example', 'admin');
+      const customerId = await customerOf(admin, '宝钢股份');
+      const create = fu.create(customerId, admin.userId);
+      const id = create.payload.id;
+      const api = await admin.api();
+      await api.sync.push({ mutations: [create, fu.complete(id, 'done', { outcome: '客户接受报价', satisfaction: 5 })] });
+
+      // The colleague ends it too, offline, from the same conversation: the same words and rating,
+      // or none, change nothing; other words or another rating would be lost, so they are refused.
+      const out = await (await colleague.api()).sync.push({
+        mutations: [
+          fu.complete(id, 'done', { outcome: '客户接受报价', satisfaction: 5 }),
+          fu.complete(id, 'done', { outcome: '客户要求再降价', satisfaction: 5 }),
+          fu.complete(id, 'done', { outcome: '客户接受报价', satisfaction: 2 }),
+          fu.complete(id, 'done'),
+        ],
+      });
+      expect(outcomes(out)).toEqual(['applied', 'conflict', 'conflict', 'applied']);
+      const reasons = out.results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      expect(new Set(reasons)).toEqual(new Set(['It was already marked done, with another outcome or rating; reopen it to record yours.']));
+      const [row] = rowsOf((await pullAll(api)).changes, 'followUp');
+      expect(row).toMatchObject({ status: 'done', outcome: '客户接受报价', satisfaction: 5, completedByUserId: admin.userId });
+    });
+
     it('"the customer replied" ends a no-reply follow-up once, as the customer’s doing', async () => {
       const { services } = testDb();
       const admin = await signedInAdmin(services);

@@ -1,5 +1,6 @@
 import type { Mutation } from '../../../shared/schemas/sync';
-import { t, type MessageKey } from '../../i18n';
+import { dictionaries, t, type MessageKey } from '../../i18n';
+import type { OutboxEntry } from '../../local-db/db';
 import { useSidebarData } from '../data/sidebar-data';
 import { useLive } from '../hooks/use-live';
 
@@ -72,6 +73,13 @@ function changedValues(patch: object): string {
   return values.join(', ');
 }
 
+/** The code's general sentence, or one particular to the kind of change where that says more. */
+function whyRefused({ code, mutation }: OutboxEntry): string {
+  if (!code) return '';
+  const particular = `rejected.${mutation.kind}.${code}`;
+  return t((particular in dictionaries.en ? particular : `rejected.code.${code}`) as MessageKey);
+}
+
 /** Refused changes stay visible until the user dismisses them (never lost silently). */
 export function RejectedChanges() {
   const data = useSidebarData();
@@ -86,7 +94,7 @@ export function RejectedChanges() {
             <strong>{t(`mutation.${entry.mutation.kind}` as MessageKey)}</strong>
             {/* What the user typed, so a refused note can still be copied elsewhere. */}
             <span class="what">{whatChanged(entry.mutation)}</span>
-            <span>{entry.code ? t(`rejected.code.${entry.code}` as MessageKey) : ''}</span>
+            <span>{whyRefused(entry)}</span>
             <span class="reason">{entry.reason}</span>
             <button type="button" class="link" data-testid="dismiss-rejected" onClick={() => void data.dismissRejected(entry.id)}>
               {t('rejected.dismiss')}

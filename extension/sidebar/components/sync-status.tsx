@@ -13,7 +13,14 @@ export function statusText(status: SyncStatus): string {
   return status.pending > 0 ? `${main} · ${t('sync.pending', { count: status.pending })}` : main;
 }
 
-export function SyncStatusLine({ status }: { status: SyncStatus }) {
+/** onRetry: a click on the line asks for a sync now (the sidebar's; the popup has its own button). */
+export function SyncStatusLine({ status, onRetry }: { status: SyncStatus; onRetry?: () => void }) {
+  const content = (
+    <>
+      <span class="dot" aria-hidden="true" />
+      {statusText(status)}
+    </>
+  );
   return (
     <p
       class={`sync-status state-${status.state}`}
@@ -24,8 +31,13 @@ export function SyncStatusLine({ status }: { status: SyncStatus }) {
       // The server's or the network's own words are technical: kept out of the line, on hover.
       title={status.lastError ?? undefined}
     >
-      <span class="dot" aria-hidden="true" />
-      {statusText(status)}
+      {onRetry ? (
+        <button type="button" class="sync-retry" data-testid="sync-retry" onClick={onRetry}>
+          {content}
+        </button>
+      ) : (
+        content
+      )}
     </p>
   );
 }

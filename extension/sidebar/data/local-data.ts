@@ -29,6 +29,7 @@ import { timelineOf } from '../../local-db/queries/timeline';
 import { allDepartments, viewerOf } from '../../local-db/queries/viewer';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { retrySync } from './retry-sync';
 import { serverTimelinePage } from './server-timeline';
 import { changeServiceItem, logServiceItem } from '../../local-db/mutations/service-items';
 import { changeVisit, planVisit } from '../../local-db/mutations/visits';
@@ -53,6 +54,7 @@ export function localSidebarData(db: LocalDb = getLocalDb()): SidebarData {
   return {
     mode: 'local',
     syncStatus: () => live(() => syncStatus(db)),
+    retrySync,
     matchSender: (sender) => live(() => matchSender(db, sender)),
     matchPage: (clues, me) => live(() => matchPage(db, clues, me)),
     timeline: (customerId, limit) => live(() => timelineOf(db, customerId, limit)),

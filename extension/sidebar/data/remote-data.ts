@@ -6,6 +6,7 @@ import type { SearchHit } from '../../local-db/queries/search';
 import { replicaChangedSchema, type ReplicaMutation, type ReplicaQuery } from '../../messaging/replica-protocol';
 import { sendToBackground } from '../../messaging/runtime-client';
 import { reconnectAccount } from './reconnect';
+import { retrySync } from './retry-sync';
 import { serverTimelinePage } from './server-timeline';
 import type { SidebarData } from './sidebar-data';
 
@@ -55,6 +56,7 @@ export function remoteSidebarData(): SidebarData {
   return {
     mode: 'remote',
     syncStatus: () => remoteLive({ query: 'sync-status' }),
+    retrySync,
     matchSender: (sender) => remoteLive({ query: 'match-sender', sender }),
     matchPage: (clues, me) => remoteLive({ query: 'match-page', clues, me }),
     timeline: (customerId, limit) => remoteLive({ query: 'timeline', customerId, limit }),

@@ -39,6 +39,8 @@ export type SidebarData = {
   /** 'local' = IndexedDB in this frame; 'remote' = one-shot answers from the background. */
   mode: 'local' | 'remote';
   syncStatus(): Live<SyncStatus>;
+  /** The sidebar opened or its status was clicked: the background syncs now if changes wait out a back-off (throttled there). */
+  retrySync(): void;
   matchSender(sender: Participant): Live<ContextMatch>;
   /** The customer a portal page's clues name (issue 6); `me` = the user's address, never a clue. */
   matchPage(clues: Clue[], me: string | null): Live<PageMatch>;

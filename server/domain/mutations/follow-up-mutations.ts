@@ -70,8 +70,12 @@ export const followUpMutations: Pick<Handlers, Kinds> = {
     if (live instanceof Rejection) return live;
     const { row } = live;
     if (c.satisfaction !== null && c.status !== 'done') return new Rejection('invalid', 'A rating needs the follow-up done, not skipped.');
-    // Ended twice the same way (two devices, or a replay after a lost answer): nothing more to do.
-    if (row.status === c.status) return null;
+    if (row.status === c.status) {
+      // Ended twice the same way (two devices, two colleagues): nothing more to do, unless this
+      // one says what happened differently; accepting it would drop those words without a trace.
+      const differs = (c.outcome !== null && c.outcome !== row.outcome) || (c.satisfaction !== null && c.satisfaction !== row.satisfaction);
+      return differs ? new Rejection('conflict', `It was already marked ${row.status}, with another outcome or rating; reopen it to record yours.`) : null;
+    }
     if (row.status !== 'open') return new Rejection('conflict', `It was already marked ${row.status}.`);
     const end: FollowUpEnd = {
       status: c.status,

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/schemas/member';
 import type { Mutation } from '../../../shared/schemas/sync';
 import { createCustomerFromSender } from '../../../extension/local-db/mutations/create-customer';
 import { addNote } from '../../../extension/local-db/mutations/add-note';
 import { completeFollowUp } from '../../../extension/local-db/mutations/change-follow-up';
+import { dismissRejected } from '../../../extension/local-db/mutations/dismiss-rejected';
 import { createSyncEngine } from '../../../extension/sync/engine';
 import type { SyncTransport } from '../../../extension/sync/transport';
 import { createApiClient, trpcTransport } from '../../../extension/sync/trpc-client';
@@ -104,7 +105,10 @@ describe('sync engine against the real server', () => {
     expect(scope.name).toBe('Skew Ltd');
   });
 
-  it('ends up with the server’s row when a change made during a pull is applied without changing anything', async () => {
+  it.each([
+    ['applied without changing anything (no words of its own)', { status: 'done' as const, outcome: null }],
+    ['refused for saying what happened differently, once dismissed', { status: 'done' as const, outcome: '我也回访了' }],
+  ])('ends up with the server’s row when a change made during a pull is %s', async (_, mine) => {
     const admin = createApiClient(server.url, adminToken);
     const me = await admin.auth.me.query();
     const customerId = uuidv7();
@@ -123,7 +127,7 @@ describe('sync engine against the real server', () => {
     const db = freshDb();
     expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
     // A colleague ends it first, with what happened.
-    const colleague = createApiClient(server.url, await invite('li.na@ourco.example', '李娜', 'admin'));
+    const colleague = createApiClient(server.url, await invite(`li.na.${uuidv7()}@ourco.example`, '李娜', 'admin'));
     await colleague.sync.push.mutate({
       mutations: [{ id: uuidv7(), kind: 'followUp.complete', baseVersion: null, payload: { id: followUpId, status: 'done', outcome: '李娜已回访', completedAt: new Date().toISOString() } }],
     });
@@ -134,15 +138,20 @@ describe('sync engine against the real server', () => {
     const transport: SyncTransport = {
       push: (input) => real.push(input),
       async pull(input) {
-        if (!acted) (acted = true), await completeFollowUp(db, followUpId, { status: 'done', outcome: '我也回访了' });
+        if (!acted) (acted = true), await completeFollowUp(db, followUpId, mine);
         return real.pull(input);
       },
     };
     const engine = createSyncEngine({ db, getTransport: async () => transport });
     expect(await engine.requestSync()).toBe('ok');
     expect(await engine.requestSync()).toBe('ok');
-    expect(await db.outbox.count()).toBe(0);
-    // Ended twice the same way: the server keeps the colleague's record and so must the replica.
+    const refused = await db.outbox.toArray();
+    if (mine.outcome) {
+      // Shown with the server's reason until the user dismisses it; their words are not lost silently.
+      expect(refused).toMatchObject([{ status: 'rejected', code: 'conflict', reason: expect.stringMatching(/already marked done/) }]);
+      await dismissRejected(db, refused[0]!.id);
+    } else expect(refused).toEqual([]);
+    // The server keeps the colleague's record and so must the replica.
     expect(await db.followUps.get(followUpId)).toMatchObject({ status: 'done', outcome: '李娜已回访' });
   });
 
@@ -155,6 +164,42 @@ describe('sync engine against the real server', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.timeline.where('customerId').equals(customerId).count()).toBe(200);
   }, 120_000);
+
+  it('sets aside a change larger than the server accepts (413), and delivers the rest', async () => {
+    const db = freshDb();
+    const { customerId } = await createCustomerFromSender(db, { customerName: '超大附件有限公司', contactName: '刘', email: 'liu@huge.example' });
+    const hugeId = await addNote(db, { customerId, text: 'to be made huge', sourceRef: null });
+    await addNote(db, { customerId, text: '正常的备注', sourceRef: null });
+    // As if made by a client without the size limits: 6 MB in one change (the server reads 5 MB).
+    const [entry] = await db.outbox.where('entityId').equals(hugeId).toArray();
+    const mutation = entry!.mutation as Extract<Mutation, { kind: 'note.create' }>;
+    await db.outbox.update(entry!.id, { mutation: { ...mutation, payload: { ...mutation.payload, summary: '大'.repeat(2_000_000) } } });
+
+    expect(await engineFor(db, server.url, adminToken).requestSync()).toBe('ok');
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: entry!.id, status: 'rejected', code: 'too_large', reason: '5.7 MB' });
+    const notes = await createApiClient(server.url, adminToken).timeline.page.query({ customerId });
+    expect(notes.items.map((n) => n.summary)).toContain('正常的备注');
+  }, 60_000);
+
+  it('downloads again from nothing when the server refuses the stored cursor as invalid', async () => {
+    const db = freshDb();
+    const engine = engineFor(db, server.url, adminToken);
+    expect(await engine.requestSync()).toBe('ok');
+    const count = await db.customers.count();
+    expect(count).toBeGreaterThan(0);
+    await db.meta.put({ key: 'cursor', value: 'corrupted-by-a-crash' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await engine.requestSync()).toBe('ok');
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await db.customers.count()).toBe(count);
+    expect(await db.meta.get('cursor')).not.toMatchObject({ value: 'corrupted-by-a-crash' });
+    expect(await db.meta.get('lastError')).toMatchObject({ value: null });
+  });
 
   it('rebuilds the replica when its cursor is older than the change log keeps', async () => {
     const db = freshDb();

@@ -185,6 +185,38 @@ describe('sync engine stop (sign-out)', () => {
     expect((await db.customers.toArray()).map((c) => c.name)).toEqual(['Page one']);
     expect(await getMeta(db, 'cursor')).toBe('c1');
   });
+
+  it('is final: a run that fails after stop() writes no error or back-off and schedules nothing', async () => {
+    const db = freshDb();
+    const c = customer();
+    await db.customers.add(toLocalCustomer(c));
+    await addNote(db, { customerId: c.id, text: 'unsynced', sourceRef: null });
+    const scheduleRetry = vi.fn();
+    const onUnauthorized = vi.fn(async () => undefined);
+    for (const error of [new SyncTransportError('offline', 'Failed to fetch'), new SyncTransportError('unauthorized', 'UNAUTHORIZED')]) {
+      let asked!: () => void;
+      const pushAsked = new Promise<void>((resolve) => (asked = resolve));
+      let fail!: (error: Error) => void;
+      const transport: SyncTransport = {
+        push: () => {
+          asked();
+          return new Promise((_, reject) => (fail = reject));
+        },
+        pull: async () => ({ resetRequired: false, changes: [], nextCursor: 'c', hasMore: false }),
+      };
+      const engine = createSyncEngine({ db, getTransport: async () => transport, scheduleRetry, onUnauthorized });
+      const run = engine.requestSync();
+      await pushAsked;
+      const stopped = engine.stop();
+      fail(error);
+      await stopped;
+      expect(await run).toBe('signed-out');
+    }
+    expect(await getMeta(db, 'lastError')).toBeUndefined();
+    expect(await getMeta(db, 'backoffAttempt')).toBeUndefined();
+    expect(scheduleRetry).not.toHaveBeenCalled();
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
 });
 
 describe('backoff', () => {
