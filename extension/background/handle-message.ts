@@ -9,6 +9,7 @@ import { signIn, signOut } from './account';
 import { adminCall } from './admin-calls';
 import { importCalls } from './import-calls';
 import { runMailCall } from './mail-calls';
+import { reportCall } from './report-calls';
 import { contentSenderOf } from './content-sender';
 import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } from './portal-service';
 import { openSidePanel } from './side-panel';
@@ -138,6 +139,9 @@ export async function handleMessage(
       if (result.ok) void deps.engine.requestSync();
       return result;
     }
+    // Issue 9: read-only, so nothing to sync afterwards.
+    case 'report-call':
+      return fromExtensionPage(sender) ? reportCall(deps.db, message.request) : undefined;
   }
 }
 

@@ -15,6 +15,7 @@ import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
 import { mailCallSchema } from './mail-protocol';
+import { reportCallSchema } from './report-protocol';
 import type { RuleProblem } from '../local-db/mutations/rule-refusal';
 
 /**
@@ -66,6 +67,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('portal-pick'), kind: clueKindSchema, selector: z.string().min(1).max(500) }),
   /** portal content → background: applying the origin's rule failed (shown on the options page). */
   z.object({ type: z.literal('portal-problem'), reasons: z.array(z.string().max(500)).min(1).max(20) }),
+  // Issue 9: dashboard → background → server, the managers' reports (report-protocol.ts).
+  z.object({ type: z.literal('report-call'), request: reportCallSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -99,6 +102,8 @@ export type RuntimeResponses = {
   'portal-revoke': { ok: boolean };
   'portal-pick': { ok: boolean };
   'portal-problem': { ok: boolean };
+  // Issue 9: the report's answer, parsed with its output schema (shared/schemas/reports.ts).
+  'report-call': ImportResult<unknown>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

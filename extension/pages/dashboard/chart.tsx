@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { language } from '../../i18n';
+import { init, type ChartOption, type EChartsType } from './echarts-setup';
+
+type Props = {
+  option: ChartOption;
+  /** What the chart shows, for screen readers (the figures are also on the page as text). */
+  label: string;
+  /** A bar or slice was clicked: its index in the chart's data. */
+  onPick?: (dataIndex: number) => void;
+  testId?: string;
+};
+
+/**
+ * One ECharts chart on a canvas. Tooltips are painted on the canvas too (`richText`): the HTML
+ * tooltip would put customer and rep names into the page as markup. Charts redraw at the size
+ * of their box, on screen and when printing (the print layout is narrower).
+ */
+export function Chart({ option, label, onPick, testId }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+
+  useEffect(() => {
+    const el = box.current!;
+    // A pixel ratio of 2 keeps the canvas sharp on paper and on high-density screens.
+    const instance = init(el, null, { renderer: 'canvas', locale: language === 'zh-CN' ? 'ZH' : 'EN', devicePixelRatio: 2 });
+    chart.current = instance;
+    instance.on('click', (params) => pick.current?.(params.dataIndex));
+    const resize = () => instance.resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(el);
+    const print = window.matchMedia('print');
+    print.addEventListener('change', resize);
+    return () => {
+      observer.disconnect();
+      print.removeEventListener('change', resize);
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ animation: false, tooltip: { renderMode: 'richText' }, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} class={onPick ? 'chart pickable' : 'chart'} role="img" aria-label={label} data-testid={testId} />;
+}

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type {
+  ActivityReport,
+  CadenceReport,
+  CustomersReport,
+  GrowthReport,
+  ReportName,
+  ReportQuery,
+  ServiceReport,
+} from '../../../shared/schemas/reports';
+import { callReport, type ReportFailure } from './report-client';
+
+export type ReportValues = {
+  customers: CustomersReport;
+  cadence: CadenceReport;
+  activity: ActivityReport;
+  service: ServiceReport;
+  growth: GrowthReport;
+};
+export type Loaded<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'failed'; failure: ReportFailure };
+export type ReportStates = { [N in ReportName]?: Loaded<ReportValues[N]> };
+
+/**
+ * The dashboard's reports for one query, each loading on its own (a slow one does not hold the
+ * others back). A newer query wins over answers still on their way for an older one; coming back
+ * online loads again.
+ */
+export function useReports(query: ReportQuery | null, names: readonly ReportName[]): { states: ReportStates; reload: () => void } {
+  const [states, setStates] = useState<ReportStates>({});
+  const [attempt, setAttempt] = useState(0);
+  const latest = useRef(0);
+  const key = JSON.stringify([query, names, attempt]);
+
+  useEffect(() => {
+    if (!query) return;
+    const run = ++latest.current;
+    setStates(Object.fromEntries(names.map((n) => [n, { state: 'loading' }])));
+    for (const name of names) {
+      void callReport<ReportValues[typeof name]>({ call: 'report', name, input: query }).then((answer) => {
+        if (run !== latest.current) return;
+        const loaded = answer.ok ? { state: 'ok' as const, value: answer.value } : { state: 'failed' as const, failure: answer.failure };
+        setStates((prev) => ({ ...prev, [name]: loaded }));
+      });
+    }
+  }, [key]);
+
+  useEffect(() => {
+    const online = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
+
+  return { states, reload: () => setAttempt((n) => n + 1) };
+}
