@@ -13,6 +13,8 @@ import { createPeopleService } from './people-service';
 import { createServiceMailService } from './service-mail';
 import { pullChanges } from './sync-pull';
 import { pushMutations } from './sync-push';
+// Issue 9
+import { createReportsService } from './reports/reports-service';
 
 /**
  * Every service, built once per process around one store; the tRPC context carries this.
@@ -20,7 +22,7 @@ import { pushMutations } from './sync-push';
  * (start-server.ts); without them (tests, CLI) it uses the env's provider settings and a
  * process-lifetime key.
  */
-export function createServices(store: Store, options: { ingestion?: IngestionDeps } = {}) {
+export function createServices(store: Store, options: { ingestion?: IngestionDeps; now?: () => Date } = {}) {
   return {
     auth: createAuthService(store),
     customers: {
@@ -39,6 +41,8 @@ export function createServices(store: Store, options: { ingestion?: IngestionDep
       compact: (orgId: string, options: { tombstonesOlderThan: Date }) => compactChangeLog(store, orgId, options),
     },
     ingestion: createIngestionService(store, options.ingestion ?? createIngestionDeps({})),
+    // Issue 9: the managers' dashboard.
+    reports: createReportsService(store, options.now),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,8 @@ import { mailRouter } from './routers/mail-router';
 // Issue 7
 import { auditRouter } from './routers/audit-router';
 import { departmentsRouter } from './routers/departments-router';
+// Issue 9
+import { reportsRouter } from './routers/reports-router';
 
 /** One line per router. The extension imports only `type AppRouter` (erased at build). */
 export const appRouter = router({
@@ -22,6 +24,8 @@ export const appRouter = router({
   // Issue 7
   departments: departmentsRouter,
   audit: auditRouter,
+  // Issue 9
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

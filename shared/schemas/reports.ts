@@ -126,7 +126,8 @@ export const activityReportSchema = z.object({
     /** Open at asOf with the due time before asOf. */
     overdue: count,
   }),
-  visits: z.object({ planned: count, held: count, cancelled: count, stillPlanned: count, completion: shareSchema }),
+  /** Planned for the period; due: planned before asOf; held: due and held; completion = held / due. */
+  visits: z.object({ planned: count, due: count, held: count, cancelled: count, stillPlanned: count, completion: shareSchema }),
   visitReports: z.object({ reported: count, reviewed: count, share: shareSchema }),
 });
 export type ActivityReport = z.infer<typeof activityReportSchema>;

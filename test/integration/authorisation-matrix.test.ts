@@ -37,6 +37,8 @@ const SEES_EAST: PersonName[] = ['admin', 'eastManager', 'eastRep', 'supportLead
 /** The East rep's mailbox and personal never-log entry: theirs alone. */
 const MAILBOX_OWNER: PersonName[] = ['eastRep'];
 
+const ORGANISATION_REPORT = { period: { kind: 'this-month' }, scope: 'organisation' } as const;
+
 const procedures: Record<string, Case> = {
   'auth.signIn': { allowed: 'public', input: async (s) => ({ email: s.w.westRep.email, code: await s.services.auth.reissueCode(s.w.westRep.userId) }) },
   'auth.signOut': { allowed: 'everyone', input: () => undefined },
@@ -77,6 +79,14 @@ const procedures: Record<string, Case> = {
   'mail.neverLogList': { allowed: 'everyone', input: () => undefined },
   'mail.neverLogAdd': { allowed: ADMIN_ONLY, input: () => ({ kind: 'domain', value: `spam-${newId()}.example`, scope: 'organisation' }) },
   'mail.neverLogRemove': { allowed: MAILBOX_OWNER, input: (s) => ({ id: s.mail.entryId }), missing: () => ({ id: newId() }) },
+  // Issue 9: the organisation's figures are admins'; support leads get its service figures
+  // (reports.test.ts checks 'me' and 'department' for every role).
+  'reports.customers': { allowed: ADMIN_ONLY, input: () => ORGANISATION_REPORT },
+  'reports.cadence': { allowed: ADMIN_ONLY, input: () => ORGANISATION_REPORT },
+  'reports.activity': { allowed: ADMIN_ONLY, input: () => ORGANISATION_REPORT },
+  'reports.service': { allowed: ['admin', 'supportLead'], input: () => ORGANISATION_REPORT },
+  'reports.growth': { allowed: ADMIN_ONLY, input: () => ORGANISATION_REPORT },
+  'reports.rows': { allowed: ADMIN_ONLY, input: () => ({ ...ORGANISATION_REPORT, figure: 'customers.current' }) },
 };
 
 /**

@@ -34,6 +34,8 @@ import type { AuditActor } from './audit-actor';
 import { threadMessagesRepository } from './thread-messages';
 // Issue 8: work leases.
 import { jobLeasesRepository } from './job-leases';
+// Issue 9: the managers' dashboard.
+import { reportsRepository } from './reports/index';
 
 export function createRepositories(q: Queryable) {
   const repos = {
@@ -72,6 +74,8 @@ export function createRepositories(q: Queryable) {
     departments: departmentsRepository(q),
     auditEvents: auditEventsRepository(q),
     signInFailures: signInFailuresRepository(q),
+    // Issue 9
+    reports: reportsRepository(q),
   };
   const { contacts, timelineItems, followUps, serviceItems, visits } = repos;
   return {
