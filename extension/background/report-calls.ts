@@ -5,7 +5,6 @@ import {
   drillOutputSchema,
   growthReportSchema,
   serviceReportSchema,
-  type DrillInput,
   type ReportName,
   type ReportQuery,
 } from '../../shared/schemas/reports';
@@ -15,29 +14,18 @@ import type { ReportCall } from '../messaging/report-protocol';
 import type { ApiClient } from '../sync/trpc-client';
 import { callServer } from './server-call';
 
-/**
- * The `reports` router as the contract describes it (shared/schemas/reports.ts). Typed here
- * until the server's router is on this branch; every answer is parsed with the contract's
- * output schema below, so nothing unchecked reaches the page either way.
- */
-type ReportsApi = {
-  reports: Record<ReportName, { query(input: ReportQuery): Promise<unknown> }> & { drill: { query(input: DrillInput): Promise<unknown> } };
+/** Each report procedure, its answer parsed with the contract's schema before it reaches the page. */
+const REPORTS: Record<ReportName, (api: ApiClient, input: ReportQuery) => Promise<unknown>> = {
+  customers: async (api, input) => customersReportSchema.parse(await api.reports.customers.query(input)),
+  cadence: async (api, input) => cadenceReportSchema.parse(await api.reports.cadence.query(input)),
+  activity: async (api, input) => activityReportSchema.parse(await api.reports.activity.query(input)),
+  service: async (api, input) => serviceReportSchema.parse(await api.reports.service.query(input)),
+  growth: async (api, input) => growthReportSchema.parse(await api.reports.growth.query(input)),
 };
-const reportsOf = (api: ApiClient) => (api as unknown as ReportsApi).reports;
 
-const OUTPUTS = {
-  customers: customersReportSchema,
-  cadence: cadenceReportSchema,
-  activity: activityReportSchema,
-  service: serviceReportSchema,
-  growth: growthReportSchema,
-} as const;
-
-/** One report or drill-down call against the server, for the dashboard page. */
+/** One report, or the rows behind one figure (`reports.rows`), for the dashboard page. */
 export function reportCall(db: LocalDb, request: ReportCall): Promise<ImportResult<unknown>> {
   return callServer(db, async (api) =>
-    request.call === 'report'
-      ? OUTPUTS[request.name].parse(await reportsOf(api)[request.name].query(request.input))
-      : drillOutputSchema.parse(await reportsOf(api).drill.query(request.input)),
+    request.call === 'report' ? REPORTS[request.name](api, request.input) : drillOutputSchema.parse(await api.reports.rows.query(request.input)),
   );
 }

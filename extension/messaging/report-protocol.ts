@@ -7,6 +7,6 @@ import { drillInputSchema, REPORT_NAMES, reportQuerySchema } from '../../shared/
  */
 export const reportCallSchema = z.discriminatedUnion('call', [
   z.object({ call: z.literal('report'), name: z.enum(REPORT_NAMES), input: reportQuerySchema }),
-  z.object({ call: z.literal('drill'), input: drillInputSchema }),
+  z.object({ call: z.literal('rows'), input: drillInputSchema }),
 ]);
 export type ReportCall = z.output<typeof reportCallSchema>;

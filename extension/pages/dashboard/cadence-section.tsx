@@ -52,6 +52,7 @@ export function CadenceSection({ report, onDrill }: { report: CadenceReport; onD
           <Chart
             label={rt('cadence.byClass')}
             testId="chart-cadence-class"
+            empty={report.overall.customers === 0}
             option={barOption(report.byClass.map(classLabel), [{ name: rt('col.share'), data: report.byClass.map((c) => c.share ?? 0) }], { share: true })}
             onPick={(i) => overdueOfClass(report.byClass[i]!)}
           />
@@ -62,6 +63,7 @@ export function CadenceSection({ report, onDrill }: { report: CadenceReport; onD
           <Chart
             label={rt('cadence.byRep')}
             testId="chart-cadence-rep"
+            empty={report.byRep.length === 0}
             option={barOption(report.byRep.map((r) => repName(r.name)), [{ name: rt('col.share'), data: report.byRep.map((r) => r.share ?? 0) }], { share: true, horizontal: true })}
             onPick={(i) => overdueOfRep(report.byRep[i]!)}
           />

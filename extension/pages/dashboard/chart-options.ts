@@ -23,6 +23,7 @@ export function barOption(categories: string[], series: BarSeries[], opts: { sha
       name: s.name,
       data: s.data,
       stack: s.stack,
+      barMaxWidth: 48,
       label: { show: true, position: opts.horizontal ? ('right' as const) : ('top' as const), formatter: (p: { value: unknown }) => format(Number(p.value)) },
       ...(opts.target && i === 0
         ? {

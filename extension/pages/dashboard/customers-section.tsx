@@ -47,6 +47,7 @@ export function CustomersSection({ report, onDrill }: { report: CustomersReport;
               <Chart
                 label={title}
                 testId={`chart-${d.dimension}`}
+                empty={report.total === 0 && report.previousTotal === 0}
                 option={barOption(
                   d.entries.map((e) => label(e.value)),
                   [

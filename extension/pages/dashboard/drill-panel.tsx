@@ -47,7 +47,7 @@ export function DrillPanel({ drill, query, onClose }: Props) {
   const [answer, setAnswer] = useState<ReportAnswer<DrillOutput> | null>(null);
   const [attempt, setAttempt] = useState(0);
   const box = useRef<HTMLElement>(null);
-  const fetchRows = (limit: number) => callReport<DrillOutput>({ call: 'drill', input: { ...query, figure: drill.figure, filter: drill.filter, limit, offset: 0 } });
+  const fetchRows = (limit: number) => callReport<DrillOutput>({ call: 'rows', input: { ...query, figure: drill.figure, filter: drill.filter, limit, offset: 0 } });
 
   useEffect(() => {
     let current = true;

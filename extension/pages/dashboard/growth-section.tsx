@@ -66,6 +66,7 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
           <Chart
             label={rt('growth.newCustomers', { target: formatCount(target) })}
             testId="chart-new-customers"
+            empty={newCustomers.reps.length === 0}
             option={barOption(
               newCustomers.reps.map((r) => repName(r.name)),
               months.map((m, i) => ({ name: m, data: newCustomers.reps.map((r) => r.perMonth[i]!) })),
@@ -80,6 +81,7 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
           <Chart
             label={rt('growth.dormant')}
             testId="chart-dormant"
+            empty={dormant.count === 0}
             option={barOption(classes.map((c) => t(`enum.customerClass.${c}`)), [{ name: rt('growth.dormant'), data: classes.map((c) => dormant.byClass[c]) }])}
             onPick={(i) => dormantOf(classes[i])}
           />

@@ -69,6 +69,7 @@ export function ServiceSection({ report, onDrill }: { report: ServiceReport; onD
           <Chart
             label={rt('service.satisfaction')}
             testId="chart-satisfaction"
+            empty={satisfaction.count === 0}
             option={barOption(RATINGS.map((r) => rt('service.stars', { rating: r })), [{ name: rt('col.count'), data: [...satisfaction.distribution] }])}
             onPick={(i) => rating(RATINGS[i]!)}
           />
@@ -78,6 +79,7 @@ export function ServiceSection({ report, onDrill }: { report: ServiceReport; onD
           <Chart
             label={rt('service.feedback')}
             testId="chart-feedback"
+            empty={tags.every((t) => report.feedback[t] === 0)}
             option={pieOption(tags.map((t) => ({ name: rt(`feedback.${t}`), value: report.feedback[t] })))}
             onPick={tag}
           />
