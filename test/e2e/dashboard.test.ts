@@ -170,3 +170,19 @@ test('a rep sees only their own figures, is offered no other scope, and a forced
   });
   expect(forced).toMatchObject({ ok: false, error: 'forbidden' });
 });
+
+test('offline, the dashboard says so instead of failing, and loads again when back online', async () => {
+  const browser = browsers[1]!;
+  const page = browser.context.pages().find((p) => p.url().endsWith('/dashboard.html'))!;
+  await browser.context.setOffline(true);
+  try {
+    await page.locator('input[name=period][value=last-month]').check();
+    await page.locator('[data-testid=report-failure][data-kind=offline]').first().waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('section.report[data-state=ok]').count()).toBe(0);
+  } finally {
+    await browser.context.setOffline(false);
+  }
+  await allLoaded(page, 5);
+  // Last month, before any of this data existed.
+  await expect(page.locator('[data-figure="followUps.created"] .figure-value').innerText()).resolves.toBe('0');
+});

@@ -44,11 +44,19 @@ export function useReports(query: ReportQuery | null, names: readonly ReportName
     }
   }, [key]);
 
+  // Back online: load again. The 'online' event is not always dispatched (emulated networks,
+  // some VPN switches), so while a report waits for the network the page also looks every 2 s.
+  const waiting = Object.values(states).some((s) => s?.state === 'failed' && s.failure.kind === 'offline');
   useEffect(() => {
-    const online = () => setAttempt((n) => n + 1);
-    window.addEventListener('online', online);
-    return () => window.removeEventListener('online', online);
-  }, []);
+    if (!waiting) return;
+    const retry = () => navigator.onLine && setAttempt((n) => n + 1);
+    const timer = setInterval(retry, 2000);
+    window.addEventListener('online', retry);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, [waiting]);
 
   return { states, reload: () => setAttempt((n) => n + 1) };
 }
