@@ -9,6 +9,7 @@ import { feedbackTagSchema, serviceTypeSchema } from './service-item';
  * The managers' dashboard (issue 9, DOMAIN.md "Reports"): what every report procedure takes and
  * answers. Exact definitions of every figure: docs/reports.md. Instants are UTC; a period is
  * half-open [from, to) with its day boundaries in the caller's (or the organisation's) zone.
+ * One file on purpose (a little over 300 lines): the dashboard's whole contract, read together.
  */
 
 export const REPORT_SCOPES = ['me', 'department', 'organisation'] as const;
@@ -109,6 +110,12 @@ export const complianceSchema = z.object({ customers: count, compliant: count, s
 export const cadenceReportSchema = z.object({
   period: resolvedPeriodSchema,
   overall: complianceSchema,
+  /**
+   * Dormant customers (DOMAIN.md "Dormant / churn risk"): the classified customers outside their
+   * touch cadence at asOf, i.e. overall.customers − overall.compliant, per class. Same rule, same
+   * query: the dormant list is the overdue list ('cadence.overdue').
+   */
+  dormant: z.object({ count, byClass: z.record(customerClassSchema, count) }),
   byClass: z.array(complianceSchema.extend({ customerClass: customerClassSchema, touchDays: z.number().int() })),
   byRep: z.array(complianceSchema.extend({ userId: idSchema.nullable(), name: z.string().nullable() })),
 });
@@ -161,7 +168,7 @@ export const serviceReportSchema = z.object({
 });
 export type ServiceReport = z.infer<typeof serviceReportSchema>;
 
-// ---- growth: new customers, dormant, revenue concentration ---------------------------------
+// ---- growth: new customers, revenue concentration (dormant customers: cadenceReportSchema) ---------------------------------
 
 export const growthReportSchema = z.object({
   period: resolvedPeriodSchema,
@@ -182,11 +189,6 @@ export const growthReportSchema = z.object({
       }),
     ),
     total: count,
-  }),
-  dormant: z.object({
-    count,
-    classified: count,
-    byClass: z.record(customerClassSchema, count),
   }),
   /** Per currency (amounts in different currencies are never added). */
   revenue: z.array(
@@ -224,7 +226,6 @@ export const DRILL_FIGURES = [
   'service.rated',
   'service.feedback',
   'growth.newCustomers',
-  'growth.dormant',
   'growth.topRevenue',
 ] as const;
 export const drillFigureSchema = z.enum(DRILL_FIGURES);
@@ -295,7 +296,7 @@ export const drillOutputSchema = z.object({
   period: resolvedPeriodSchema,
   figure: drillFigureSchema,
   rows: z.array(drillRowSchema),
-  /** All rows behind the figure; more than rows.length when paged by limit/offset. */
+  /** All rows behind the figure; more than rows.length when paged by limit/offset (0 on a page past the end). */
   total: count,
 });
 export type DrillOutput = z.infer<typeof drillOutputSchema>;

@@ -28,6 +28,7 @@ import { measureImport10k } from './import-10k';
 import { measureIngest } from './ingest';
 import { measureLoad } from './load';
 import { measureReassign } from './reassign';
+import { measureDashboard } from './dashboard';
 import { measureSearch, summariseSearch } from './search';
 import { measureSizes } from './sizes';
 import { measureAdapters } from './adapters';
@@ -70,6 +71,9 @@ const TARGETS = {
   api_rss_mb: { max: 300, unit: 'MB' },
   // Issue 7: giving a customer with 10,000 timeline items to another rep (the re-log of its records).
   reassign_10k_items_ms: { max: 2000, unit: 'ms' },
+  // Issue 9: the dashboard's queries of one month, 50,000 customers / 1,000,000 timeline items (dashboard.ts).
+  dashboard_ms_p95: { max: 300, unit: 'ms' },
+  dashboard_ms_p95_pglite: { max: null, unit: 'ms' },
 } as const;
 type MetricKey = keyof typeof TARGETS;
 
@@ -145,6 +149,9 @@ async function main(): Promise<void> {
   log('reassign: a customer with 10,000 timeline items to another rep, on PGlite');
   const reassignBench = await measureReassign(Math.round(10_000 * SCALE));
   log(`reassign_10k_items: ${reassignBench.reassign_10k_items_ms} ms (old owner's pull of ${reassignBench.tombstones} tombstones ${reassignBench.reassign_pull_ms} ms)`);
+  log('dashboard: one month of figures for 50,000 customers / 1,000,000 timeline items, PostgreSQL then PGlite');
+  const dashboardBench = await measureDashboard();
+  log(`dashboard: ${dashboardBench.dashboard_ms_p95} ms p95 on PostgreSQL, ${dashboardBench.dashboard_ms_p95_pglite} ms on PGlite`);
   log(`sizes: content script ${sizes.contentScriptGzipKb} KB, sidebar ${sizes.sidebarGzipKb} KB (gzip)`);
   // Server only (no browser): Gmail through the real client against a fake in another process.
   log('ingest: a 5,000-message Gmail mailbox on PGlite, then 2,000 under a 250 units/s quota');
@@ -286,6 +293,8 @@ async function main(): Promise<void> {
       load_200_clients_errors: loadBench.load_200_clients_errors,
       api_rss_mb: loadBench.api_rss_mb,
       reassign_10k_items_ms: reassignBench.reassign_10k_items_ms,
+      dashboard_ms_p95: dashboardBench.dashboard_ms_p95,
+      dashboard_ms_p95_pglite: dashboardBench.dashboard_ms_p95_pglite,
     };
     const cleared = sidebarSamples.filter((s) => s.cleared !== null);
     const info = {
@@ -316,6 +325,7 @@ async function main(): Promise<void> {
       import_10k: importBench,
       ingest: ingestBench,
       load: loadBench,
+      dashboard: dashboardBench,
       pull_100k: { ...pullA.profile, node_page_ms_p50: round(percentile(apiA.pageMs, 50)) },
       pull_250k: { ...pullB.profile, node_page_ms_p50: round(percentile(apiB.pageMs, 50)) },
       sidebar: {

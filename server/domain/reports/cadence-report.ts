@@ -4,7 +4,7 @@ import type { CadenceReport, ResolvedPeriod } from '../../../shared/schemas/repo
 import type { ComplianceCell } from '../../storage/repositories/reports/touch-states';
 import { shareOf } from './report-window';
 
-/** Customers within their touch cadence at asOf / classified customers, overall, per class and per owner. */
+/** Customers within their touch cadence at asOf / classified customers, overall, per class and per owner; the rest are dormant. */
 export function cadenceReport(period: ResolvedPeriod, cells: ComplianceCell[], cadences: Cadences): CadenceReport {
   const sum = (list: ComplianceCell[]) => {
     const customers = list.reduce((n, c) => n + c.customers, 0);
@@ -25,5 +25,7 @@ export function cadenceReport(period: ResolvedPeriod, cells: ComplianceCell[], c
   const byRep = [...owners.values()]
     .map((o) => ({ userId: o.userId, name: o.name, ...sum(o.cells) }))
     .sort((a, b) => (a.share ?? 1) - (b.share ?? 1) || (a.name ?? '').localeCompare(b.name ?? ''));
-  return { period, overall: sum(cells), byClass, byRep };
+  const dormant = Object.fromEntries(byClass.map((c) => [c.customerClass, c.customers - c.compliant])) as CadenceReport['dormant']['byClass'];
+  const overall = sum(cells);
+  return { period, overall, dormant: { count: overall.customers - overall.compliant, byClass: dormant }, byClass, byRep };
 }

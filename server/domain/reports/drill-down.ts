@@ -46,7 +46,6 @@ export const DRILLS: Record<DrillFigure, Drill> = {
     const bounds = month ? { monthFrom: instantAt(month, a.timeZone), monthTo: instantAt(addMonths(month, 1), a.timeZone) } : {};
     return r.growth.newCustomerRows(a.window, { ...a.filter, ...bounds }, a.paging);
   },
-  'growth.dormant': touch(true),
   'growth.topRevenue': (r, a) => r.growth.topRevenueRows(a.window, a.filter, a.paging),
 };
 

@@ -1,17 +1,11 @@
 import type { ResolvedPeriod, GrowthReport } from '../../../shared/schemas/reports';
-import type { ComplianceCell } from '../../storage/repositories/reports/touch-states';
 import type { NewCustomerCell, Person, RevenueRow } from '../../storage/repositories/reports/growth-figures';
-import { customerClassSchema } from '../../../shared/schemas/customer';
 import { shareOf } from './report-window';
 
-/**
- * New customers per person and month against the target, dormant customers (the classified ones
- * outside their touch cadence at asOf: the same rule and numbers as cadence compliance), revenue
- * concentration.
- */
+/** New customers per person and month against the target, and revenue concentration. */
 export function growthReport(
   period: ResolvedPeriod,
-  input: { months: string[]; target: number; cells: NewCustomerCell[]; people: Person[]; touch: ComplianceCell[]; revenue: RevenueRow[] },
+  input: { months: string[]; target: number; cells: NewCustomerCell[]; people: Person[]; revenue: RevenueRow[] },
 ): GrowthReport {
   const { months, target, cells } = input;
   const rows = new Map<string | null, { userId: string | null; name: string | null; perMonth: number[] }>();
@@ -26,12 +20,9 @@ export function growthReport(
     total: r.perMonth.reduce((n, c) => n + c, 0),
     monthsOnTarget: r.perMonth.filter((n) => n >= target).length,
   }));
-  const dormantOf = (list: ComplianceCell[]) => list.reduce((n, c) => n + c.customers - c.compliant, 0);
-  const byClass = Object.fromEntries(customerClassSchema.options.map((k) => [k, dormantOf(input.touch.filter((c) => c.customerClass === k))])) as GrowthReport['dormant']['byClass'];
   return {
     period,
     newCustomers: { target, months, reps, total: reps.reduce((n, r) => n + r.total, 0) },
-    dormant: { count: dormantOf(input.touch), classified: input.touch.reduce((n, c) => n + c.customers, 0), byClass },
     revenue: input.revenue.map((r) => ({ ...r, share: shareOf(r.topAmount, r.totalAmount) })),
   };
 }

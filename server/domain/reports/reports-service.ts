@@ -46,14 +46,10 @@ export function createReportsService(store: Store, now: () => Date = () => new D
       const c = await reportContext(store, user, query, 'growth', now());
       const months = monthsOf(c.bounds.fromDate, c.bounds.toDate);
       const monthStarts = months.map((m) => instantAt(`${m}-01`, c.period.timeZone));
-      const [cells, touch, revenue] = await Promise.all([
-        reports.growth.newCustomers(c.window, monthStarts),
-        reports.touchStates.compliance(c.window, c.settings.cadences),
-        reports.growth.revenue(c.window),
-      ]);
+      const [cells, revenue] = await Promise.all([reports.growth.newCustomers(c.window, monthStarts), reports.growth.revenue(c.window)]);
       const owners = [...new Set(cells.flatMap((cell) => (cell.ownerUserId ? [cell.ownerUserId] : [])))];
       const people = await reports.growth.people(c.window, owners);
-      return growthReport(c.period, { months, target: c.settings.reports.newCustomersPerMonth, cells, people, touch, revenue });
+      return growthReport(c.period, { months, target: c.settings.reports.newCustomersPerMonth, cells, people, revenue });
     },
     async drill(user: AuthedUser, query: DrillQuery): Promise<DrillOutput> {
       const c = await reportContext(store, user, query, isServiceFigure(query.figure) ? 'drill-service' : 'drill-other', now());

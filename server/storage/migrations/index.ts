@@ -10,6 +10,8 @@ import { migration0008 } from './0008-thread-messages-index';
 import { migration0009 } from './0009-service-thread-index';
 // Issue 8
 import { migration0010 } from './0010-work-leases';
+// Issue 9
+import { migration0011 } from './0011-report-indexes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -31,4 +33,6 @@ export const migrations: readonly Migration[] = [
   migration0009,
   // Issue 8: work leases for several worker processes.
   migration0010,
+  // Issue 9: the dashboard's indexes (audit trail changes of customers, newest touch per customer).
+  migration0011,
 ];

@@ -1,4 +1,4 @@
-import type { CustomerDimension } from '../../../../shared/schemas/reports';
+import { NONE, type CustomerDimension } from '../../../../shared/schemas/reports';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
 import { bind, CUSTOMER_COLUMNS, OWNER_JOIN, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
@@ -80,12 +80,11 @@ export function customerStatesRepository(q: Queryable) {
       const dims = dimension ? [dimension] : (Object.keys(DIMENSION_COLUMNS) as CustomerDimension[]);
       if (which === 'moved') where.push(`(${dims.map(movedIn).join(' OR ')})`);
       // One row per customer; a customer that moved in several dimensions shows the first named.
-      const change = (part: 'start' | 'end') =>
-        `CASE ${dims.map((d) => `WHEN ${movedIn(d)} THEN coalesce(${d}_${part}, 'none')`).join(' ')} END`;
+      const firstMove = (then: (d: CustomerDimension) => string) =>
+        which === 'moved' ? `CASE ${dims.map((d) => `WHEN ${movedIn(d)} THEN ${then(d)}`).join(' ')} END` : 'NULL';
       const query = paged(
-        `SELECT s.*, ${which === 'moved' ? `CASE ${dims.map((d) => `WHEN ${movedIn(d)} THEN '${d}'`).join(' ')} END` : 'NULL'} AS change_dimension,
-                ${which === 'moved' ? change('start') : 'NULL'} AS change_from, ${which === 'moved' ? change('end') : 'NULL'} AS change_to,
-                count(*) OVER () AS total
+        `SELECT s.*, ${firstMove((d) => `'${d}'`)} AS change_dimension, ${firstMove((d) => `coalesce(${d}_start, '${NONE}')`)} AS change_from,
+                ${firstMove((d) => `coalesce(${d}_end, '${NONE}')`)} AS change_to, count(*) OVER () AS total
            FROM (${base.sql}) s WHERE at_end ${where.map((c) => `AND ${c}`).join(' ')}
           ORDER BY customer_name, customer_id`,
         named,

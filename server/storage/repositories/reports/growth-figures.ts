@@ -10,11 +10,13 @@ import { CUSTOMER_COLUMNS, OWNER_JOIN, inPeriod, namedQuery, paged, toRowPage, w
  */
 const SALES_ROLES = `('sales_rep', 'account_manager', 'manager')`;
 const AMOUNT = `(c.value_card ->> 'cumulativeAmount')::numeric`;
-const RANKED = (inScope: string) => `
-  SELECT c.*, ${AMOUNT} AS amount, c.value_card ->> 'currency' AS currency,
-         row_number() OVER (PARTITION BY c.value_card ->> 'currency' ORDER BY ${AMOUNT} DESC, c.id) AS rank,
-         count(*) OVER (PARTITION BY c.value_card ->> 'currency') AS n
-    FROM customers c WHERE ${inScope} AND ${AMOUNT} > 0`;
+/** Customers with an amount, ranked within their currency; `columns` are carried along (only what is read). */
+const RANKED = (inScope: string, columns: string) => `
+  SELECT ${columns}, a.amount, a.currency,
+         row_number() OVER (PARTITION BY a.currency ORDER BY a.amount DESC, c.id) AS rank,
+         count(*) OVER (PARTITION BY a.currency) AS n
+    FROM customers c CROSS JOIN LATERAL (SELECT ${AMOUNT} AS amount, c.value_card ->> 'currency' AS currency) a
+   WHERE ${inScope} AND a.amount > 0`;
 
 export type NewCustomerCell = { ownerUserId: string | null; month: number; customers: number };
 export type Person = { userId: string; name: string };
@@ -53,7 +55,7 @@ export function growthFiguresRepository(q: Queryable) {
         q,
         `SELECT currency, max(n) AS customers, ceil(max(n) * 0.2) AS top_count,
                 coalesce(sum(amount) FILTER (WHERE rank <= ceil(n * 0.2)), 0) AS top_amount, sum(amount) AS total_amount
-           FROM (${RANKED(inScope)}) r GROUP BY currency ORDER BY currency`,
+           FROM (${RANKED(inScope, 'c.id')}) r GROUP BY currency ORDER BY currency`,
         named,
       );
       return rows.map((r) => ({
@@ -82,7 +84,7 @@ export function growthFiguresRepository(q: Queryable) {
       const { named, inScope } = windowParams(w);
       const query = paged(
         `SELECT ${CUSTOMER_COLUMNS}, c.amount, c.currency, count(*) OVER () AS total
-           FROM (${RANKED(inScope)}) c ${OWNER_JOIN}
+           FROM (${RANKED(inScope, 'c.id, c.name, c.code, c.customer_class, c.owner_user_id')}) c ${OWNER_JOIN}
           WHERE c.rank <= ceil(c.n * 0.2) AND (:currency::text IS NULL OR c.currency = :currency) AND (:owner::uuid IS NULL OR c.owner_user_id = :owner)
           ORDER BY c.currency, c.amount DESC, c.id`,
         { ...named, currency: filter.currency ?? null, owner: filter.ownerUserId ?? null },
