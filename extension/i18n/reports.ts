@@ -76,7 +76,7 @@ export const reportsEn = {
   'cadence.byClass': 'By class',
   'cadence.byRep': 'By rep',
   'cadence.classLabel': '{class} (every {days} days)',
-  'cadence.overdue': 'Overdue customers',
+  'cadence.overdue': 'Dormant customers (outside their cadence)',
   'activity.title': 'Follow-ups and visits',
   'followUps.created': 'Follow-ups created',
   'followUps.done': 'Done',
@@ -85,6 +85,7 @@ export const reportsEn = {
   'followUps.bySource': 'Created, by source',
   'visits.planned': 'Visits planned',
   'visits.held': 'Held',
+  'visits.due': 'Due so far',
   'visits.cancelled': 'Cancelled',
   'visits.stillPlanned': 'Still planned',
   'visits.completion': 'Visit-plan completion',
@@ -118,8 +119,6 @@ export const reportsEn = {
   'growth.title': 'Growth',
   'growth.newCustomers': 'New customers per rep per month (target {target})',
   'growth.newTotal': '{count} new customers',
-  'growth.dormant': 'Dormant customers',
-  'growth.dormantOf': '{count} of {classified} classified customers',
   'growth.revenue': 'Revenue concentration',
   'growth.revenueLine': '{currency}: the top {top} of {customers} customers (20%) hold {share}',
   'growth.revenueNone': 'No revenue recorded.',
@@ -144,7 +143,6 @@ export const reportsEn = {
   'figure.service.rated': 'Satisfaction ratings',
   'figure.service.feedback': 'Feedback',
   'figure.growth.newCustomers': 'New customers',
-  'figure.growth.dormant': 'Dormant customers',
   'figure.growth.topRevenue': 'Top 20% of customers by revenue',
 } as const;
 export type ReportsKey = keyof typeof reportsEn;

@@ -33,7 +33,7 @@ export function ActivitySection({ report, onDrill }: { report: ActivityReport; o
         <Figure
           label={rt('visits.completion')}
           value={formatShare(visits.completion)}
-          detail={`${rt('visits.held')} ${formatCount(visits.held)} / ${rt('visits.planned')} ${formatCount(visits.planned)} · ${rt('visits.cancelled')} ${formatCount(visits.cancelled)} · ${rt('visits.stillPlanned')} ${formatCount(visits.stillPlanned)}`}
+          detail={`${rt('visits.held')} ${formatCount(visits.held)} / ${rt('visits.due')} ${formatCount(visits.due)} · ${rt('visits.planned')} ${formatCount(visits.planned)} · ${rt('visits.cancelled')} ${formatCount(visits.cancelled)} · ${rt('visits.stillPlanned')} ${formatCount(visits.stillPlanned)}`}
           drill={{ figure: 'visits.planned', filter: {}, title: rt('figure.visits.planned') }}
           onDrill={onDrill}
         />

@@ -1,3 +1,4 @@
+import { customerClassSchema } from '../../../shared/schemas/customer';
 import type { CadenceReport } from '../../../shared/schemas/reports';
 import { t } from '../../i18n';
 import { rt } from '../../i18n/reports';
@@ -18,9 +19,11 @@ const complianceColumns = <R extends Compliance>(first: Column<R>): Column<R>[] 
   { header: rt('col.share'), value: (r) => r.share, show: (r) => formatShare(r.share), numeric: true },
 ];
 
-/** Customers touched within their class's cadence, per class and per rep; the overdue list one click away. */
+/**
+ * Customers touched within their class's cadence, per class and per rep, and the dormant ones
+ * (outside their cadence: the same list, docs/reports.md), one click away.
+ */
 export function CadenceSection({ report, onDrill }: { report: CadenceReport; onDrill: OnDrill }) {
-  const overdue = report.overall.customers - report.overall.compliant;
   const classLabel = (c: CadenceReport['byClass'][number]) => rt('cadence.classLabel', { class: t(`enum.customerClass.${c.customerClass}`), days: c.touchDays });
   const overdueOfClass = (c: CadenceReport['byClass'][number]) =>
     onDrill({ figure: 'cadence.overdue', filter: { customerClass: c.customerClass }, title: `${rt('figure.cadence.overdue')} · ${classLabel(c)}` });
@@ -40,8 +43,9 @@ export function CadenceSection({ report, onDrill }: { report: CadenceReport; onD
         />
         <Figure
           label={rt('cadence.overdue')}
-          value={formatCount(overdue)}
-          tone={overdue > 0 ? 'warn' : undefined}
+          value={formatCount(report.dormant.count)}
+          detail={customerClassSchema.options.map((c) => `${t(`enum.customerClass.${c}`)} ${formatCount(report.dormant.byClass[c])}`).join(' · ')}
+          tone={report.dormant.count > 0 ? 'warn' : undefined}
           drill={{ figure: 'cadence.overdue', filter: {}, title: rt('figure.cadence.overdue') }}
           onDrill={onDrill}
         />

@@ -1,6 +1,4 @@
-import { customerClassSchema } from '../../../shared/schemas/customer';
 import type { GrowthReport } from '../../../shared/schemas/reports';
-import { t } from '../../i18n';
 import { rt } from '../../i18n/reports';
 import { Chart } from './chart';
 import { barOption } from './chart-options';
@@ -11,9 +9,9 @@ import { repName } from './labels';
 
 type Rep = GrowthReport['newCustomers']['reps'][number];
 
-/** New customers per rep per month against the target, dormant customers, revenue concentration. */
+/** New customers per rep per month against the target, and revenue concentration. */
 export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDrill: OnDrill }) {
-  const { newCustomers, dormant, revenue } = report;
+  const { newCustomers, revenue } = report;
   const { months, target } = newCustomers;
   const newOf = (rep: Rep, month?: string) =>
     rep.userId &&
@@ -28,9 +26,6 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
     { header: rt('col.total'), value: (r) => r.total, show: (r) => formatCount(r.total), numeric: true },
     { header: rt('col.onTarget'), value: (r) => r.monthsOnTarget, show: (r) => `${formatCount(r.monthsOnTarget)} / ${formatCount(months.length)}`, numeric: true },
   ];
-  const classes = customerClassSchema.options;
-  const dormantOf = (c?: (typeof classes)[number]) =>
-    onDrill({ figure: 'growth.dormant', filter: c ? { customerClass: c } : {}, title: `${rt('figure.growth.dormant')}${c ? ` · ${t(`enum.customerClass.${c}`)}` : ''}` });
   return (
     <>
       <div class="figures">
@@ -38,14 +33,6 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
           label={rt('growth.newCustomers', { target: formatCount(target) })}
           value={formatCount(newCustomers.total)}
           drill={{ figure: 'growth.newCustomers', filter: {}, title: rt('figure.growth.newCustomers') }}
-          onDrill={onDrill}
-        />
-        <Figure
-          label={rt('growth.dormant')}
-          value={formatCount(dormant.count)}
-          detail={rt('growth.dormantOf', { count: formatCount(dormant.count), classified: formatCount(dormant.classified) })}
-          tone={dormant.count > 0 ? 'warn' : undefined}
-          drill={{ figure: 'growth.dormant', filter: {}, title: rt('figure.growth.dormant') }}
           onDrill={onDrill}
         />
         {revenue.length === 0 && <Figure label={rt('growth.revenue')} value="–" detail={rt('growth.revenueNone')} onDrill={onDrill} />}
@@ -75,16 +62,6 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
             onPick={(i) => newOf(newCustomers.reps[i]!)}
           />
           <DataTable rows={newCustomers.reps} columns={repColumns} fileName="new-customers-per-rep" onPick={(r) => newOf(r)} />
-        </div>
-        <div class="chart-card">
-          <h3>{rt('growth.dormant')}</h3>
-          <Chart
-            label={rt('growth.dormant')}
-            testId="chart-dormant"
-            empty={dormant.count === 0}
-            option={barOption(classes.map((c) => t(`enum.customerClass.${c}`)), [{ name: rt('growth.dormant'), data: classes.map((c) => dormant.byClass[c]) }])}
-            onPick={(i) => dormantOf(classes[i])}
-          />
         </div>
         {revenue.length > 0 && (
           <div class="chart-card">
