@@ -8,19 +8,11 @@ import { language } from '../../i18n';
 const count = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
-const day = new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export const formatCount = (n: number): string => count.format(n);
 export const formatDecimal = (n: number): string => decimal.format(n);
 /** A share between 0 and 1; none when there was nothing to count (0 of 0 is not 0 %). */
 export const formatShare = (share: number | null): string => (share === null ? '–' : percent.format(share));
-export const formatNullable = (n: number | null, format: (n: number) => string = formatDecimal): string => (n === null ? '–' : format(n));
-
-/** A calendar date `YYYY-MM-DD` in the reader's style, read as that day (no zone shift). */
-export function formatDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return day.format(new Date(Date.UTC(y!, m! - 1, d!, 12)));
-}
 
 /** The period in a file name: `this-month`, or `2026-11-01_2026-11-30` for a custom range. */
 export const periodSlug = (period: ReportPeriod): string => (period.kind === 'custom' ? `${period.from}_${period.to}` : period.kind);
