@@ -3,7 +3,6 @@ import type { ReportsKey } from './reports';
 /** 管理看板（issue 9）的简体中文文本；键与 reportsEn 完全一致（tsc 检查）。 */
 export const reportsZhCN: Record<ReportsKey, string> = {
   'dashboard.title': '管理看板',
-  'dashboard.open': '管理看板',
   'dashboard.print': '打印或另存为 PDF',
   'dashboard.asOf': '{from} – {to} · 数据截至 {asOf}（{zone}）',
   'period.label': '期间',

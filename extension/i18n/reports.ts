@@ -7,7 +7,6 @@ import { reportsZhCN } from './reports-zh-cn';
  */
 export const reportsEn = {
   'dashboard.title': 'Dashboard',
-  'dashboard.open': 'Dashboard',
   'dashboard.print': 'Print or save as PDF',
   'dashboard.asOf': '{from} – {to} · figures as of {asOf} ({zone})',
   'period.label': 'Period',

@@ -13,7 +13,6 @@ import { Boards } from '../sidebar/follow-ups/boards';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
 import { openCustomerPage, openDashboard } from './open-page';
-import { rt } from '../i18n/reports';
 import { canReview } from '../../shared/domain/visit-rules';
 import { memberById } from '../local-db/queries/members';
 import { ReviewCount } from './visit-reviews/review-queue';
@@ -62,7 +61,7 @@ export function PopupApp() {
         )}
         {status?.signedIn && (
           <button type="button" class="link" data-testid="open-dashboard" onClick={openDashboard}>
-            {rt('dashboard.open')}
+            {t('popup.openDashboard')}
           </button>
         )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
