@@ -9,8 +9,9 @@ import { startE2eWorld, type E2eWorld } from '../support/e2e-world';
 import { repoRoot } from '../support/paths';
 
 // Issue 9: a manager opens the dashboard from the popup, sees the charts drawn, drills into the
-// overdue follow-ups and exports them to CSV, and prints; a rep sees only their own figures, is
-// offered no other scope, and the server refuses one forced through the background.
+// overdue follow-ups and exports them to CSV, and prints; a rep (a Chinese browser) sees only
+// their own figures, is offered no other scope, and the server refuses one forced through the
+// background; offline, the page says so and loads again when back online.
 
 const SHOTS = path.join(repoRoot, 'test-results', 'e2e');
 const HOUR = 3_600_000;
@@ -21,8 +22,8 @@ const browsers: ExtensionBrowser[] = [];
 let rep1: { email: string; code: string; userId: string };
 let manager: { email: string; code: string; userId: string };
 
-async function signedIn(who: { email: string; code: string }): Promise<ExtensionBrowser> {
-  const browser = await ExtensionBrowser.launch({ fixture: world.fixture });
+async function signedIn(who: { email: string; code: string }, extraArgs: string[] = []): Promise<ExtensionBrowser> {
+  const browser = await ExtensionBrowser.launch({ fixture: world.fixture, extraArgs });
   browsers.push(browser);
   await browser.signIn(world.server.url, who.email, who.code);
   await browser.syncNow();
@@ -154,10 +155,13 @@ test('printing is triggered and the print layout renders to a PDF', async () => 
   expect(pdf.length).toBeGreaterThan(20_000);
 });
 
-test('a rep sees only their own figures, is offered no other scope, and a forced one is refused', async () => {
-  const browser = await signedIn(rep1);
+test('a rep (in Chinese) sees only their own figures, is offered no other scope, and a forced one is refused', async () => {
+  const browser = await signedIn(rep1, ['--lang=zh-CN', '--accept-lang=zh-CN']);
   const page = await dashboardFromPopup(browser);
   await allLoaded(page, 5);
+  await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+  await expect(page.locator('h1').innerText()).resolves.toBe('管理看板');
+  await expect(page.locator('[data-figure="followUps.overdue"] .figure-label').innerText()).resolves.toBe('已逾期');
   expect(await page.locator('[data-testid=scope-picker]').count()).toBe(0);
   await expect(page.locator('[data-figure="customers.current"] .figure-value').innerText()).resolves.toBe('1');
   await expect(page.locator('[data-figure="followUps.overdue"] .figure-value').innerText()).resolves.toBe('1');
