@@ -52,9 +52,11 @@ function DrawnChart({ option, label, onPick, testId }: Omit<Props, 'empty'>) {
     };
   }, []);
 
+  // Sections rebuild their options on every render (each report arriving re-renders the page);
+  // the chart redraws only when what it shows changed (formatters are fixed per chart).
   useEffect(() => {
     chart.current?.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option, tooltip: { ...option.tooltip, renderMode: 'richText' } }, { notMerge: true });
-  }, [option]);
+  }, [JSON.stringify(option)]);
 
   return <div ref={box} class={onPick ? 'chart pickable' : 'chart'} role="img" aria-label={label} data-testid={testId} />;
 }
