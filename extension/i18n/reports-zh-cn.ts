@@ -117,6 +117,7 @@ export const reportsZhCN: Record<ReportsKey, string> = {
   'growth.revenue': '收入集中度',
   'growth.revenueLine': '{currency}：{customers} 个客户中前 {top} 个（20%）贡献 {share}',
   'growth.revenueNone': '暂无收入记录。',
+  'growth.revenueToday': '取自客户价值卡的当前数据，与所选期间无关。',
   'growth.target': '目标',
   'duration.minutes': '{value} 分钟',
   'duration.hours': '{value} 小时',

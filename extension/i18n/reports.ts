@@ -121,6 +121,7 @@ export const reportsEn = {
   'growth.revenue': 'Revenue concentration',
   'growth.revenueLine': '{currency}: the top {top} of {customers} customers (20%) hold {share}',
   'growth.revenueNone': 'No revenue recorded.',
+  'growth.revenueToday': 'From the customers’ value cards as they are today, whatever the period.',
   'growth.target': 'Target',
   'duration.minutes': '{value} min',
   'duration.hours': '{value} h',

@@ -66,6 +66,7 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
         {revenue.length > 0 && (
           <div class="chart-card">
             <h3>{rt('growth.revenue')}</h3>
+            <p class="muted">{rt('growth.revenueToday')}</p>
             <DataTable
               rows={revenue}
               fileName="revenue-concentration"
