@@ -81,6 +81,7 @@ export async function measureDashboard(): Promise<DashboardBench> {
     const { db, services } = await openServices({ databaseUrl: await pg.createDatabase('crm_dashboard') });
     try {
       onPg = await measureOn(db, services);
+      console.error(`[dashboard] PostgreSQL: ${JSON.stringify(onPg)}`);
     } finally {
       await db.close();
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CADENCES } from '../../shared/domain/cadence';
 import { migrate } from '../../server/storage/migrate';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { newId } from './support/ids';
@@ -18,15 +19,17 @@ describe.each(databaseKinds)('migration 0011 (report indexes) on $name', (kind) 
 
       expect(await migrate(db, { upTo: 11 })).toEqual([11]);
       const indexes = await db.query<{ indexname: string }>(
-        "SELECT indexname FROM pg_indexes WHERE indexname IN ('audit_events_customer_updates_idx', 'timeline_items_touches_idx') ORDER BY indexname",
+        "SELECT indexname FROM pg_indexes WHERE indexname IN ('audit_events_customer_updates_idx', 'timeline_items_recent_touches_idx', 'timeline_items_touches_idx') ORDER BY indexname",
       );
-      expect(indexes.map((i) => i.indexname)).toEqual(['audit_events_customer_updates_idx', 'timeline_items_touches_idx']);
+      expect(indexes.map((i) => i.indexname)).toEqual(['audit_events_customer_updates_idx', 'timeline_items_recent_touches_idx', 'timeline_items_touches_idx']);
       const window = { orgId, scope: { kind: 'organisation' as const }, from: new Date('2026-11-01T00:00:00Z'), to: new Date(Date.now() + 86_400_000), asOf: new Date(Date.now()) };
       // The reclassification (recorded by 0007's trigger just now) reads back: A at the start, B now.
       const cells = await store.repos.reports.customerStates.cells(window);
       expect(cells.find((c) => c.dimension === 'class')).toMatchObject({ start: 'A', end: 'B', atStart: true, atEnd: true, customers: 1 });
-      const overdue = await store.repos.reports.touchStates.rows({ ...window, asOf: new Date('2026-12-01T00:00:00Z') }, { A: { touchDays: 7, visitDays: 60 }, B: { touchDays: 7, visitDays: 90 }, C: { touchDays: 14, visitDays: 120 } }, false, {}, { limit: 10, offset: 0 });
+      const overdue = await store.repos.reports.touchStates.rows({ ...window, asOf: new Date('2026-12-01T00:00:00Z') }, DEFAULT_CADENCES, false, {}, { limit: 10, offset: 0 });
       expect(overdue.rows.map((r) => [r.customerId, r.at])).toEqual([[customerId, '2026-11-28T00:00:00.000Z']]);
+      const compliance = await store.repos.reports.touchStates.compliance({ ...window, asOf: new Date('2026-12-01T00:00:00Z') }, DEFAULT_CADENCES);
+      expect(compliance).toMatchObject([{ customerClass: 'B', customers: 1, compliant: 1 }]);
     });
   });
 });
