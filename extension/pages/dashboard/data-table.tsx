@@ -53,7 +53,14 @@ export function DataTable<Row>({ rows, columns, fileName, exportRows, caption, o
           </thead>
           <tbody>
             {rows.map((row, i) => (
-              <tr key={i} class={onPick ? 'pickable' : undefined} onClick={onPick && (() => onPick(row))}>
+              <tr
+                key={i}
+                class={onPick ? 'pickable' : undefined}
+                // A row that opens its rows is reachable by keyboard too (Tab, then Enter).
+                tabIndex={onPick ? 0 : undefined}
+                onClick={onPick && (() => onPick(row))}
+                onKeyDown={onPick && ((e) => e.key === 'Enter' && onPick(row))}
+              >
                 {columns.map((c) => (
                   <td key={c.header} class={c.numeric ? 'num' : undefined}>{c.show ? c.show(row) : text(c.value(row))}</td>
                 ))}
