@@ -93,6 +93,7 @@ export const reportsZhCN: Record<ReportsKey, string> = {
   'service.urgent': '紧急',
   'service.firstReply': '{hours} 小时内首次回复',
   'service.firstReplyUrgent': '紧急：{hours} 小时内首次回复',
+  'service.firstReplies': '首次回复：及时与超时',
   'service.inTime': '及时',
   'service.late': '超时',
   'service.median': '首次回复中位用时：{time}',

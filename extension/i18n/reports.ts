@@ -97,6 +97,7 @@ export const reportsEn = {
   'service.urgent': 'Urgent',
   'service.firstReply': 'First reply within {hours} h',
   'service.firstReplyUrgent': 'Urgent: first reply within {hours} h',
+  'service.firstReplies': 'First replies: in time and late',
   'service.inTime': 'In time',
   'service.late': 'Late',
   'service.median': 'Median first reply: {time}',

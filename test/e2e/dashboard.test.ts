@@ -107,7 +107,7 @@ test('a manager opens the dashboard from the popup and sees the department’s f
   await expect(page.locator('[data-figure="customers.current"] .figure-value').innerText()).resolves.toBe('2');
 
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-manager.png'), fullPage: true });
-  for (const chart of ['chart-class', 'chart-stage', 'chart-cadence-rep', 'chart-new-customers']) {
+  for (const chart of ['chart-class', 'chart-stage', 'chart-cadence-rep', 'chart-first-replies', 'chart-new-customers']) {
     expect(await paintedPixels(page, chart), chart).toBeGreaterThan(500);
   }
   expect(violations).toEqual([]);

@@ -7,6 +7,9 @@ import { DataTable } from './data-table';
 import { Figure, type OnDrill } from './figure';
 import { formatCount, formatShare } from './format';
 
+/** The visit plan's bars, in the order a manager reads it. */
+const VISIT_BARS = ['planned', 'due', 'held', 'cancelled', 'stillPlanned'] as const;
+
 /** Follow-ups created, done and overdue; the visit plan kept; visit reports reviewed. */
 export function ActivitySection({ report, onDrill }: { report: ActivityReport; onDrill: OnDrill }) {
   const { followUps, visits, visitReports } = report;
@@ -52,24 +55,38 @@ export function ActivitySection({ report, onDrill }: { report: ActivityReport; o
           onDrill={onDrill}
         />
       </div>
-      {sources.length > 0 && (
+      <div class="charts">
         <div class="chart-card">
-          <h3>{rt('followUps.bySource')}</h3>
+          <h3>{rt('visits.completion')}</h3>
           <Chart
-            label={rt('followUps.bySource')}
-            testId="chart-follow-up-sources"
-            option={barOption(sources.map((s) => rt(`source.${s}`)), [{ name: rt('followUps.created'), data: sources.map((s) => followUps.createdBySource[s]) }])}
-          />
-          <DataTable
-            rows={sources.map(bySource)}
-            fileName="follow-ups-by-source"
-            columns={[
-              { header: rt('col.kind'), value: (r) => rt(`source.${r.source}`) },
-              { header: rt('col.count'), value: (r) => r.count, show: (r) => formatCount(r.count), numeric: true },
-            ]}
+            label={rt('visits.completion')}
+            testId="chart-visits"
+            empty={visits.planned === 0}
+            option={barOption(VISIT_BARS.map((k) => rt(`visits.${k}`)), [{ name: rt('visits.planned'), data: VISIT_BARS.map((k) => visits[k]) }])}
+            onPick={(i) =>
+              onDrill(VISIT_BARS[i] === 'held' ? { figure: 'visits.held', filter: {}, title: rt('figure.visits.held') } : { figure: 'visits.planned', filter: {}, title: rt('figure.visits.planned') })
+            }
           />
         </div>
-      )}
+        {sources.length > 0 && (
+          <div class="chart-card">
+            <h3>{rt('followUps.bySource')}</h3>
+            <Chart
+              label={rt('followUps.bySource')}
+              testId="chart-follow-up-sources"
+              option={barOption(sources.map((s) => rt(`source.${s}`)), [{ name: rt('followUps.created'), data: sources.map((s) => followUps.createdBySource[s]) }])}
+            />
+            <DataTable
+              rows={sources.map(bySource)}
+              fileName="follow-ups-by-source"
+              columns={[
+                { header: rt('col.kind'), value: (r) => rt(`source.${r.source}`) },
+                { header: rt('col.count'), value: (r) => r.count, show: (r) => formatCount(r.count), numeric: true },
+              ]}
+            />
+          </div>
+        )}
+      </div>
     </>
   );
 }

@@ -65,6 +65,23 @@ export function ServiceSection({ report, onDrill }: { report: ServiceReport; onD
       </div>
       <div class="charts">
         <div class="chart-card">
+          <h3>{rt('service.firstReplies')}</h3>
+          <Chart
+            label={rt('service.firstReplies')}
+            testId="chart-first-replies"
+            empty={firstReply.normal.decided + firstReply.urgent.decided === 0}
+            option={barOption(
+              [rt('service.firstReply', { hours: formatDecimal(firstReply.normal.hours) }), rt('service.firstReplyUrgent', { hours: formatDecimal(firstReply.urgent.hours) })],
+              [
+                { name: rt('service.inTime'), data: [firstReply.normal.inTime, firstReply.urgent.inTime], stack: 'replies' },
+                { name: rt('service.late'), data: [firstReply.normal.late, firstReply.urgent.late], stack: 'replies' },
+              ],
+              { horizontal: true },
+            )}
+            onPick={(i) => onDrill({ figure: 'service.late', filter: { urgent: i === 1 }, title: `${rt('figure.service.late')}${i === 1 ? ` · ${rt('service.urgent')}` : ''}` })}
+          />
+        </div>
+        <div class="chart-card">
           <h3>{rt('service.satisfaction')}</h3>
           <Chart
             label={rt('service.satisfaction')}
