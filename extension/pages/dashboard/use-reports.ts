@@ -45,12 +45,13 @@ export function useReports(query: ReportQuery | null, names: readonly ReportName
   }, [key]);
 
   // Back online: load again. The 'online' event is not always dispatched (emulated networks,
-  // some VPN switches), so while a report waits for the network the page also looks every 2 s.
-  const waiting = Object.values(states).some((s) => s?.state === 'failed' && s.failure.kind === 'offline');
+  // some VPN switches), and the first calls after it can still fail to connect, so while a report
+  // waits for the network (offline, or the server unreachable) the page tries again every 3 s.
+  const waiting = Object.values(states).some((s) => s?.state === 'failed' && (s.failure.kind === 'offline' || s.failure.kind === 'network'));
   useEffect(() => {
     if (!waiting) return;
     const retry = () => navigator.onLine && setAttempt((n) => n + 1);
-    const timer = setInterval(retry, 2000);
+    const timer = setInterval(retry, 3000);
     window.addEventListener('online', retry);
     return () => {
       clearInterval(timer);
