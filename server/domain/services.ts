@@ -20,7 +20,7 @@ import { createReportsService } from './reports/reports-service';
  * Every service, built once per process around one store; the tRPC context carries this.
  * Ingestion's providers, token key and public URL come from the server's environment
  * (start-server.ts); without them (tests, CLI) it uses the env's provider settings and a
- * process-lifetime key.
+ * process-lifetime key. `now` (the reports' clock) lets tests stand at a fixed instant.
  */
 export function createServices(store: Store, options: { ingestion?: IngestionDeps; now?: () => Date } = {}) {
   return {

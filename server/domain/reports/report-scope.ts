@@ -15,10 +15,12 @@ import { DomainError } from '../errors';
  * - support lead: 'me', and 'organisation' for the service report and its rows only.
  */
 export type ResolvedScope = { customers: CustomerScope; departmentId: string | null };
+/** What is asked for: a report, or the rows behind a service figure or any other figure. */
+export type ReportAsked = ReportName | 'drill-service' | 'drill-other';
 
-const SERVICE_ONLY: ReadonlySet<ReportName | 'drill-service' | 'drill-other'> = new Set(['service', 'drill-service']);
+const SERVICE_ONLY: ReadonlySet<ReportAsked> = new Set(['service', 'drill-service']);
 
-export function resolveScope(user: AuthedUser, query: Pick<ReportQuery, 'scope' | 'departmentId'>, report: ReportName | 'drill-service' | 'drill-other'): ResolvedScope {
+export function resolveScope(user: AuthedUser, query: Pick<ReportQuery, 'scope' | 'departmentId'>, report: ReportAsked): ResolvedScope {
   if (query.departmentId !== undefined && query.scope !== 'department') {
     throw new DomainError('BAD_REQUEST', 'departmentId goes with scope "department" only.');
   }

@@ -1,11 +1,11 @@
 import { resolvePeriod, type PeriodBounds } from '../../../shared/domain/report-period';
 import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
-import type { ReportName, ReportQuery, ResolvedPeriod } from '../../../shared/schemas/reports';
+import type { ReportQuery, ResolvedPeriod } from '../../../shared/schemas/reports';
 import type { Store } from '../../storage/repositories/index';
 import type { ReportWindow } from '../../storage/repositories/reports/report-sql';
 import type { AuthedUser } from '../auth-service';
 import { DomainError } from '../errors';
-import { resolveScope } from './report-scope';
+import { resolveScope, type ReportAsked } from './report-scope';
 
 export type ReportContext = { window: ReportWindow; bounds: PeriodBounds; period: ResolvedPeriod; settings: OrgSettingsFields };
 
@@ -13,7 +13,7 @@ export type ReportContext = { window: ReportWindow; bounds: PeriodBounds; period
  * Who may ask (report-scope.ts), which customers, and the period as instants in the caller's
  * zone (or the organisation's): everything a report query needs, checked before any query runs.
  */
-export async function reportContext(store: Store, user: AuthedUser, query: ReportQuery, report: ReportName | 'drill-service' | 'drill-other', now: Date): Promise<ReportContext> {
+export async function reportContext(store: Store, user: AuthedUser, query: ReportQuery, report: ReportAsked, now: Date): Promise<ReportContext> {
   const scope = resolveScope(user, query, report);
   if (scope.departmentId !== null && scope.departmentId !== user.departmentId) {
     const department = await store.repos.departments.get(user.orgId, scope.departmentId);

@@ -13,7 +13,7 @@ import { orgWorld, type OrgWorld } from './org-world';
  */
 export type ReportWorld = OrgWorld & { c: Record<'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'W1' | 'Gone' | 'Other', string> };
 
-type CustomerSeed = { name: string; cls: string | null; tier?: string; stage?: string; owner: string; dept: string; created: string; amount?: number; currency?: string; deleted?: boolean };
+type CustomerSeed = { name: string; cls: string | null; tier?: string; stage?: string; owner: string; dept: string | null; created: string; amount?: number; currency?: string; deleted?: boolean };
 
 async function customer(db: Queryable, orgId: string, s: CustomerSeed): Promise<string> {
   const id = newId();
@@ -115,7 +115,7 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   // Another organisation with the same kind of records: never in org A's figures.
   const other = await services.auth.createOrganisation({ name: 'Org B', adminEmail: 'admin@b.example', adminName: 'B' });
   const [bAdmin] = await db.query<{ id: string }>('SELECT id FROM users WHERE org_id = $1', [other.orgId]);
-  c.Other = await customer(db, other.orgId, { name: 'Other Org Co', cls: 'A', owner: bAdmin!.id, dept: null as unknown as string, created: '2026-11-05T00:00:00Z', amount: 7_000_000 });
+  c.Other = await customer(db, other.orgId, { name: 'Other Org Co', cls: 'A', owner: bAdmin!.id, dept: null, created: '2026-11-05T00:00:00Z', amount: 7_000_000 });
   await touch(db, other.orgId, c.Other, 'email', '2026-11-01T00:00:00Z');
   return { ...w, c };
 }
