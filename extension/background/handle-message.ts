@@ -10,6 +10,7 @@ import { adminCall } from './admin-calls';
 import { importCalls } from './import-calls';
 import { inBackground } from './in-background';
 import { runMailCall } from './mail-calls';
+import { reportCall } from './report-calls';
 import { contentSenderOf } from './content-sender';
 import { addPickedRecogniser, approveInOrder, reportProblems, revokeApproval } from './portal-service';
 import { openSidePanel } from './side-panel';
@@ -146,6 +147,9 @@ export async function handleMessage(
       if (result.ok) syncSoon(deps);
       return result;
     }
+    // Issue 9: read-only, so nothing to sync afterwards.
+    case 'report-call':
+      return fromExtensionPage(sender) ? reportCall(deps.db, message.request) : undefined;
   }
 }
 

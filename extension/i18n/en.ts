@@ -91,6 +91,8 @@ export const en = {
   'options.error.network': 'Could not reach the server. Is it running?',
   'options.error.rejected': 'The server did not accept this email and code.',
   'popup.openOptions': 'Settings',
+  // Issue 9 (the dashboard's own texts: ./reports.ts)
+  'popup.openDashboard': 'Dashboard',
   ...launcherEn,
   ...customerFileEn,
   ...customFieldsAdminEn,

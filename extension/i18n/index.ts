@@ -21,9 +21,12 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return interpolate(dictionaries[lang][key], params);
+}
+
+/** Fills `{name}` placeholders in a text (any dictionary's); unknown names stay as they are. */
+export function interpolate(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {

@@ -91,6 +91,8 @@ export const zhCN: Record<MessageKey, string> = {
   'options.error.network': '无法连接服务器，请确认服务器已启动。',
   'options.error.rejected': '服务器未接受该邮箱和验证码。',
   'popup.openOptions': '设置',
+  // Issue 9 (the dashboard's own texts: ./reports-zh-cn.ts)
+  'popup.openDashboard': '管理看板',
   ...launcherZhCN,
   ...customerFileZhCN,
   ...customFieldsAdminZhCN,

@@ -16,6 +16,7 @@ import { HANDSHAKE_TYPE } from './handshake';
 import type { ImportResult } from './import-protocol';
 import { replicaMutationSchema, replicaQuerySchema, type ReplicaIssue } from './replica-protocol';
 import { mailCallSchema } from './mail-protocol';
+import { reportCallSchema } from './report-protocol';
 import type { RuleProblem } from '../local-db/mutations/rule-refusal';
 
 /**
@@ -72,6 +73,8 @@ export const runtimeRequestSchema = z.discriminatedUnion('type', [
   // Sync robustness: sidebar → background, it opened or its sync status was clicked: sync now if
   // changes wait out a back-off (the engine throttles it: SyncEngine.retryIfWaiting).
   z.object({ type: z.literal('retry-sync') }),
+  // Issue 9: dashboard → background → server, the managers' reports (report-protocol.ts).
+  z.object({ type: z.literal('report-call'), request: reportCallSchema }),
 ]);
 export type RuntimeRequest = z.infer<typeof runtimeRequestSchema>;
 export type RuntimeRequestType = RuntimeRequest['type'];
@@ -109,6 +112,8 @@ export type RuntimeResponses = {
   'timeline-page': ImportResult<TimelinePage>;
   // Sync robustness
   'retry-sync': { ok: boolean };
+  // Issue 9: the report's answer, parsed with its output schema (shared/schemas/reports.ts).
+  'report-call': ImportResult<unknown>;
 };
 
 export type RequestOf<T extends RuntimeRequestType> = Extract<RuntimeRequest, { type: T }>;

@@ -9,3 +9,8 @@ export function openCustomerPage(customerId: string): void {
 export function openContactGrid(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('/grid.html') });
 }
+
+/** Issue 9: the dashboard in its own tab (charts and tables need the width). */
+export function openDashboard(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+}

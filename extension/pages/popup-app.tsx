@@ -12,7 +12,7 @@ import { SearchBox } from '../sidebar/components/search-box';
 import { Boards } from '../sidebar/follow-ups/boards';
 import { SyncStatusLine } from '../sidebar/components/sync-status';
 import { useLive } from '../sidebar/hooks/use-live';
-import { openCustomerPage } from './open-page';
+import { openCustomerPage, openDashboard } from './open-page';
 import { canReview } from '../../shared/domain/visit-rules';
 import { memberById } from '../local-db/queries/members';
 import { ReviewCount } from './visit-reviews/review-queue';
@@ -57,6 +57,11 @@ export function PopupApp() {
         {sidePanelAvailable() && (
           <button type="button" data-testid="open-side-panel" onClick={openSidePanel}>
             {t('popup.openSidePanel')}
+          </button>
+        )}
+        {status?.signedIn && (
+          <button type="button" class="link" data-testid="open-dashboard" onClick={openDashboard}>
+            {t('popup.openDashboard')}
           </button>
         )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

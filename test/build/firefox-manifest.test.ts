@@ -15,6 +15,8 @@ type LintResult = { errors: Message[]; warnings: Message[]; notices: Message[] }
 /**
  * Warnings we accept, each for a reason: Preact's renderer has an innerHTML branch for
  * dangerouslySetInnerHTML, which no component of ours uses (test/unit/no-html-sinks.test.ts);
+ * ECharts (dashboard page only) has one for its HTML tooltip, which the dashboard never uses
+ * (tooltips are painted on the canvas: extension/pages/dashboard/chart.tsx);
  * zod probes `new Function` once to decide whether it may compile validators, and falls back when
  * the extension CSP forbids it (it does in MV3).
  */
