@@ -14,7 +14,7 @@ import type { Drill } from './figure';
 import { periodWords } from './format';
 import { GrowthSection } from './growth-section';
 import { PeriodPicker } from './period-picker';
-import { reportScopesFor, reportsFor } from './report-access';
+import { reportScopesFor, reportsFor } from '../../../shared/domain/report-scope';
 import { ReportSection } from './report-state';
 import { ScopePicker, type ScopeChoice } from './scope-picker';
 import { ServiceSection } from './service-section';

@@ -1,4 +1,5 @@
 import type { DrillRow } from '../../../../shared/schemas/reports';
+import type { ReportCustomers } from '../../../../shared/domain/report-scope';
 import type { Queryable } from '../../database';
 import { toIsoOrNull, toNumber } from '../row-mapping';
 
@@ -8,7 +9,7 @@ import { toIsoOrNull, toNumber } from '../row-mapping';
  * whose customers the figures cover. Queries name parameters (`:from`); `bind` numbers only the
  * ones a query uses, so no statement carries a parameter it does not read (PostgreSQL refuses those).
  */
-export type CustomerScope = { kind: 'owner'; userId: string } | { kind: 'department'; departmentId: string } | { kind: 'organisation' };
+export type CustomerScope = ReportCustomers;
 export type ReportWindow = { orgId: string; scope: CustomerScope; from: Date; to: Date; asOf: Date };
 export type Named = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportScopesFor, reportsFor } from '../../../../extension/pages/dashboard/report-access';
-import { REPORT_NAMES } from '../../../../shared/schemas/reports';
+import { reportScopesFor, reportsFor } from '../../shared/domain/report-scope';
+import { REPORT_NAMES } from '../../shared/schemas/reports';
 
 const viewer = (role: 'sales_rep' | 'account_manager' | 'support_lead' | 'manager' | 'admin', departmentId: string | null = 'dep-1') => ({ id: 'u1', role, departmentId });
 
