@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { MutationInput } from '../../shared/schemas/sync';
@@ -19,6 +20,8 @@ import { m } from '../integration/support/mutations';
 import { apiClient, type ApiClient } from '../support/api-client';
 import { startPostgres } from '../support/postgres-server';
 import { ServerProcess } from '../support/server-process';
+import pg from 'pg';
+import { cpuMsOf, treeCpuMsOf } from './process-cpu';
 import { percentile, round } from './stats';
 
 export type LoadBench = {
@@ -34,7 +37,17 @@ export type LoadBench = {
   push_p99_ms: number;
   pull_p99_ms: number;
   mutations_applied: number;
+  /** CPU (user + system) per request during the measured seconds: both API processes together. */
+  api_cpu_ms_per_request: number;
+  /** The same for PostgreSQL (postmaster and every backend, live or exited). */
+  pg_cpu_ms_per_request: number;
+  /** The same for this process, the load generator (it shares the cores with the server). */
+  client_cpu_ms_per_request: number;
+  /** The machine's 1-minute load average at the start and at the end of the measured seconds. */
+  load_average: [number, number];
   first_errors: string[];
+  /** BENCH_PG_STATEMENTS=1: PostgreSQL's most expensive statements during the run. */
+  top_statements?: { query: string; calls: number; total_ms: number; mean_ms: number }[];
 };
 
 const ORGS = 10;
@@ -46,13 +59,16 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
   const clientCount = options.clients ?? Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
   const seconds = options.seconds ?? Number(process.env.BENCH_LOAD_SECONDS ?? 60);
   const perOrg = Math.ceil(clientCount / ORGS);
-  const pg = await startPostgres({ max_connections: '100' });
+  const statements = process.env.BENCH_PG_STATEMENTS === '1';
+  const postgres = await startPostgres({ max_connections: '100', ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) });
   const apis: ServerProcess[] = [];
   try {
-    const url = await pg.createDatabase('crm_load');
+    const url = await postgres.createDatabase('crm_load');
     const env = { DATABASE_URL: url, CRM_ROLE: 'api', CRM_TOKEN_KEY: randomBytes(32).toString('base64'), CRM_LOG_LEVEL: 'warn', CRM_DB_POOL_MAX: '20' };
-    apis.push(await ServerProcess.start({ env }));
-    apis.push(await ServerProcess.start({ env }));
+    // Profiling switch, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    apis.push(await ServerProcess.start({ env, nodeArgs }));
+    apis.push(await ServerProcess.start({ env, nodeArgs }));
 
     // Users and sign-in codes straight through the auth service (as the CLI does), then each
     // client signs in over HTTP like the options page.
@@ -89,6 +105,14 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
     const rssTimer = setInterval(() => {
       for (const api of apis) peakRss = Math.max(peakRss, rssOf(api.pid));
     }, 250);
+    if (statements) await resetStatements(url);
+    const cpuNow = () => ({
+      api: apis.reduce((sum, api) => sum + cpuMsOf(api.pid), 0),
+      pg: treeCpuMsOf(postgres.postmasterPid() ?? 0),
+      client: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    });
+    const cpuBefore = cpuNow();
+    const loadBefore = loadavg()[0]!;
     const started = performance.now();
     const end = started + seconds * 1000;
     await Promise.all(
@@ -114,9 +138,12 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpuNow();
+    const loadAfter = loadavg()[0]!;
     clearInterval(rssTimer);
     const all = samples.map((s) => s.ms);
     const of = (kind: 'push' | 'pull') => samples.filter((s) => s.kind === kind).map((s) => s.ms);
+    const perRequest = (key: keyof typeof cpuBefore) => round((cpuAfter[key] - cpuBefore[key]) / Math.max(1, all.length), 2);
     return {
       load_200_clients: round(percentile(all, 99)),
       load_200_clients_errors: errors.length,
@@ -130,11 +157,16 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       push_p99_ms: round(percentile(of('push'), 99)),
       pull_p99_ms: round(percentile(of('pull'), 99)),
       mutations_applied: applied,
+      api_cpu_ms_per_request: perRequest('api'),
+      pg_cpu_ms_per_request: perRequest('pg'),
+      client_cpu_ms_per_request: perRequest('client'),
+      load_average: [round(loadBefore, 2), round(loadAfter, 2)],
       first_errors: errors.slice(0, 5),
+      ...(statements ? { top_statements: await topStatements(url) } : {}),
     };
   } finally {
     await Promise.all(apis.map((api) => api.dispose()));
-    await pg.dispose();
+    await postgres.dispose();
   }
 }
 
@@ -156,6 +188,25 @@ async function pullToEnd(client: Client, samples: { kind: 'push' | 'pull'; ms: n
     client.cursor = page.nextCursor;
     if (!page.hasMore) return;
   }
+}
+
+async function resetStatements(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await client.query('SELECT pg_stat_statements_reset()');
+  await client.end();
+}
+
+async function topStatements(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ query: string; calls: string; total: number; mean: number }>(
+    `SELECT query, calls, total_exec_time AS total, mean_exec_time AS mean
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+  );
+  await client.end();
+  return rows.map((r) => ({ query: r.query.replace(/\s+/g, ' ').slice(0, 160), calls: Number(r.calls), total_ms: round(r.total), mean_ms: round(r.mean, 3) }));
 }
 
 /** VmRSS of a process from /proc (bytes), 0 once it is gone. */

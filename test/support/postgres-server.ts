@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ export type PostgresServer = {
   start(): Promise<void>;
   /** Stops and deletes the data folder. */
   dispose(): Promise<void>;
+  /** The postmaster's pid (from postmaster.pid), parent of every backend; null when stopped. */
+  postmasterPid(): number | null;
 };
 
 /**
@@ -74,6 +76,13 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
     },
     stop,
     start,
+    postmasterPid() {
+      try {
+        return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+      } catch {
+        return null;
+      }
+    },
     async dispose() {
       await stop();
       rmSync(root, { recursive: true, force: true });
