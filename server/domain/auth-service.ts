@@ -124,9 +124,8 @@ export function createAuthService(store: Store, clock: () => Date = () => new Da
       const hash = sha256(token);
       const session = await store.repos.authTokens.findActiveSession(hash);
       if (!session) return null;
-      const user = await store.repos.users.get(session.userId);
-      if (!user || !user.active) return null;
-      await store.repos.authTokens.touch(hash);
+      const { user } = session;
+      if (session.stale) await store.repos.authTokens.touch(hash);
       return { ...toMember(user), orgId: user.orgId, scopeVersion: user.scopeVersion, sessionId: session.sessionId, device: session.device };
     },
 
