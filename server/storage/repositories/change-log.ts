@@ -74,12 +74,34 @@ export function changeLogRepository(q: Queryable) {
       );
       return toNumber(rows[0]?.n ?? 0);
     },
-    async page(orgId: string, afterSeq: number, limit: number): Promise<ChangeLogEntry[]> {
-      const rows = await q.query<{ seq: unknown; entity: Entity; entity_id: string; op: ChangeOp }>(
-        'SELECT seq, entity, entity_id, op FROM change_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+    /**
+     * Log entries after `afterSeq` together with the organisation's counters, in ONE statement:
+     * one snapshot, so the page and `logFloorSeq` agree. Compaction deletes entries and raises
+     * the floor in one transaction; a page read before it committed is whole, one read after
+     * sees the raised floor. Null when the organisation does not exist.
+     */
+    async page(
+      orgId: string,
+      afterSeq: number,
+      limit: number,
+    ): Promise<{ org: { lastChangeSeq: number; logFloorSeq: number }; entries: ChangeLogEntry[] } | null> {
+      const rows = await q.query<{ last_change_seq: unknown; log_floor_seq: unknown; seq: unknown; entity: Entity | null; entity_id: string; op: ChangeOp }>(
+        `SELECT o.last_change_seq, o.log_floor_seq, c.seq, c.entity, c.entity_id, c.op
+           FROM organisations o
+           LEFT JOIN LATERAL (SELECT seq, entity, entity_id, op FROM change_log
+                               WHERE org_id = o.id AND seq > $2 ORDER BY seq LIMIT $3) c ON true
+          WHERE o.id = $1
+          ORDER BY c.seq`,
         [orgId, afterSeq, limit],
       );
-      return rows.map((r) => ({ seq: toNumber(r.seq), entity: r.entity, entityId: r.entity_id, op: r.op }));
+      const first = rows[0];
+      if (!first) return null;
+      return {
+        org: { lastChangeSeq: toNumber(first.last_change_seq), logFloorSeq: toNumber(first.log_floor_seq) },
+        entries: rows
+          .filter((r) => r.entity !== null)
+          .map((r) => ({ seq: toNumber(r.seq), entity: r.entity!, entityId: r.entity_id, op: r.op })),
+      };
     },
     async count(orgId: string): Promise<number> {
       const rows = await q.query<{ n: unknown }>('SELECT count(*) AS n FROM change_log WHERE org_id = $1', [orgId]);
