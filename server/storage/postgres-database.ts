@@ -18,7 +18,7 @@ export function openPostgres(url: string): Database {
   return {
     ...queryable(pool),
     description: `PostgreSQL at ${host}`,
-    async transaction(fn) {
+    async transaction(fn, settings = {}) {
       const client = await pool.connect();
       // A checked-out client whose server goes away emits 'error' on itself, not on the pool;
       // unheard, it would crash the process (PostgreSQL restart, issue 8 fault suite).
@@ -26,7 +26,10 @@ export function openPostgres(url: string): Database {
       client.on('error', onError);
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        // The settings travel with BEGIN: one round trip (a simple-protocol query may hold several
+        // statements but no parameters, hence the driver's literal escaping).
+        const local = Object.entries(settings).map(([name, value]) => `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true);`);
+        await client.query(['BEGIN;', ...local].join(' '));
         const value = await fn(queryable(client));
         await client.query('COMMIT');
         return value;

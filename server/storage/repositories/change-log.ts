@@ -16,19 +16,15 @@ export function changeLogRepository(q: Queryable) {
      * late. (A sequence object or max(seq)+1 would both allow that gap.)
      */
     async append(orgId: string, entity: Entity, entityId: string, op: ChangeOp): Promise<number> {
-      const rows = await q.query<{ last_change_seq: unknown }>(
-        'UPDATE organisations SET last_change_seq = last_change_seq + 1 WHERE id = $1 RETURNING last_change_seq',
-        [orgId],
+      // One statement (one round trip): the bump and the entry, as appendMany's two are.
+      const rows = await q.query<{ seq: unknown }>(
+        `WITH bump AS (UPDATE organisations SET last_change_seq = last_change_seq + 1 WHERE id = $1 RETURNING last_change_seq)
+         INSERT INTO change_log (org_id, seq, entity, entity_id, op)
+         SELECT $1, last_change_seq, $2, $3, $4 FROM bump RETURNING seq`,
+        [orgId, entity, entityId, op],
       );
-      const seq = toNumber(rows[0]?.last_change_seq);
+      const seq = toNumber(rows[0]?.seq);
       if (!Number.isSafeInteger(seq) || seq <= 0) throw new Error(`organisation ${orgId} not found for change log`);
-      await q.query('INSERT INTO change_log (org_id, seq, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)', [
-        orgId,
-        seq,
-        entity,
-        entityId,
-        op,
-      ]);
       return seq;
     },
     /**
