@@ -17,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 import type { MutationInput } from '../../shared/schemas/sync';
 import { openServices } from '../../server/open-services';
 import { m } from '../integration/support/mutations';
-import { apiClient, type ApiClient } from '../support/api-client';
+import { apiClient } from '../support/api-client';
+import { syncCaller, type SyncCaller } from './load-client';
 import { startPostgres } from '../support/postgres-server';
 import { ServerProcess } from '../support/server-process';
 import pg from 'pg';
@@ -53,7 +54,7 @@ export type LoadBench = {
 const ORGS = 10;
 const SEED_CUSTOMERS = 1_000;
 
-type Client = { api: ApiClient; cursor: string | null; customers: string[] };
+type Client = { api: SyncCaller; cursor: string | null; customers: string[] };
 
 export async function measureLoad(options: { clients?: number; seconds?: number } = {}): Promise<LoadBench> {
   const clientCount = options.clients ?? Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
@@ -62,6 +63,7 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
   const statements = process.env.BENCH_PG_STATEMENTS === '1';
   const postgres = await startPostgres({ max_connections: '100', ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) });
   const apis: ServerProcess[] = [];
+  const clients: Client[] = [];
   try {
     const url = await postgres.createDatabase('crm_load');
     const env = { DATABASE_URL: url, CRM_ROLE: 'api', CRM_TOKEN_KEY: randomBytes(32).toString('base64'), CRM_LOG_LEVEL: 'warn', CRM_DB_POOL_MAX: '20' };
@@ -83,17 +85,16 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       }
     }
     await db.close();
-    const clients: Client[] = [];
     for (const [i, login] of logins.slice(0, clientCount).entries()) {
       const base = apis[i % apis.length]!.url;
       const { token } = await apiClient(base).auth.signIn.mutate({ email: login.email, code: login.code, deviceName: 'load' });
-      clients.push({ api: apiClient(base, token), cursor: null, customers: [] });
+      clients.push({ api: syncCaller(base, token), cursor: null, customers: [] });
     }
     // Each organisation's admin seeds its customers; every client then makes its first full sync.
     for (const client of clients.filter((_, i) => logins[i]!.email.startsWith('admin@'))) {
       for (let b = 0; b < SEED_CUSTOMERS / 200; b++) {
         const batch = Array.from({ length: 200 }, (_, n) => m.createCustomer(`种子客户 Seed ${b * 200 + n}`));
-        await client.api.sync.push.mutate({ mutations: batch });
+        await client.api.push(batch);
       }
     }
     for (const client of clients) await pullToEnd(client, []);
@@ -123,7 +124,7 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
           const batch = mutationsFor(client, i, n++);
           const t0 = performance.now();
           try {
-            const out = await client.api.sync.push.mutate({ mutations: batch });
+            const out = await client.api.push(batch);
             samples.push({ kind: 'push', ms: performance.now() - t0 });
             for (const r of out.results) {
               if (r.status === 'applied') applied++;
@@ -165,6 +166,7 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       ...(statements ? { top_statements: await topStatements(url) } : {}),
     };
   } finally {
+    for (const client of clients) client.api.close();
     await Promise.all(apis.map((api) => api.dispose()));
     await postgres.dispose();
   }
@@ -182,7 +184,7 @@ function mutationsFor(client: Client, i: number, n: number): MutationInput[] {
 async function pullToEnd(client: Client, samples: { kind: 'push' | 'pull'; ms: number }[]): Promise<void> {
   for (;;) {
     const t0 = performance.now();
-    const page = await client.api.sync.pull.mutate({ cursor: client.cursor, limit: 1000 });
+    const page = await client.api.pull({ cursor: client.cursor, limit: 1000 });
     samples.push({ kind: 'pull', ms: performance.now() - t0 });
     if (page.resetRequired) throw new Error('pull answered resetRequired');
     client.cursor = page.nextCursor;
