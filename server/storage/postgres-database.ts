@@ -15,6 +15,22 @@ export function openPostgres(url: string): Database {
       return result.rows as T[];
     },
   });
+  /**
+   * A transaction is one connection, and a connection runs one query at a time. Calls that
+   * overlap (a Promise.all over repositories) are sent in call order once the previous one is
+   * answered, here, rather than left to node-postgres's internal queue, which is deprecated and
+   * goes in pg 9 ("client.query() when the client is already executing a query").
+   */
+  const oneAtATime = (client: pg.PoolClient): Queryable => {
+    let previous: Promise<unknown> = Promise.resolve();
+    return {
+      query<T>(text: string, params?: unknown[]) {
+        const result = previous.then(() => client.query(text, params)).then((r) => r.rows as T[]);
+        previous = result.catch(() => undefined);
+        return result;
+      },
+    };
+  };
   return {
     ...queryable(pool),
     description: `PostgreSQL at ${host}`,
@@ -25,16 +41,18 @@ export function openPostgres(url: string): Database {
       const onError = (err: Error) => console.error('postgres connection lost in a transaction:', err.message);
       client.on('error', onError);
       let broken: Error | undefined;
+      // BEGIN to COMMIT/ROLLBACK through the same queue: a query fn left running cannot overlap them.
+      const tx = oneAtATime(client);
       try {
         // The settings travel with BEGIN: one round trip (a simple-protocol query may hold several
         // statements but no parameters, hence the driver's literal escaping).
         const local = Object.entries(settings).map(([name, value]) => `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true);`);
-        await client.query(['BEGIN;', ...local].join(' '));
-        const value = await fn(queryable(client));
-        await client.query('COMMIT');
+        await tx.query(['BEGIN;', ...local].join(' '));
+        const value = await fn(tx);
+        await tx.query('COMMIT');
         return value;
       } catch (err) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => void (broken = rollbackError));
+        await tx.query('ROLLBACK').catch((rollbackError: Error) => void (broken = rollbackError));
         throw err;
       } finally {
         client.off('error', onError);
