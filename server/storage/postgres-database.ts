@@ -1,5 +1,23 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './database';
+
+/**
+ * Queries with parameters run as prepared statements named after their text, so PostgreSQL
+ * parses and plans each text once per connection rather than on every call (most of what the
+ * API asks is a few dozen fixed texts, thousands of times). Repositories build their SQL from
+ * fixed pieces, but a text made per call must not fill every connection with statements: past
+ * MAX_NAMED distinct texts in this process, new ones run unnamed as before.
+ */
+const MAX_NAMED = 500;
+const names = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  const known = names.get(text);
+  if (known || names.size >= MAX_NAMED) return known;
+  const name = `crm_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+  names.set(text, name);
+  return name;
+}
 
 export function openPostgres(url: string): Database {
   // CRM_DB_POOL_MAX: connections per process; all processes together must stay under the
@@ -11,7 +29,8 @@ export function openPostgres(url: string): Database {
   const host = safeHost(url);
   const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(text: string, params?: unknown[]) {
-      const result = await q.query(text, params);
+      const name = params && params.length > 0 ? statementName(text) : undefined;
+      const result = await q.query(name ? { name, text, values: params } : { text, values: params });
       return result.rows as T[];
     },
   });
@@ -22,10 +41,11 @@ export function openPostgres(url: string): Database {
    * goes in pg 9 ("client.query() when the client is already executing a query").
    */
   const oneAtATime = (client: pg.PoolClient): Queryable => {
+    const plain = queryable(client);
     let previous: Promise<unknown> = Promise.resolve();
     return {
       query<T>(text: string, params?: unknown[]) {
-        const result = previous.then(() => client.query(text, params)).then((r) => r.rows as T[]);
+        const result = previous.then(() => plain.query<T>(text, params));
         previous = result.catch(() => undefined);
         return result;
       },
