@@ -8,6 +8,9 @@
  * or notes), then pull from its cursor until nothing is left, then wait 1-3 s (alarms and edits
  * are seconds apart). 10 organisations × 20 users, each organisation seeded with 1,000 customers.
  *   npm run bench:load   (alone; BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS)   npm run bench   (with the rest)
+ * Also reported: CPU ms per request of the API processes, PostgreSQL and this load generator
+ * (the figure to compare between runs on a shared machine) and the load average. Switches for
+ * profiling: BENCH_API_NODE_ARGS, BENCH_PG_STATEMENTS=1, BENCH_PG_SOCKET=1 (docs/performance.md).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -65,7 +68,10 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
   const apis: ServerProcess[] = [];
   const clients: Client[] = [];
   try {
-    const url = await postgres.createDatabase('crm_load');
+    const tcpUrl = await postgres.createDatabase('crm_load');
+    // BENCH_PG_SOCKET=1: the API processes reach PostgreSQL over its Unix socket, as a server on
+    // the same host would be configured (docs/deploy.md); the default is TCP on loopback.
+    const url = process.env.BENCH_PG_SOCKET === '1' ? postgres.socketUrl('crm_load') : tcpUrl;
     const env = { DATABASE_URL: url, CRM_ROLE: 'api', CRM_TOKEN_KEY: randomBytes(32).toString('base64'), CRM_LOG_LEVEL: 'warn', CRM_DB_POOL_MAX: '20' };
     // Profiling switch, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
     const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];

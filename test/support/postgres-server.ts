@@ -13,6 +13,8 @@ export type PostgresServer = {
   port: number;
   /** postgres://postgres@127.0.0.1:<port>/<database> */
   url(database: string): string;
+  /** The same database over the server's Unix-domain socket (a server on the same host). */
+  socketUrl(database: string): string;
   createDatabase(name: string): Promise<string>;
   /** Immediate shutdown (like a crash) or fast; the data folder stays. */
   stop(mode?: 'immediate' | 'fast'): Promise<void>;
@@ -67,6 +69,7 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
   return {
     port,
     url,
+    socketUrl: (database) => `postgres://postgres@/${database}?host=${encodeURIComponent(socketDir)}&port=${port}`,
     async createDatabase(name) {
       const admin = new pg.Client({ connectionString: url('postgres') });
       await admin.connect();
