@@ -11,7 +11,10 @@ import type { Database, Queryable } from './database';
  */
 const MAX_NAMED = 500;
 const names = new Map<string, string>();
+/** Off behind a pooler that cannot carry prepared statements (docs/deploy.md: PgBouncer before 1.21). */
+const prepare = process.env.CRM_DB_PREPARED_STATEMENTS !== 'off';
 function statementName(text: string): string | undefined {
+  if (!prepare) return undefined;
   const known = names.get(text);
   if (known || names.size >= MAX_NAMED) return known;
   const name = `crm_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
