@@ -11,7 +11,14 @@ import type { MutationInput, PullInput, PullOutput, PushOutput } from '../../sha
 export function syncCaller(serverUrl: string, token: string) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const { hostname, port } = new URL(serverUrl);
-  const call = <T>(path: string, input: unknown): Promise<T> =>
+  const call = <T>(path: string, input: unknown): Promise<T> => send<T>(path, input).catch((error: unknown) => {
+    // The server closed the idle keep-alive connection just as this request went out on it:
+    // sent again on a new one, as browsers do (and Node's docs advise, `reusedSocket`). Safe
+    // for a push too: a replayed mutation id returns its stored result.
+    if ((error as { reused?: boolean }).reused) return send<T>(path, input);
+    throw error;
+  });
+  const send = <T>(path: string, input: unknown): Promise<T> =>
     new Promise((resolve, reject) => {
       const body = JSON.stringify(input);
       const req = request(
@@ -38,7 +45,9 @@ export function syncCaller(serverUrl: string, token: string) {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        reject(Object.assign(error, { reused: req.reusedSocket && error.code === 'ECONNRESET' })),
+      );
       req.end(body);
     });
   return {
