@@ -113,11 +113,14 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       for (const api of apis) peakRss = Math.max(peakRss, rssOf(api.pid));
     }, 250);
     if (statements) await resetStatements(url);
-    const cpuNow = () => ({
-      api: apis.reduce((sum, api) => sum + cpuMsOf(api.pid), 0),
-      pg: treeCpuMsOf(postgres.postmasterPid() ?? 0),
-      client: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-    });
+    const cpuNow = () => {
+      const own = process.cpuUsage();
+      return {
+        api: apis.reduce((sum, api) => sum + cpuMsOf(api.pid), 0),
+        pg: treeCpuMsOf(postgres.postmasterPid() ?? 0),
+        client: (own.user + own.system) / 1000,
+      };
+    };
     const cpuBefore = cpuNow();
     const loadBefore = loadavg()[0]!;
     const started = performance.now();
