@@ -50,25 +50,38 @@ export async function addUser(repos: Repositories, orgId: string, input: NewUser
   return { orgId, userId, email, ...(await issueCode(repos, userId, ttlMs, now)) };
 }
 
+export type NewOrganisation = { name: string; adminEmail: string; adminName?: string | undefined; timeZone?: string | undefined };
+
+async function createOrganisation(repos: Repositories, input: NewOrganisation, now: Date): Promise<NewUser> {
+  const orgId = uuidv7();
+  await repos.organisations.insert(orgId, input.name.trim());
+  const email = normaliseEmail(input.adminEmail);
+  const admin = await addUser(repos, orgId, { email, displayName: input.adminName ?? email, role: 'admin' }, CODE_TTL_MS, now);
+  if (input.timeZone) {
+    await repos.orgSettings.applyPatch(orgId, { timeZone: input.timeZone });
+    await repos.changeLog.append(orgId, 'orgSettings', orgId, 'upsert');
+  }
+  return admin;
+}
+
 export function createAuthService(store: Store, clock: () => Date = () => new Date()) {
   const limit = createSignInLimit(store);
   return {
-    async hasAnyOrganisation(): Promise<boolean> {
-      return (await store.repos.organisations.count()) > 0;
+    /** `timeZone`: the organisation's zone from the start (else the default settings' zone). */
+    createOrganisation(input: NewOrganisation) {
+      return store.transaction((repos) => createOrganisation(repos, input, clock()), systemActor('organisation.create'));
     },
 
-    /** `timeZone`: the organisation's zone from the start (else the default settings' zone). */
-    createOrganisation(input: { name: string; adminEmail: string; adminName?: string | undefined; timeZone?: string | undefined }) {
+    /**
+     * The first start's organisation, unless the database already has one. Processes starting
+     * at the same instant on an empty database take turns on an advisory lock held to COMMIT:
+     * the second sees the first's organisation and creates nothing (null).
+     */
+    createFirstOrganisation(input: NewOrganisation) {
       return store.transaction(async (repos) => {
-        const orgId = uuidv7();
-        await repos.organisations.insert(orgId, input.name.trim());
-        const email = normaliseEmail(input.adminEmail);
-        const admin = await addUser(repos, orgId, { email, displayName: input.adminName ?? email, role: 'admin' }, CODE_TTL_MS, clock());
-        if (input.timeZone) {
-          await repos.orgSettings.applyPatch(orgId, { timeZone: input.timeZone });
-          await repos.changeLog.append(orgId, 'orgSettings', orgId, 'upsert');
-        }
-        return admin;
+        await repos.organisations.lockFirstStart();
+        if ((await repos.organisations.count()) > 0) return null;
+        return createOrganisation(repos, input, clock());
       }, systemActor('organisation.create'));
     },
 
@@ -124,9 +137,8 @@ export function createAuthService(store: Store, clock: () => Date = () => new Da
       const hash = sha256(token);
       const session = await store.repos.authTokens.findActiveSession(hash);
       if (!session) return null;
-      const user = await store.repos.users.get(session.userId);
-      if (!user || !user.active) return null;
-      await store.repos.authTokens.touch(hash);
+      const { user } = session;
+      if (session.stale) await store.repos.authTokens.touch(hash);
       return { ...toMember(user), orgId: user.orgId, scopeVersion: user.scopeVersion, sessionId: session.sessionId, device: session.device };
     },
 

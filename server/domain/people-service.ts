@@ -101,10 +101,9 @@ export function createPeopleService(store: Store, clock: () => Date = () => new 
     deleteDepartment: (caller: AuthedUser, id: string): Promise<void> =>
       asAdmin(caller, 'departments.delete', 'manage departments', async (repos) => {
         await liveDepartment(repos, caller, id);
-        const [people, customers] = await Promise.all([
-          repos.users.countInDepartment(caller.orgId, id),
-          repos.customers.countInDepartment(caller.orgId, id),
-        ]);
+        // In turn: a transaction's queries share one connection.
+        const people = await repos.users.countInDepartment(caller.orgId, id);
+        const customers = await repos.customers.countInDepartment(caller.orgId, id);
         if (people + customers > 0) {
           throw new DomainError('CONFLICT', `Move the department's ${people} members and ${customers} customers to another department first.`);
         }

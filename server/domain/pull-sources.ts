@@ -2,6 +2,7 @@ import { customerAccess, type Access } from '../../shared/domain/access';
 import type { Entity, PulledChange } from '../../shared/schemas/sync';
 import type { ChangeLogEntry } from '../storage/repositories/change-log';
 import type { DependentEntity } from '../storage/repositories/customer-dependents';
+import type { CustomerFacts } from '../storage/repositories/customers';
 import type { Repositories } from '../storage/repositories/index';
 import type { AuthedUser } from './auth-service';
 import { toMember } from './auth-service';
@@ -16,7 +17,7 @@ const bare = <R extends Stored>({ orgId: _o, deleted: _d, ...row }: R) => row;
 
 /**
  * What one pull page sends, in three queries or so: the rows of each entity in the page, then
- * the access facts of every customer they belong to (ONE query for the page, not one per row),
+ * the access facts of every other customer they belong to (ONE query for the page, not one per row),
  * then each row through its entity's view (customer-scope.ts). Rows that come back null become
  * tombstones; `untold` rows (another person's private ones) are not mentioned at all.
  */
@@ -25,24 +26,31 @@ export function pullSources(repos: Repositories, user: AuthedUser) {
     async visibleRows(entries: ChangeLogEntry[]) {
       const idsOf = (entity: Entity) => entries.filter((e) => e.entity === entity).map((e) => e.entityId);
       const org = user.orgId;
+      // A page usually holds two or three entities: asking the others for no ids is a round trip each.
+      const rowsOf = <T>(entity: Entity, repo: { listByIds(orgId: string, ids: string[]): Promise<T[]> }): Promise<T[]> => {
+        const ids = idsOf(entity);
+        return ids.length === 0 ? Promise.resolve([]) : repo.listByIds(org, ids);
+      };
       const [customers, contacts, items, members, choices, fields, followUps, serviceItems, visits, settings, departments, accounts] =
         await Promise.all([
-          repos.customers.listByIds(org, idsOf('customer')),
-          repos.contacts.listByIds(org, idsOf('contact')),
-          repos.timelineItems.listByIds(org, idsOf('timelineItem')),
-          repos.users.listByIds(org, idsOf('member')),
-          repos.matchChoices.listByIds(org, idsOf('matchChoice')),
-          repos.customFieldDefinitions.listByIds(org, idsOf('customField')),
-          repos.followUps.listByIds(org, idsOf('followUp')),
-          repos.serviceItems.listByIds(org, idsOf('serviceItem')),
-          repos.visits.listByIds(org, idsOf('visit')),
-          repos.orgSettings.listByIds(org, idsOf('orgSettings')),
-          repos.departments.listByIds(org, idsOf('department')),
-          repos.mailAccounts.listByIds(org, idsOf('mailAccount')),
+          rowsOf('customer', repos.customers),
+          rowsOf('contact', repos.contacts),
+          rowsOf('timelineItem', repos.timelineItems),
+          rowsOf('member', repos.users),
+          rowsOf('matchChoice', repos.matchChoices),
+          rowsOf('customField', repos.customFieldDefinitions),
+          rowsOf('followUp', repos.followUps),
+          rowsOf('serviceItem', repos.serviceItems),
+          rowsOf('visit', repos.visits),
+          rowsOf('orgSettings', repos.orgSettings),
+          rowsOf('department', repos.departments),
+          rowsOf('mailAccount', repos.mailAccounts),
         ]);
       const dependents = [...contacts, ...items, ...followUps, ...serviceItems, ...visits];
-      const customerIds = [...new Set([...customers.map((c) => c.id), ...dependents.map((d) => d.customerId)])];
-      const facts = await repos.customers.accessFacts(org, customerIds);
+      // The page's own customer rows carry their access facts; only the others' are read.
+      const facts = new Map<string, CustomerFacts>(customers.map((c) => [c.id, c]));
+      const missing = [...new Set(dependents.map((d) => d.customerId).filter((id) => !facts.has(id)))];
+      if (missing.length > 0) for (const [id, f] of await repos.customers.accessFacts(org, missing)) facts.set(id, f);
       const accessTo = (customerId: string): Access => {
         const f = facts.get(customerId);
         return f && !f.deleted ? customerAccess(user, f) : 'none';
@@ -97,7 +105,7 @@ export function pullSources(repos: Repositories, user: AuthedUser) {
       // A connected account and its sync health are their user's alone, like a match choice;
       // a disconnected one of theirs becomes a tombstone.
       const mine = accounts.filter((a) => a.userId === user.id);
-      const channels = await repos.syncChannels.listByAccounts(mine.map((a) => a.id));
+      const channels = mine.length === 0 ? [] : await repos.syncChannels.listByAccounts(mine.map((a) => a.id));
       for (const a of accounts) if (a.userId !== user.id) untold.add(`mailAccount:${a.id}`);
       for (const a of mine) {
         const row = mailAccountView(a, channels);

@@ -28,10 +28,9 @@ export function createServiceMailService(store: Store) {
       return store.transaction(async (repos) => {
         const items = await repos.serviceItems.listInThread(mail.orgId, mail.threadRef);
         if (items.length === 0) return [];
-        const [lookups, settings] = await Promise.all([
-          serverSideLookups(repos, mail.orgId, mail.mailbox ?? null),
-          repos.orgSettings.effective(mail.orgId),
-        ]);
+        // In turn: a transaction's queries share one connection.
+        const lookups = await serverSideLookups(repos, mail.orgId, mail.mailbox ?? null);
+        const settings = await repos.orgSettings.effective(mail.orgId);
         const changed: string[] = [];
         for (const item of items) {
           const inbound = await inboundMessage(item, mail.messages, lookups);

@@ -17,42 +17,27 @@ export async function pullChanges(
   user: AuthedUser,
   input: { cursor: string | null; limit: number },
 ): Promise<PullOutput> {
-  const org = await store.repos.organisations.get(user.orgId);
-  if (!org) throw new DomainError('UNAUTHORIZED', 'organisation no longer exists');
-  let afterSeq = 0;
-  // A download from nothing skips the tombstones of what was gone when it began (see sync-cursor.ts).
-  let freshUntil: number | undefined = org.lastChangeSeq;
-  if (input.cursor !== null) {
-    const cursor = decodeCursor(input.cursor);
-    // An old format, another organisation's or user's cursor, one made before the user's role or
-    // department changed, one from before a restore (ahead of the log), or one older than
-    // compaction kept: the replica cannot be patched up, only rebuilt.
-    if (
-      !cursor ||
-      cursor.org !== org.id ||
-      cursor.user !== user.id ||
-      cursor.scope !== user.scopeVersion ||
-      cursor.seq > org.lastChangeSeq ||
-      cursor.seq < org.logFloorSeq
-    ) {
-      return { resetRequired: true };
-    }
-    afterSeq = cursor.seq;
-    freshUntil = cursor.fresh ? cursor.freshUntil : undefined;
-  }
-
-  const fetched = await store.repos.changeLog.page(org.id, afterSeq, input.limit + 1);
-  const hasMore = fetched.length > input.limit;
-  const entries = fetched.slice(0, input.limit);
-  const changes = await currentRows(store, user, entries, freshUntil);
-  // Compaction may have committed while this page was read and dropped tombstones after the
-  // cursor; the floor only rises, so reading it again afterwards is enough to notice.
-  if (input.cursor !== null && afterSeq < ((await store.repos.organisations.get(org.id))?.logFloorSeq ?? 0)) {
+  const cursor = input.cursor === null ? null : decodeCursor(input.cursor);
+  // An old format, another organisation's or user's cursor, or one made before the user's role
+  // or department changed: the replica cannot be patched up, only rebuilt.
+  if (input.cursor !== null && (!cursor || cursor.org !== user.orgId || cursor.user !== user.id || cursor.scope !== user.scopeVersion)) {
     return { resetRequired: true };
   }
+  const afterSeq = cursor?.seq ?? 0;
+  const page = await store.repos.changeLog.page(user.orgId, afterSeq, input.limit + 1);
+  if (!page) throw new DomainError('UNAUTHORIZED', 'organisation no longer exists');
+  const { org } = page;
+  // A cursor from before a restore (ahead of the log), or older than compaction kept (read in
+  // the same statement as the page, so compaction committing meanwhile cannot slip between).
+  if (cursor && (cursor.seq > org.lastChangeSeq || cursor.seq < org.logFloorSeq)) return { resetRequired: true };
+  // A download from nothing skips the tombstones of what was gone when it began (see sync-cursor.ts).
+  const freshUntil = !cursor ? org.lastChangeSeq : cursor.fresh ? cursor.freshUntil : undefined;
+  const hasMore = page.entries.length > input.limit;
+  const entries = page.entries.slice(0, input.limit);
+  const changes = await currentRows(store, user, entries, freshUntil);
   const seq = entries.at(-1)?.seq ?? afterSeq;
   const fresh = freshUntil !== undefined && hasMore;
-  const nextCursor = encodeCursor({ org: org.id, user: user.id, scope: user.scopeVersion, seq, fresh, ...(fresh ? { freshUntil } : {}) });
+  const nextCursor = encodeCursor({ org: user.orgId, user: user.id, scope: user.scopeVersion, seq, fresh, ...(fresh ? { freshUntil } : {}) });
   return { resetRequired: false, changes, nextCursor, hasMore };
 }
 

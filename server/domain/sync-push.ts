@@ -36,8 +36,7 @@ async function applyOne(store: Store, user: AuthedUser, mutation: Mutation): Pro
       reason: 'The server cannot store this change: one of its values is outside what the database accepts.',
     };
     await store.transaction(async (repos) => {
-      const claim = { id: mutation.id, orgId: user.orgId, userId: user.id, kind: mutation.kind };
-      if (await repos.appliedMutations.claim(claim)) await repos.appliedMutations.setResult(mutation.id, result);
+      await repos.appliedMutations.claim({ id: mutation.id, orgId: user.orgId, userId: user.id, kind: mutation.kind }, result);
     }, actorOf(user, mutation.kind));
     return result;
   }
@@ -46,12 +45,9 @@ async function applyOne(store: Store, user: AuthedUser, mutation: Mutation): Pro
 /** Every row the handler changes is recorded in the audit trail as this user's, from this device. */
 async function applyInTransaction(store: Store, user: AuthedUser, mutation: Mutation): Promise<MutationResult> {
   return store.transaction(async (repos) => {
-    const claimed = await repos.appliedMutations.claim({
-      id: mutation.id,
-      orgId: user.orgId,
-      userId: user.id,
-      kind: mutation.kind,
-    });
+    // Claimed as applied (one statement); a rejection overwrites that before the commit.
+    const applied: MutationResult = { mutationId: mutation.id, status: 'applied' };
+    const claimed = await repos.appliedMutations.claim({ id: mutation.id, orgId: user.orgId, userId: user.id, kind: mutation.kind }, applied);
     if (!claimed) {
       const previous = await repos.appliedMutations.get(mutation.id);
       // Only the author's own replay sees the result; someone else reusing the id learns nothing.
@@ -66,11 +62,10 @@ async function applyInTransaction(store: Store, user: AuthedUser, mutation: Muta
       };
     }
     const rejection = await runHandler(repos, user, mutation);
-    const result: MutationResult = rejection
-      ? { mutationId: mutation.id, status: 'rejected', code: rejection.code, reason: rejection.reason }
-      : { mutationId: mutation.id, status: 'applied' };
-    await repos.appliedMutations.setResult(mutation.id, result);
-    return result;
+    if (!rejection) return applied;
+    const rejected: MutationResult = { mutationId: mutation.id, status: 'rejected', code: rejection.code, reason: rejection.reason };
+    await repos.appliedMutations.setResult(mutation.id, rejected);
+    return rejected;
   }, actorOf(user, mutation.kind));
 }
 

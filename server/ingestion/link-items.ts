@@ -51,11 +51,11 @@ export function externalAddresses(org: OrgContext, parties: MailAddress[]): stri
 export async function loadPageLookups(repos: Repositories, orgId: string, userId: string, addresses: string[]): Promise<PageLookups> {
   const keys = [...new Set(addresses.map(matchKeyOf))];
   const domains = [...new Set(addresses.map((a) => domainOf(a)).filter((d): d is string => d !== null && !isFreeMailDomain(d)))];
-  const [contacts, customers, choices] = await Promise.all([
-    repos.linkLookups.contactsByEmailKeys(orgId, keys),
-    repos.linkLookups.customersByDomains(orgId, domains),
-    repos.linkLookups.matchChoices(userId, keys),
-  ]);
+  // One after another: `repos` is a transaction's (store-page.ts), and a transaction is one
+  // connection, which runs one query at a time anyway.
+  const contacts = await repos.linkLookups.contactsByEmailKeys(orgId, keys);
+  const customers = await repos.linkLookups.customersByDomains(orgId, domains);
+  const choices = await repos.linkLookups.matchChoices(userId, keys);
   const contactsByKey = new Map<string, { id: string; customerId: string }[]>();
   for (const c of contacts) for (const k of c.emailKeys) contactsByKey.set(k, [...(contactsByKey.get(k) ?? []), { id: c.id, customerId: c.customerId }]);
   const customersByDomain = new Map<string, string[]>();

@@ -11,8 +11,11 @@ export type Queryable = {
  * node-postgres (a real server, PostgreSQL 15+). Repositories only see `Queryable`.
  */
 export type Database = Queryable & {
-  /** Runs `fn` in one transaction; a throw rolls it back. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction; a throw rolls it back. `settings` are transaction-local
+   * (`set_config(name, value, true)`: a pooled connection never carries them into its next use).
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: Record<string, string>): Promise<T>;
   /** Multi-statement SQL without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -28,7 +28,11 @@ export function wrapPglite(pg: PGliteInterface, description: string): Database {
   return {
     ...queryable(pg),
     description,
-    transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    transaction: (fn, settings = {}) =>
+      pg.transaction(async (tx) => {
+        for (const [name, value] of Object.entries(settings)) await tx.query('SELECT set_config($1, $2, true)', [name, value]);
+        return fn(queryable(tx));
+      }),
     async exec(sql) {
       await pg.exec(sql);
     },

@@ -1,5 +1,26 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable } from './database';
+
+/**
+ * Queries with parameters run as prepared statements named after their text, so PostgreSQL
+ * parses and plans each text once per connection rather than on every call (most of what the
+ * API asks is a few dozen fixed texts, thousands of times). Repositories build their SQL from
+ * fixed pieces, but a text made per call must not fill every connection with statements: past
+ * MAX_NAMED distinct texts in this process, new ones run unnamed as before.
+ */
+const MAX_NAMED = 500;
+const names = new Map<string, string>();
+/** Off behind a pooler that cannot carry prepared statements (docs/deploy.md: PgBouncer before 1.21). */
+const prepare = process.env.CRM_DB_PREPARED_STATEMENTS !== 'off';
+function statementName(text: string): string | undefined {
+  if (!prepare) return undefined;
+  const known = names.get(text);
+  if (known || names.size >= MAX_NAMED) return known;
+  const name = `crm_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+  names.set(text, name);
+  return name;
+}
 
 export function openPostgres(url: string): Database {
   // CRM_DB_POOL_MAX: connections per process; all processes together must stay under the
@@ -11,27 +32,50 @@ export function openPostgres(url: string): Database {
   const host = safeHost(url);
   const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(text: string, params?: unknown[]) {
-      const result = await q.query(text, params);
+      const name = params && params.length > 0 ? statementName(text) : undefined;
+      const result = await q.query(name ? { name, text, values: params } : { text, values: params });
       return result.rows as T[];
     },
   });
+  /**
+   * A transaction is one connection, and a connection runs one query at a time. Calls that
+   * overlap (a Promise.all over repositories) are sent in call order once the previous one is
+   * answered, here, rather than left to node-postgres's internal queue, which is deprecated and
+   * goes in pg 9 ("client.query() when the client is already executing a query").
+   */
+  const oneAtATime = (client: pg.PoolClient): Queryable => {
+    const plain = queryable(client);
+    let previous: Promise<unknown> = Promise.resolve();
+    return {
+      query<T>(text: string, params?: unknown[]) {
+        const result = previous.then(() => plain.query<T>(text, params));
+        previous = result.catch(() => undefined);
+        return result;
+      },
+    };
+  };
   return {
     ...queryable(pool),
     description: `PostgreSQL at ${host}`,
-    async transaction(fn) {
+    async transaction(fn, settings = {}) {
       const client = await pool.connect();
       // A checked-out client whose server goes away emits 'error' on itself, not on the pool;
       // unheard, it would crash the process (PostgreSQL restart, issue 8 fault suite).
       const onError = (err: Error) => console.error('postgres connection lost in a transaction:', err.message);
       client.on('error', onError);
       let broken: Error | undefined;
+      // BEGIN to COMMIT/ROLLBACK through the same queue: a query fn left running cannot overlap them.
+      const tx = oneAtATime(client);
       try {
-        await client.query('BEGIN');
-        const value = await fn(queryable(client));
-        await client.query('COMMIT');
+        // The settings travel with BEGIN: one round trip (a simple-protocol query may hold several
+        // statements but no parameters, hence the driver's literal escaping).
+        const local = Object.entries(settings).map(([name, value]) => `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true);`);
+        await tx.query(['BEGIN;', ...local].join(' '));
+        const value = await fn(tx);
+        await tx.query('COMMIT');
         return value;
       } catch (err) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => void (broken = rollbackError));
+        await tx.query('ROLLBACK').catch((rollbackError: Error) => void (broken = rollbackError));
         throw err;
       } finally {
         client.off('error', onError);

@@ -8,17 +8,24 @@
  * or notes), then pull from its cursor until nothing is left, then wait 1-3 s (alarms and edits
  * are seconds apart). 10 organisations × 20 users, each organisation seeded with 1,000 customers.
  *   npm run bench:load   (alone; BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS)   npm run bench   (with the rest)
+ * Also reported: CPU ms per request of the API processes, PostgreSQL and this load generator
+ * (the figure to compare between runs on a shared machine) and the load average. Switches for
+ * profiling: BENCH_API_NODE_ARGS, BENCH_PG_STATEMENTS=1, BENCH_PG_SOCKET=1 (docs/performance.md).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { MutationInput } from '../../shared/schemas/sync';
 import { openServices } from '../../server/open-services';
 import { m } from '../integration/support/mutations';
-import { apiClient, type ApiClient } from '../support/api-client';
+import { apiClient } from '../support/api-client';
+import { syncCaller, type SyncCaller } from './load-client';
 import { startPostgres } from '../support/postgres-server';
 import { ServerProcess } from '../support/server-process';
+import pg from 'pg';
+import { cpuMsOf, treeCpuMsOf } from './process-cpu';
 import { percentile, round } from './stats';
 
 export type LoadBench = {
@@ -34,25 +41,42 @@ export type LoadBench = {
   push_p99_ms: number;
   pull_p99_ms: number;
   mutations_applied: number;
+  /** CPU (user + system) per request during the measured seconds: both API processes together. */
+  api_cpu_ms_per_request: number;
+  /** The same for PostgreSQL (postmaster and every backend, live or exited). */
+  pg_cpu_ms_per_request: number;
+  /** The same for this process, the load generator (it shares the cores with the server). */
+  client_cpu_ms_per_request: number;
+  /** The machine's 1-minute load average at the start and at the end of the measured seconds. */
+  load_average: [number, number];
   first_errors: string[];
+  /** BENCH_PG_STATEMENTS=1: PostgreSQL's most expensive statements during the run. */
+  top_statements?: { query: string; calls: number; total_ms: number; mean_ms: number }[];
 };
 
 const ORGS = 10;
 const SEED_CUSTOMERS = 1_000;
 
-type Client = { api: ApiClient; cursor: string | null; customers: string[] };
+type Client = { api: SyncCaller; cursor: string | null; customers: string[] };
 
 export async function measureLoad(options: { clients?: number; seconds?: number } = {}): Promise<LoadBench> {
   const clientCount = options.clients ?? Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
   const seconds = options.seconds ?? Number(process.env.BENCH_LOAD_SECONDS ?? 60);
   const perOrg = Math.ceil(clientCount / ORGS);
-  const pg = await startPostgres({ max_connections: '100' });
+  const statements = process.env.BENCH_PG_STATEMENTS === '1';
+  const postgres = await startPostgres({ max_connections: '100', ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) });
   const apis: ServerProcess[] = [];
+  const clients: Client[] = [];
   try {
-    const url = await pg.createDatabase('crm_load');
+    const tcpUrl = await postgres.createDatabase('crm_load');
+    // BENCH_PG_SOCKET=1: the API processes reach PostgreSQL over its Unix socket, as a server on
+    // the same host would be configured (docs/deploy.md); the default is TCP on loopback.
+    const url = process.env.BENCH_PG_SOCKET === '1' ? postgres.socketUrl('crm_load') : tcpUrl;
     const env = { DATABASE_URL: url, CRM_ROLE: 'api', CRM_TOKEN_KEY: randomBytes(32).toString('base64'), CRM_LOG_LEVEL: 'warn', CRM_DB_POOL_MAX: '20' };
-    apis.push(await ServerProcess.start({ env }));
-    apis.push(await ServerProcess.start({ env }));
+    // Profiling switch, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    apis.push(await ServerProcess.start({ env, nodeArgs }));
+    apis.push(await ServerProcess.start({ env, nodeArgs }));
 
     // Users and sign-in codes straight through the auth service (as the CLI does), then each
     // client signs in over HTTP like the options page.
@@ -67,17 +91,16 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       }
     }
     await db.close();
-    const clients: Client[] = [];
     for (const [i, login] of logins.slice(0, clientCount).entries()) {
       const base = apis[i % apis.length]!.url;
       const { token } = await apiClient(base).auth.signIn.mutate({ email: login.email, code: login.code, deviceName: 'load' });
-      clients.push({ api: apiClient(base, token), cursor: null, customers: [] });
+      clients.push({ api: syncCaller(base, token), cursor: null, customers: [] });
     }
     // Each organisation's admin seeds its customers; every client then makes its first full sync.
     for (const client of clients.filter((_, i) => logins[i]!.email.startsWith('admin@'))) {
       for (let b = 0; b < SEED_CUSTOMERS / 200; b++) {
         const batch = Array.from({ length: 200 }, (_, n) => m.createCustomer(`种子客户 Seed ${b * 200 + n}`));
-        await client.api.sync.push.mutate({ mutations: batch });
+        await client.api.push(batch);
       }
     }
     for (const client of clients) await pullToEnd(client, []);
@@ -89,6 +112,17 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
     const rssTimer = setInterval(() => {
       for (const api of apis) peakRss = Math.max(peakRss, rssOf(api.pid));
     }, 250);
+    if (statements) await resetStatements(url);
+    const cpuNow = () => {
+      const own = process.cpuUsage();
+      return {
+        api: apis.reduce((sum, api) => sum + cpuMsOf(api.pid), 0),
+        pg: treeCpuMsOf(postgres.postmasterPid() ?? 0),
+        client: (own.user + own.system) / 1000,
+      };
+    };
+    const cpuBefore = cpuNow();
+    const loadBefore = loadavg()[0]!;
     const started = performance.now();
     const end = started + seconds * 1000;
     await Promise.all(
@@ -99,7 +133,7 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
           const batch = mutationsFor(client, i, n++);
           const t0 = performance.now();
           try {
-            const out = await client.api.sync.push.mutate({ mutations: batch });
+            const out = await client.api.push(batch);
             samples.push({ kind: 'push', ms: performance.now() - t0 });
             for (const r of out.results) {
               if (r.status === 'applied') applied++;
@@ -114,9 +148,12 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpuNow();
+    const loadAfter = loadavg()[0]!;
     clearInterval(rssTimer);
     const all = samples.map((s) => s.ms);
     const of = (kind: 'push' | 'pull') => samples.filter((s) => s.kind === kind).map((s) => s.ms);
+    const perRequest = (key: keyof typeof cpuBefore) => round((cpuAfter[key] - cpuBefore[key]) / Math.max(1, all.length), 2);
     return {
       load_200_clients: round(percentile(all, 99)),
       load_200_clients_errors: errors.length,
@@ -130,11 +167,17 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
       push_p99_ms: round(percentile(of('push'), 99)),
       pull_p99_ms: round(percentile(of('pull'), 99)),
       mutations_applied: applied,
+      api_cpu_ms_per_request: perRequest('api'),
+      pg_cpu_ms_per_request: perRequest('pg'),
+      client_cpu_ms_per_request: perRequest('client'),
+      load_average: [round(loadBefore, 2), round(loadAfter, 2)],
       first_errors: errors.slice(0, 5),
+      ...(statements ? { top_statements: await topStatements(url) } : {}),
     };
   } finally {
+    for (const client of clients) client.api.close();
     await Promise.all(apis.map((api) => api.dispose()));
-    await pg.dispose();
+    await postgres.dispose();
   }
 }
 
@@ -150,12 +193,31 @@ function mutationsFor(client: Client, i: number, n: number): MutationInput[] {
 async function pullToEnd(client: Client, samples: { kind: 'push' | 'pull'; ms: number }[]): Promise<void> {
   for (;;) {
     const t0 = performance.now();
-    const page = await client.api.sync.pull.mutate({ cursor: client.cursor, limit: 1000 });
+    const page = await client.api.pull({ cursor: client.cursor, limit: 1000 });
     samples.push({ kind: 'pull', ms: performance.now() - t0 });
     if (page.resetRequired) throw new Error('pull answered resetRequired');
     client.cursor = page.nextCursor;
     if (!page.hasMore) return;
   }
+}
+
+async function resetStatements(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await client.query('SELECT pg_stat_statements_reset()');
+  await client.end();
+}
+
+async function topStatements(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ query: string; calls: string; total: number; mean: number }>(
+    `SELECT query, calls, total_exec_time AS total, mean_exec_time AS mean
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+  );
+  await client.end();
+  return rows.map((r) => ({ query: r.query.replace(/\s+/g, ' ').slice(0, 160), calls: Number(r.calls), total_ms: round(r.total), mean_ms: round(r.mean, 3) }));
 }
 
 /** VmRSS of a process from /proc (bytes), 0 once it is gone. */

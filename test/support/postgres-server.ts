@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ export type PostgresServer = {
   port: number;
   /** postgres://postgres@127.0.0.1:<port>/<database> */
   url(database: string): string;
+  /** The same database over the server's Unix-domain socket (a server on the same host). */
+  socketUrl(database: string): string;
   createDatabase(name: string): Promise<string>;
   /** Immediate shutdown (like a crash) or fast; the data folder stays. */
   stop(mode?: 'immediate' | 'fast'): Promise<void>;
@@ -20,6 +22,8 @@ export type PostgresServer = {
   start(): Promise<void>;
   /** Stops and deletes the data folder. */
   dispose(): Promise<void>;
+  /** The postmaster's pid (from postmaster.pid), parent of every backend; null when stopped. */
+  postmasterPid(): number | null;
 };
 
 /**
@@ -65,6 +69,7 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
   return {
     port,
     url,
+    socketUrl: (database) => `postgres://postgres@/${database}?host=${encodeURIComponent(socketDir)}&port=${port}`,
     async createDatabase(name) {
       const admin = new pg.Client({ connectionString: url('postgres') });
       await admin.connect();
@@ -74,6 +79,13 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
     },
     stop,
     start,
+    postmasterPid() {
+      try {
+        return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+      } catch {
+        return null;
+      }
+    },
     async dispose() {
       await stop();
       rmSync(root, { recursive: true, force: true });

@@ -54,11 +54,13 @@ export class ServerProcess {
     readonly dataDir: string,
     private readonly cleanupDataDir: () => void,
     private readonly env: Record<string, string>,
+    private readonly nodeArgs: string[],
   ) {}
 
-  static async start(options: { env?: Record<string, string> } = {}): Promise<ServerProcess> {
+  /** `nodeArgs`: extra Node flags for the server (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  static async start(options: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
     const data = makeTempDir('server-data');
-    const server = new ServerProcess(await freePort(), data.dir, data.cleanup, options.env ?? {});
+    const server = new ServerProcess(await freePort(), data.dir, data.cleanup, options.env ?? {}, options.nodeArgs ?? []);
     try {
       await server.startProcess();
     } catch (error) {
@@ -102,7 +104,7 @@ export class ServerProcess {
     if (this.child) throw new Error('server already running');
     // `node --import tsx` rather than the tsx CLI: the pid is the server itself, so SIGKILL
     // kills the server (fault suites) and its memory is what /proc shows (load bench).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', 'server/main.ts'], {
       cwd: repoRoot,
       env: {
         ...withoutDatabaseUrl(),

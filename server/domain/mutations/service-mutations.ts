@@ -48,10 +48,9 @@ function change<K extends ChangeKind>(
     if (item.deleted) return new Rejection('not_found', 'This request or complaint does not exist.');
     const problem = check ? await check(repos, user, item, payload, customer) : null;
     if (problem) return problem;
-    const [settings, followUps] = await Promise.all([
-      repos.orgSettings.effective(user.orgId),
-      repos.followUps.listBySource(user.orgId, item.customerId, item.id),
-    ]);
+    // In turn: a handler's queries share its transaction's connection.
+    const settings = await repos.orgSettings.effective(user.orgId);
+    const followUps = await repos.followUps.listBySource(user.orgId, item.customerId, item.id);
     const planned = await planServiceChange(item, { kind, payload } as ServiceItemChange, { userId: user.id, settings, followUps });
     return apply(repos, user, item, planned);
   }) as Handler<K>;

@@ -6,15 +6,16 @@ export type AppliedMutation = { orgId: string; userId: string; result: MutationR
 export function appliedMutationsRepository(q: Queryable) {
   return {
     /**
-     * Claims a mutation id inside the caller's transaction. Returns false when the id is already
-     * recorded; a concurrent claim of the same id waits on the unique index until the first
-     * transaction ends, so a mutation is never applied twice.
+     * Claims a mutation id inside the caller's transaction, storing the result it will have if
+     * nothing changes it (setResult). Returns false when the id is already recorded; a
+     * concurrent claim of the same id waits on the unique index until the first transaction
+     * ends, so a mutation is never applied twice.
      */
-    async claim(m: { id: string; orgId: string; userId: string; kind: string }): Promise<boolean> {
+    async claim(m: { id: string; orgId: string; userId: string; kind: string }, result: MutationResult): Promise<boolean> {
       const rows = await q.query(
-        `INSERT INTO applied_mutations (id, org_id, user_id, kind) VALUES ($1, $2, $3, $4)
+        `INSERT INTO applied_mutations (id, org_id, user_id, kind, result) VALUES ($1, $2, $3, $4, $5::jsonb)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [m.id, m.orgId, m.userId, m.kind],
+        [m.id, m.orgId, m.userId, m.kind, JSON.stringify(result)],
       );
       return rows.length > 0;
     },

@@ -16,19 +16,15 @@ export function changeLogRepository(q: Queryable) {
      * late. (A sequence object or max(seq)+1 would both allow that gap.)
      */
     async append(orgId: string, entity: Entity, entityId: string, op: ChangeOp): Promise<number> {
-      const rows = await q.query<{ last_change_seq: unknown }>(
-        'UPDATE organisations SET last_change_seq = last_change_seq + 1 WHERE id = $1 RETURNING last_change_seq',
-        [orgId],
+      // One statement (one round trip): the bump and the entry, as appendMany's two are.
+      const rows = await q.query<{ seq: unknown }>(
+        `WITH bump AS (UPDATE organisations SET last_change_seq = last_change_seq + 1 WHERE id = $1 RETURNING last_change_seq)
+         INSERT INTO change_log (org_id, seq, entity, entity_id, op)
+         SELECT $1, last_change_seq, $2, $3, $4 FROM bump RETURNING seq`,
+        [orgId, entity, entityId, op],
       );
-      const seq = toNumber(rows[0]?.last_change_seq);
+      const seq = toNumber(rows[0]?.seq);
       if (!Number.isSafeInteger(seq) || seq <= 0) throw new Error(`organisation ${orgId} not found for change log`);
-      await q.query('INSERT INTO change_log (org_id, seq, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)', [
-        orgId,
-        seq,
-        entity,
-        entityId,
-        op,
-      ]);
       return seq;
     },
     /**
@@ -74,12 +70,34 @@ export function changeLogRepository(q: Queryable) {
       );
       return toNumber(rows[0]?.n ?? 0);
     },
-    async page(orgId: string, afterSeq: number, limit: number): Promise<ChangeLogEntry[]> {
-      const rows = await q.query<{ seq: unknown; entity: Entity; entity_id: string; op: ChangeOp }>(
-        'SELECT seq, entity, entity_id, op FROM change_log WHERE org_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+    /**
+     * Log entries after `afterSeq` together with the organisation's counters, in ONE statement:
+     * one snapshot, so the page and `logFloorSeq` agree. Compaction deletes entries and raises
+     * the floor in one transaction; a page read before it committed is whole, one read after
+     * sees the raised floor. Null when the organisation does not exist.
+     */
+    async page(
+      orgId: string,
+      afterSeq: number,
+      limit: number,
+    ): Promise<{ org: { lastChangeSeq: number; logFloorSeq: number }; entries: ChangeLogEntry[] } | null> {
+      const rows = await q.query<{ last_change_seq: unknown; log_floor_seq: unknown; seq: unknown; entity: Entity | null; entity_id: string; op: ChangeOp }>(
+        `SELECT o.last_change_seq, o.log_floor_seq, c.seq, c.entity, c.entity_id, c.op
+           FROM organisations o
+           LEFT JOIN LATERAL (SELECT seq, entity, entity_id, op FROM change_log
+                               WHERE org_id = o.id AND seq > $2 ORDER BY seq LIMIT $3) c ON true
+          WHERE o.id = $1
+          ORDER BY c.seq`,
         [orgId, afterSeq, limit],
       );
-      return rows.map((r) => ({ seq: toNumber(r.seq), entity: r.entity, entityId: r.entity_id, op: r.op }));
+      const first = rows[0];
+      if (!first) return null;
+      return {
+        org: { lastChangeSeq: toNumber(first.last_change_seq), logFloorSeq: toNumber(first.log_floor_seq) },
+        entries: rows
+          .filter((r) => r.entity !== null)
+          .map((r) => ({ seq: toNumber(r.seq), entity: r.entity!, entityId: r.entity_id, op: r.op })),
+      };
     },
     async count(orgId: string): Promise<number> {
       const rows = await q.query<{ n: unknown }>('SELECT count(*) AS n FROM change_log WHERE org_id = $1', [orgId]);

@@ -59,6 +59,7 @@ export function contactsRepository(q: Queryable) {
       return rows[0] ? map(rows[0]) : null;
     },
     async listByIds(orgId: string, ids: string[]): Promise<ContactRow[]> {
+      if (ids.length === 0) return []; // most notes name no contact: no round trip
       const rows = await q.query<Raw>(`SELECT ${columns} FROM contacts WHERE org_id = $1 AND id = ANY($2::uuid[])`, [
         orgId,
         ids,

@@ -101,11 +101,7 @@ export type Store = {
 export function createStore(db: Database): Store {
   return {
     repos: createRepositories(db),
-    transaction: (fn, actor) =>
-      db.transaction(async (tx) => {
-        // Transaction-local (the `true`): a pooled connection never carries it into the next use.
-        if (actor) await tx.query(`SELECT set_config('crm.audit', $1, true)`, [JSON.stringify(actor)]);
-        return fn(createRepositories(tx));
-      }),
+    // Transaction-local, so a pooled connection never carries it into the next use.
+    transaction: (fn, actor) => db.transaction((tx) => fn(createRepositories(tx)), actor ? { 'crm.audit': JSON.stringify(actor) } : {}),
   };
 }

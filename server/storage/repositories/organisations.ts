@@ -12,6 +12,9 @@ const map = (r: Raw): OrganisationRow => ({
   logFloorSeq: toNumber(r.log_floor_seq),
 });
 
+// Any constant other than migrate.ts's; the same in every process sharing the database.
+const FIRST_START_LOCK_KEY = 7_231_005;
+
 export function organisationsRepository(q: Queryable) {
   return {
     async insert(id: string, name: string): Promise<void> {
@@ -20,6 +23,10 @@ export function organisationsRepository(q: Queryable) {
     async get(id: string): Promise<OrganisationRow | null> {
       const rows = await q.query<Raw>(`SELECT ${columns} FROM organisations WHERE id = $1`, [id]);
       return rows[0] ? map(rows[0]) : null;
+    },
+    /** Serialises first starts (auth-service createFirstOrganisation); held to the end of the transaction. */
+    async lockFirstStart(): Promise<void> {
+      await q.query('SELECT pg_advisory_xact_lock($1)', [FIRST_START_LOCK_KEY]);
     },
     async count(): Promise<number> {
       const rows = await q.query<{ n: unknown }>('SELECT count(*) AS n FROM organisations');

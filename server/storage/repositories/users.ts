@@ -5,7 +5,9 @@ import { toIso, toIsoOrNull, toNumber } from './row-mapping';
 export type UserRow = Member & { orgId: string; scopeVersion: number };
 
 const columns = 'id, org_id, email, display_name, role, department_id, deactivated_at, scope_version';
-type Raw = {
+/** The user columns qualified by a table alias, for queries that join users (auth-tokens.ts). */
+export const userColumnsOf = (alias: string) => columns.split(', ').map((c) => `${alias}.${c}`).join(', ');
+export type UserRaw = {
   id: string;
   org_id: string;
   email: string;
@@ -15,7 +17,7 @@ type Raw = {
   deactivated_at: unknown;
   scope_version: unknown;
 };
-const map = (r: Raw): UserRow => ({
+export const mapUser = (r: UserRaw): UserRow => ({
   id: r.id,
   orgId: r.org_id,
   email: r.email,
@@ -37,29 +39,29 @@ export function usersRepository(q: Queryable) {
       );
     },
     async get(id: string): Promise<UserRow | null> {
-      const rows = await q.query<Raw>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
-      return rows[0] ? map(rows[0]) : null;
+      const rows = await q.query<UserRaw>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
+      return rows[0] ? mapUser(rows[0]) : null;
     },
     /** Every user with this (normalised) address, in any organisation. */
     async findByEmail(email: string): Promise<UserRow[]> {
-      const rows = await q.query<Raw>(`SELECT ${columns} FROM users WHERE email = $1 ORDER BY id`, [email]);
-      return rows.map(map);
+      const rows = await q.query<UserRaw>(`SELECT ${columns} FROM users WHERE email = $1 ORDER BY id`, [email]);
+      return rows.map(mapUser);
     },
     async findInOrg(orgId: string, email: string): Promise<UserRow | null> {
-      const rows = await q.query<Raw>(`SELECT ${columns} FROM users WHERE org_id = $1 AND email = $2`, [orgId, email]);
-      return rows[0] ? map(rows[0]) : null;
+      const rows = await q.query<UserRaw>(`SELECT ${columns} FROM users WHERE org_id = $1 AND email = $2`, [orgId, email]);
+      return rows[0] ? mapUser(rows[0]) : null;
     },
     async listByIds(orgId: string, ids: string[]): Promise<UserRow[]> {
-      const rows = await q.query<Raw>(`SELECT ${columns} FROM users WHERE org_id = $1 AND id = ANY($2::uuid[])`, [
+      const rows = await q.query<UserRaw>(`SELECT ${columns} FROM users WHERE org_id = $1 AND id = ANY($2::uuid[])`, [
         orgId,
         ids,
       ]);
-      return rows.map(map);
+      return rows.map(mapUser);
     },
     /** The admin's list: everyone of the organisation with their newest session use. */
     async listWithSessions(orgId: string) {
-      const rows = await q.query<Raw & { created_at: unknown; last_active_at: unknown; active_sessions: unknown }>(
-        `SELECT ${columns.split(', ').map((c) => `u.${c}`).join(', ')}, u.created_at,
+      const rows = await q.query<UserRaw & { created_at: unknown; last_active_at: unknown; active_sessions: unknown }>(
+        `SELECT ${userColumnsOf('u')}, u.created_at,
                 max(t.last_used_at) AS last_active_at,
                 count(t.id) FILTER (WHERE t.revoked_at IS NULL AND t.expires_at > now()) AS active_sessions
            FROM users u LEFT JOIN auth_tokens t ON t.user_id = u.id
@@ -68,7 +70,7 @@ export function usersRepository(q: Queryable) {
         [orgId],
       );
       return rows.map((r) => ({
-        ...map(r),
+        ...mapUser(r),
         createdAt: toIso(r.created_at),
         lastActiveAt: toIsoOrNull(r.last_active_at),
         activeSessions: toNumber(r.active_sessions),
