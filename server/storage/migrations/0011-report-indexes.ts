@@ -23,6 +23,8 @@ CREATE INDEX audit_events_customer_updates_idx ON audit_events (org_id, at)
 CREATE INDEX timeline_items_recent_touches_idx ON timeline_items (org_id, occurred_at) INCLUDE (customer_id)
   WHERE deleted_at IS NULL AND kind IN ('email', 'call', 'meeting', 'visit');
 CREATE INDEX timeline_items_touches_idx ON timeline_items (customer_id, occurred_at DESC)
-  WHERE deleted_at IS NULL AND kind IN ('email', 'call', 'meeting', 'visit')
+  WHERE deleted_at IS NULL AND kind IN ('email', 'call', 'meeting', 'visit');
+CREATE INDEX customers_deleted_idx ON customers (id) WHERE deleted_at IS NOT NULL;
+CREATE INDEX follow_ups_rated_idx ON follow_ups (org_id, completed_at) WHERE satisfaction IS NOT NULL AND deleted_at IS NULL
 `,
 };
