@@ -19,9 +19,16 @@ describe.each(databaseKinds)('migration 0011 (report indexes) on $name', (kind) 
 
       expect(await migrate(db, { upTo: 11 })).toEqual([11]);
       const indexes = await db.query<{ indexname: string }>(
-        "SELECT indexname FROM pg_indexes WHERE indexname IN ('audit_events_customer_updates_idx', 'timeline_items_recent_touches_idx', 'timeline_items_touches_idx') ORDER BY indexname",
+        `SELECT indexname FROM pg_indexes WHERE indexname IN ('audit_events_customer_updates_idx', 'customers_deleted_idx', 'follow_ups_rated_idx',
+           'timeline_items_recent_touches_idx', 'timeline_items_touches_idx') ORDER BY indexname`,
       );
-      expect(indexes.map((i) => i.indexname)).toEqual(['audit_events_customer_updates_idx', 'timeline_items_recent_touches_idx', 'timeline_items_touches_idx']);
+      expect(indexes.map((i) => i.indexname)).toEqual([
+        'audit_events_customer_updates_idx',
+        'customers_deleted_idx',
+        'follow_ups_rated_idx',
+        'timeline_items_recent_touches_idx',
+        'timeline_items_touches_idx',
+      ]);
       const window = { orgId, scope: { kind: 'organisation' as const }, from: new Date('2026-11-01T00:00:00Z'), to: new Date(Date.now() + 86_400_000), asOf: new Date(Date.now()) };
       // The reclassification (recorded by 0007's trigger just now) reads back: A at the start, B now.
       const cells = await store.repos.reports.customerStates.cells(window);

@@ -97,11 +97,11 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   await service(c.E2, 'request', false, '2026-10-20T00:00:00Z', '2026-10-21T00:00:00Z', null);
   await service(c.W1, 'request', false, '2026-11-30T15:00:00Z', '2026-12-01T15:00:00Z', null);
 
-  const visit = (planned: string, status: string, report: object | null, review: object | null) =>
+  const visit = (planned: string, status: string, report: object | null, review: object | null, customerId = c.E1) =>
     db.query(
       `INSERT INTO visits (id, org_id, customer_id, owner_user_id, planned_at, purpose, expected_result, status, report, review)
        VALUES ($1, $2, $3, $4, $5, '季度拜访', 'order', $6, $7, $8)`,
-      [newId(), org, c.E1, rep, planned, status, report && JSON.stringify(report), review && JSON.stringify(review)],
+      [newId(), org, customerId, rep, planned, status, report && JSON.stringify(report), review && JSON.stringify(review)],
     );
   const report = (reportedAt: string, satisfaction: number | null, feedbackTag: string | null) => ({
     heldAt: reportedAt, outcome: 'ok', needs: null, feedback: null, nextSteps: null, satisfaction, feedbackTag, reportedAt, reportedByUserId: rep,
@@ -111,6 +111,12 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   await visit('2026-11-20T02:00:00Z', 'planned', null, null);
   await visit('2026-12-10T02:00:00Z', 'planned', null, null);
   await visit('2026-10-28T02:00:00Z', 'held', report('2026-11-02T00:00:00Z', null, null), null);
+
+  // The deleted customer's follow-ups, service item and visit (rated, tagged, overdue): in no figure.
+  await followUp(c.Gone, rep, '2026-11-05T00:00:00Z', '2026-11-10T00:00:00Z', 'skipped', '2026-11-09T00:00:00Z', 5);
+  await followUp(c.Gone, rep, '2026-11-06T00:00:00Z', '2026-11-08T00:00:00Z', 'open', null);
+  await service(c.Gone, 'complaint', true, '2026-11-04T00:00:00Z', '2026-11-04T02:00:00Z', null, { tag: 'complaint', resolved: '2026-11-06T00:00:00Z', rating: 1 });
+  await visit('2026-11-07T02:00:00Z', 'held', report('2026-11-08T00:00:00Z', 1, 'complaint'), null, c.Gone);
 
   // Another organisation with the same kind of records: never in org A's figures.
   const other = await services.auth.createOrganisation({ name: 'Org B', adminEmail: 'admin@b.example', adminName: 'B' });

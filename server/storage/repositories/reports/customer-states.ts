@@ -18,7 +18,8 @@ const firstBefore = (col: string, since: string) =>
   `(array_agg(a.changes -> '${col}' ORDER BY a.at, a.id) FILTER (WHERE a.changes ? '${col}'${since}))[1] -> 0`;
 const valueAt = (col: string, changed: string) => `CASE WHEN m.${changed} IS NULL THEN c.${col} ELSE m.${changed} #>> '{}' END`;
 
-function statesSql(w: ReportWindow) {
+/** `rows`: the drill-down's customer columns too; the counts read only the values (no name, no owner join). */
+function statesSql(w: ReportWindow, rows: boolean) {
   const { named, inScope } = windowParams(w);
   const cols = Object.entries(DIMENSION_COLUMNS);
   const sql = `
@@ -29,10 +30,10 @@ function statesSql(w: ReportWindow) {
        WHERE a.org_id = :org AND a.entity = 'customers' AND a.op = 'update' AND a.at >= :from::timestamptz
          AND a.changes ?| ARRAY[${cols.map(([, col]) => `'${col}'`).join(', ')}]
        GROUP BY a.entity_id)
-    SELECT ${CUSTOMER_COLUMNS}, c.created_at < :from::timestamptz AS at_start, c.created_at < :asOf::timestamptz AS at_end,
+    SELECT ${rows ? `${CUSTOMER_COLUMNS}, ` : ''}c.created_at < :from::timestamptz AS at_start, c.created_at < :asOf::timestamptz AS at_end,
            ${cols.map(([d, col]) => `${valueAt(col, `${d}_start`)} AS ${d}_start, ${valueAt(col, `${d}_end`)} AS ${d}_end`).join(',\n           ')}
       FROM customers c
-      ${OWNER_JOIN}
+      ${rows ? OWNER_JOIN : ''}
       LEFT JOIN changed m ON m.entity_id = c.id
      WHERE ${inScope} AND c.created_at < :asOf::timestamptz`;
   return { sql, named };
@@ -44,11 +45,13 @@ export function customerStatesRepository(q: Queryable) {
   return {
     /** Customers per (value at start, value at asOf) for each dimension. */
     async cells(w: ReportWindow): Promise<StateCell[]> {
-      const base = statesSql(w);
+      const base = statesSql(w, false);
       const dims = Object.keys(DIMENSION_COLUMNS) as CustomerDimension[];
+      // One pass over the customers into the few distinct combinations, then each dimension from those.
+      const values = dims.flatMap((d) => [`${d}_start`, `${d}_end`]).join(', ');
       const { sql, params } = bind(
-        `WITH s AS MATERIALIZED (${base.sql})
-         ${dims.map((d) => `SELECT '${d}' AS dimension, ${d}_start AS start_value, ${d}_end AS end_value, at_start, at_end, count(*) AS customers FROM s GROUP BY 2, 3, 4, 5`).join('\nUNION ALL\n')}`,
+        `WITH s AS MATERIALIZED (SELECT ${values}, at_start, at_end, count(*) AS n FROM (${base.sql}) b GROUP BY ${values}, at_start, at_end)
+         ${dims.map((d) => `SELECT '${d}' AS dimension, ${d}_start AS start_value, ${d}_end AS end_value, at_start, at_end, sum(n) AS customers FROM s GROUP BY 2, 3, 4, 5`).join('\nUNION ALL\n')}`,
         base.named,
       );
       const rows = await q.query<Record<string, unknown>>(sql, params);
@@ -66,7 +69,7 @@ export function customerStatesRepository(q: Queryable) {
      * not set), or those whose value in `dimension` (any when null) changed since the start ('moved').
      */
     async rows(w: ReportWindow, which: 'current' | 'moved', values: Partial<Record<CustomerDimension, string | null>>, dimension: CustomerDimension | null, paging: Paging): Promise<RowPage> {
-      const base = statesSql(w);
+      const base = statesSql(w, true);
       const named = { ...base.named };
       const where: string[] = [];
       for (const [d, value] of Object.entries(values) as [CustomerDimension, string | null][]) {

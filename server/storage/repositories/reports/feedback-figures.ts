@@ -1,7 +1,7 @@
 import type { FeedbackTag } from '../../../../shared/schemas/service-item';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * What customers said in the period, wherever it was recorded: satisfaction ratings (1-5) on a
@@ -33,11 +33,12 @@ export type FeedbackCounts = { ratings: number[]; tags: Record<FeedbackTag, numb
 export function feedbackFiguresRepository(q: Queryable) {
   return {
     async counts(w: ReportWindow, withVisits: boolean): Promise<FeedbackCounts> {
-      const { named, inScope } = windowParams(w);
+      const { named } = windowParams(w);
+      const scoped = countedItems(w, 'r');
       const rows = await namedQuery<{ rating: unknown; feedback_tag: FeedbackTag | null; n: unknown }>(
         q,
-        `SELECT r.rating, r.feedback_tag, count(*) AS n FROM (${said(withVisits)}) r JOIN customers c ON c.id = r.customer_id
-          WHERE ${inScope} GROUP BY r.rating, r.feedback_tag`,
+        `SELECT r.rating, r.feedback_tag, count(*) AS n FROM (${said(withVisits)}) r ${scoped.join}
+          WHERE ${scoped.where} GROUP BY r.rating, r.feedback_tag`,
         named,
       );
       const out: FeedbackCounts = { ratings: [0, 0, 0, 0, 0], tags: { praise: 0, complaint: 0, suggestion: 0 } };

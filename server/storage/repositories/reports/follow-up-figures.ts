@@ -1,7 +1,7 @@
 import type { FollowUpSource } from '../../../../shared/schemas/follow-up';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Follow-ups of the customers in scope: created in the period, done / skipped in the period, and
@@ -25,13 +25,14 @@ export type FollowUpCounts = Record<FollowUpFigure, number> & { createdBySource:
 export function followUpFiguresRepository(q: Queryable) {
   return {
     async counts(w: ReportWindow): Promise<FollowUpCounts> {
-      const { named, inScope } = windowParams(w);
+      const { named } = windowParams(w);
+      const scoped = countedItems(w, 'f');
       const figures = Object.entries(FIGURE_WHERE);
       const rows = await namedQuery<Record<string, unknown>>(
         q,
         `SELECT f.source, ${figures.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${k}`).join(', ')}
-           ${FROM}
-          WHERE f.org_id = :org AND f.deleted_at IS NULL AND ${inScope}
+           FROM follow_ups f ${scoped.join}
+          WHERE f.org_id = :org AND f.deleted_at IS NULL AND ${scoped.where}
             AND (${figures.map(([, cond]) => cond).join(' OR ')})
           GROUP BY f.source`,
         named,

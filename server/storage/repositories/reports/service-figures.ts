@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, msBetween, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, msBetween, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Service requests and complaints of the customers in scope, by the sidebar's clock
@@ -36,7 +36,8 @@ const FIGURE_WHERE: Record<ServiceFigure, string> = { opened: OPENED, late: `(${
 export function serviceFiguresRepository(q: Queryable) {
   return {
     async counts(w: ReportWindow): Promise<ServiceCounts> {
-      const { named, inScope } = windowParams(w);
+      const { named } = windowParams(w);
+      const scoped = countedItems(w, 's');
       const reply = (u: 'normal' | 'urgent') => `
         count(*) FILTER (WHERE ${urgency(u)} AND ${IN_TIME}) AS ${u}_in_time,
         count(*) FILTER (WHERE ${urgency(u)} AND ${LATE}) AS ${u}_late,
@@ -48,8 +49,8 @@ export function serviceFiguresRepository(q: Queryable) {
                 count(*) FILTER (WHERE ${OPENED} AND s.urgent) AS urgent,
                 ${reply('normal')}, ${reply('urgent')},
                 count(*) FILTER (WHERE ${PAST_DEADLINE}) AS past_deadline
-           ${FROM}
-          WHERE s.org_id = :org AND s.deleted_at IS NULL AND ${inScope} AND (${OPENED} OR ${PAST_DEADLINE})`,
+           FROM service_items s ${scoped.join}
+          WHERE s.org_id = :org AND s.deleted_at IS NULL AND ${scoped.where} AND (${OPENED} OR ${PAST_DEADLINE})`,
         named,
       );
       const median = (v: unknown) => (v === null || v === undefined ? null : Math.round(toNumber(v)));

@@ -28,6 +28,12 @@ const cadenceParams = (cadences: Cadences) => ({ touchA: cadences.A.touchDays, t
 function compliantSql(w: ReportWindow, cadences: Cadences) {
   const { named, inScope } = windowParams(w);
   const windowMs = Math.max(cadences.A.touchDays, cadences.B.touchDays, cadences.C.touchDays) * 86_400_000 + 1000;
+  // sinceMs <= touchDays × 24 h  ⇔  the instant (at ms precision) is at or after asOf − touchDays × 24 h:
+  // asOf is whole milliseconds, so comparing instants to these cut-offs counts the same as the
+  // millisecond arithmetic above, without computing a duration per customer.
+  const cutoff = (days: number) => new Date(w.asOf.getTime() - days * 86_400_000).toISOString();
+  const cutoffs = { cutA: cutoff(cadences.A.touchDays), cutB: cutoff(cadences.B.touchDays), cutC: cutoff(cadences.C.touchDays) };
+  const CUTOFF = `(CASE c.customer_class WHEN 'A' THEN :cutA::timestamptz WHEN 'B' THEN :cutB::timestamptz ELSE :cutC::timestamptz END)`;
   const text = `
     WITH recent AS (
       SELECT t.customer_id, max(t.occurred_at) AS at FROM timeline_items t
@@ -35,16 +41,16 @@ function compliantSql(w: ReportWindow, cadences: Cadences) {
          AND t.occurred_at >= :asOf::timestamptz - make_interval(secs => :windowMs::bigint / 1000.0) AND t.occurred_at < :asOf::timestamptz
        GROUP BY t.customer_id)
     SELECT c.customer_class, c.owner_user_id,
-           CASE WHEN r.at IS NOT NULL THEN ${msBetween(':asOf::timestamptz', 'r.at')} <= ${ALLOWED_MS}
+           CASE WHEN r.at IS NOT NULL THEN date_trunc('milliseconds', r.at) >= ${CUTOFF}
                 -- A scalar subquery with LIMIT, not NOT EXISTS: PostgreSQL would hash NOT EXISTS over
                 -- every touch of the organisation; this probes the index for the few customers it reaches.
-                WHEN ${msBetween(':asOf::timestamptz', 'c.created_at')} <= ${ALLOWED_MS} THEN (
+                WHEN date_trunc('milliseconds', c.created_at) >= ${CUTOFF} THEN (
                   SELECT true FROM timeline_items t WHERE t.customer_id = c.id AND t.deleted_at IS NULL AND t.kind IN (${TOUCHES})
                      AND t.occurred_at < :asOf::timestamptz LIMIT 1) IS NULL
                 ELSE false END AS compliant
       FROM customers c LEFT JOIN recent r ON r.customer_id = c.id
      WHERE ${inScope} AND c.customer_class IS NOT NULL AND c.created_at < :asOf::timestamptz`;
-  return { text, named: { ...named, ...cadenceParams(cadences), windowMs } };
+  return { text, named: { ...named, ...cutoffs, windowMs } };
 }
 
 function states(w: ReportWindow, cadences: Cadences) {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Visit plans and reports of the customers in scope. Planned: planned for a time in the period;
@@ -28,13 +28,14 @@ const FROM = `FROM visits v JOIN customers c ON c.id = v.customer_id`;
 export function visitFiguresRepository(q: Queryable) {
   return {
     async counts(w: ReportWindow): Promise<Record<VisitFigure, number>> {
-      const { named, inScope } = windowParams(w);
+      const { named } = windowParams(w);
+      const scoped = countedItems(w, 'v');
       const figures = Object.entries(FIGURE_WHERE);
       const [row] = await namedQuery<Record<string, unknown>>(
         q,
         `SELECT ${figures.map(([k, cond]) => `count(*) FILTER (WHERE ${cond}) AS "${k}"`).join(', ')}
-           ${FROM}
-          WHERE v.org_id = :org AND v.deleted_at IS NULL AND ${inScope}
+           FROM visits v ${scoped.join}
+          WHERE v.org_id = :org AND v.deleted_at IS NULL AND ${scoped.where}
             AND (${FIGURE_WHERE.planned} OR ${FIGURE_WHERE.reported})`,
         named,
       );
