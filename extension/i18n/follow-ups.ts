@@ -134,6 +134,10 @@ export const followUpsEn = {
   'settings.orgDate.remove': 'Remove',
   'settings.save': 'Save rules',
   'settings.saved': 'Saved. It reaches the server at the next sync.',
+  // Issue 9: the managers' dashboard's target.
+  'settings.reports': 'Managers’ dashboard',
+  'settings.newCustomersPerMonth': 'New customers per rep per month (target)',
+  'settings.newCustomersPerMonthHint': 'The target line of the dashboard’s new-customers chart.',
 } as const;
 
 export const followUpsZhCN: Record<keyof typeof followUpsEn, string> = {
@@ -270,4 +274,8 @@ export const followUpsZhCN: Record<keyof typeof followUpsEn, string> = {
   'settings.orgDate.remove': '删除',
   'settings.save': '保存规则',
   'settings.saved': '已保存，将在下次同步时发送到服务器。',
+  // Issue 9: the managers' dashboard's target.
+  'settings.reports': '经理看板',
+  'settings.newCustomersPerMonth': '每位业务员每月新增客户（目标）',
+  'settings.newCustomersPerMonthHint': '看板“新增客户”图中的目标线。',
 };

@@ -233,7 +233,13 @@ export type DrillFigure = z.infer<typeof drillFigureSchema>;
 
 /** Narrows a figure to one bar or cell (e.g. class A, one rep, urgent items, rating 4). */
 export const drillFilterSchema = z.object({
-  ownerUserId: idSchema.optional(),
+  /**
+   * One rep's bar or row: the customer's owner, or for follow-ups, visits and service items the
+   * record's owner (docs/reports.md). null = no owner: the "unassigned" row of customers nobody owns.
+   */
+  ownerUserId: idSchema.nullable().optional(),
+  /** followUps.*: one source (a bar of "follow-ups by source"). */
+  source: followUpSourceSchema.optional(),
   customerClass: z.enum([...customerClassSchema.options, NONE]).optional(),
   valueTier: z.enum([...valueTierSchema.options, NONE]).optional(),
   pyramidStage: z.enum([...pyramidStageSchema.options, NONE]).optional(),

@@ -15,6 +15,8 @@ export function ActivitySection({ report, onDrill }: { report: ActivityReport; o
   const { followUps, visits, visitReports } = report;
   const sources = followUpSourceSchema.options.filter((s) => followUps.createdBySource[s] > 0);
   const bySource = (source: FollowUpSource) => ({ source, count: followUps.createdBySource[source] });
+  const createdFrom = (source: FollowUpSource) =>
+    onDrill({ figure: 'followUps.created', filter: { source }, title: `${rt('figure.followUps.created')} · ${rt(`source.${source}`)}` });
   return (
     <>
       <div class="figures">
@@ -75,9 +77,11 @@ export function ActivitySection({ report, onDrill }: { report: ActivityReport; o
               label={rt('followUps.bySource')}
               testId="chart-follow-up-sources"
               option={barOption(sources.map((s) => rt(`source.${s}`)), [{ name: rt('followUps.created'), data: sources.map((s) => followUps.createdBySource[s]) }])}
+              onPick={(i) => createdFrom(sources[i]!)}
             />
             <DataTable
               rows={sources.map(bySource)}
+              onPick={(r) => createdFrom(r.source)}
               fileName="follow-ups-by-source"
               columns={[
                 { header: rt('col.kind'), value: (r) => rt(`source.${r.source}`) },

@@ -27,10 +27,8 @@ export function CadenceSection({ report, onDrill }: { report: CadenceReport; onD
   const classLabel = (c: CadenceReport['byClass'][number]) => rt('cadence.classLabel', { class: t(`enum.customerClass.${c.customerClass}`), days: c.touchDays });
   const overdueOfClass = (c: CadenceReport['byClass'][number]) =>
     onDrill({ figure: 'cadence.overdue', filter: { customerClass: c.customerClass }, title: `${rt('figure.cadence.overdue')} · ${classLabel(c)}` });
-  // The drill filter names an owner, and cannot ask for "no owner": unassigned customers are
-  // reached through the overall overdue list instead.
-  const overdueOfRep = (r: Rep) =>
-    r.userId && onDrill({ figure: 'cadence.overdue', filter: { ownerUserId: r.userId }, title: `${rt('figure.cadence.overdue')} · ${repName(r.name)}` });
+  // userId null is the "unassigned" row: the filter's null asks for customers without an owner.
+  const overdueOfRep = (r: Rep) => onDrill({ figure: 'cadence.overdue', filter: { ownerUserId: r.userId }, title: `${rt('figure.cadence.overdue')} · ${repName(r.name)}` });
   return (
     <>
       <div class="figures">

@@ -13,8 +13,8 @@ type Rep = GrowthReport['newCustomers']['reps'][number];
 export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDrill: OnDrill }) {
   const { newCustomers, revenue } = report;
   const { months, target } = newCustomers;
+  // userId null is the "unassigned" row: the filter's null asks for customers without an owner.
   const newOf = (rep: Rep, month?: string) =>
-    rep.userId &&
     onDrill({
       figure: 'growth.newCustomers',
       filter: { ownerUserId: rep.userId, ...(month ? { month } : {}) },

@@ -16,7 +16,7 @@ const CLASSES = ['A', 'B', 'C'] as const;
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 /**
- * The admin's editor for every number of the follow-up, service and care rules (DOMAIN.md: "Every
+ * The admin's editor for every number of the follow-up, service, care and report rules (DOMAIN.md: "Every
  * number below is a default an organisation admin can change"). Saved like any change: locally,
  * then synced; the server accepts it only from an admin. Each refused value is named beside its field.
  */
@@ -134,6 +134,10 @@ function Editor({ settings }: { settings: OrgSettingsFields }) {
           </div>
           {field('care.leadDays', 'settings.leadDays', form.leadDays, (v) => set({ leadDays: v }))}
           <OrgDatesEditor rows={form.orgDates} error={errors['care.orgDates']} onChange={(orgDates) => set({ orgDates })} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.reports')}</legend>
+          {field('reports.newCustomersPerMonth', 'settings.newCustomersPerMonth', form.newCustomersPerMonth, (v) => set({ newCustomersPerMonth: v }), t('settings.newCustomersPerMonthHint'))}
         </fieldset>
         <div class="row">
           <button type="submit" class="primary" data-testid="save-org-settings">

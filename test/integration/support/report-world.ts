@@ -13,9 +13,10 @@ import { orgWorld, type OrgWorld } from './org-world';
  */
 export type ReportWorld = OrgWorld & { c: Record<'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'W1' | 'Gone' | 'Other', string> };
 
-type CustomerSeed = { name: string; cls: string | null; tier?: string; stage?: string; owner: string; dept: string | null; created: string; amount?: number; currency?: string; deleted?: boolean };
+/** owner null: a customer nobody owns (the dashboard's "unassigned" row). */
+export type CustomerSeed = { name: string; cls: string | null; tier?: string; stage?: string; owner: string | null; dept: string | null; created: string; amount?: number; currency?: string; deleted?: boolean };
 
-async function customer(db: Queryable, orgId: string, s: CustomerSeed): Promise<string> {
+export async function seedCustomer(db: Queryable, orgId: string, s: CustomerSeed): Promise<string> {
   const id = newId();
   await db.query(
     `INSERT INTO customers (id, org_id, name, code, customer_class, value_tier, pyramid_stage, owner_user_id, department_id, created_at, value_card, deleted_at, tax_number, sensitive)
@@ -43,7 +44,7 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   const { east, west } = w.departments;
   const rep = w.eastRep.userId;
   const rep2 = w.eastRep2.userId;
-  const add = (s: CustomerSeed) => customer(db, org, s);
+  const add = (s: CustomerSeed) => seedCustomer(db, org, s);
   const c = {
     E1: await add({ name: 'East A1 华东', cls: 'A', tier: 'strategic', stage: 'strategic', owner: rep, dept: east, created: '2026-01-01T00:00:00Z', amount: 1_000_000 }),
     E2: await add({ name: 'East B1', cls: 'B', tier: 'general', owner: rep, dept: east, created: '2026-01-01T00:00:00Z', amount: 500_000 }),
@@ -121,7 +122,7 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   // Another organisation with the same kind of records: never in org A's figures.
   const other = await services.auth.createOrganisation({ name: 'Org B', adminEmail: 'admin@b.example', adminName: 'B' });
   const [bAdmin] = await db.query<{ id: string }>('SELECT id FROM users WHERE org_id = $1', [other.orgId]);
-  c.Other = await customer(db, other.orgId, { name: 'Other Org Co', cls: 'A', owner: bAdmin!.id, dept: null, created: '2026-11-05T00:00:00Z', amount: 7_000_000 });
+  c.Other = await seedCustomer(db, other.orgId, { name: 'Other Org Co', cls: 'A', owner: bAdmin!.id, dept: null, created: '2026-11-05T00:00:00Z', amount: 7_000_000 });
   await touch(db, other.orgId, c.Other, 'email', '2026-11-01T00:00:00Z');
   return { ...w, c };
 }

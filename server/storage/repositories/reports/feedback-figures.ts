@@ -1,7 +1,7 @@
 import type { FeedbackTag } from '../../../../shared/schemas/service-item';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { byOwner, countedItems, CUSTOMER_COLUMNS, inPeriod, namedQuery, OWNER_JOIN, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * What customers said in the period, wherever it was recorded: satisfaction ratings (1-5) on a
@@ -49,16 +49,16 @@ export function feedbackFiguresRepository(q: Queryable) {
       return out;
     },
     /** 'rated': ratings (one value when `rating` is given); 'feedback': tags (one when `feedbackTag` is given). */
-    async rows(w: ReportWindow, withVisits: boolean, figure: 'rated' | 'feedback', filter: { rating?: number; feedbackTag?: string; ownerUserId?: string }, paging: Paging): Promise<RowPage> {
+    async rows(w: ReportWindow, withVisits: boolean, figure: 'rated' | 'feedback', filter: OwnerFilter & { rating?: number; feedbackTag?: string }, paging: Paging): Promise<RowPage> {
       const { named, inScope } = windowParams(w);
       const which = figure === 'rated' ? 'r.rating IS NOT NULL' : 'r.feedback_tag IS NOT NULL';
       const query = paged(
         `SELECT ${CUSTOMER_COLUMNS}, r.item_id, r.at, r.source AS kind, r.summary, r.rating, r.feedback_tag, count(*) OVER () AS total
            FROM (${said(withVisits)}) r JOIN customers c ON c.id = r.customer_id ${OWNER_JOIN}
           WHERE ${inScope} AND ${which} AND (:rating::int IS NULL OR r.rating = :rating)
-            AND (:tag::text IS NULL OR r.feedback_tag = :tag) AND (:owner::uuid IS NULL OR c.owner_user_id = :owner)
+            AND (:tag::text IS NULL OR r.feedback_tag = :tag) AND ${byOwner('c.owner_user_id')}
           ORDER BY r.at, r.item_id`,
-        { ...named, rating: filter.rating ?? null, tag: filter.feedbackTag ?? null, owner: filter.ownerUserId ?? null },
+        { ...named, rating: filter.rating ?? null, tag: filter.feedbackTag ?? null, ...ownerParams(filter) },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));

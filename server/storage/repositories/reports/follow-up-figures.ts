@@ -1,7 +1,7 @@
 import type { FollowUpSource } from '../../../../shared/schemas/follow-up';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { byOwner, countedItems, CUSTOMER_COLUMNS, inPeriod, namedQuery, OWNER_JOIN, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Follow-ups of the customers in scope: created in the period, done / skipped in the period, and
@@ -44,7 +44,7 @@ export function followUpFiguresRepository(q: Queryable) {
       }
       return out;
     },
-    async rows(w: ReportWindow, figure: FollowUpFigure, filter: { ownerUserId?: string }, paging: Paging): Promise<RowPage> {
+    async rows(w: ReportWindow, figure: FollowUpFigure, filter: OwnerFilter & { source?: FollowUpSource | undefined }, paging: Paging): Promise<RowPage> {
       const { named, inScope } = windowParams(w);
       const at = figure === 'created' || figure === 'overdue' ? 'f.created_at' : 'f.completed_at';
       const query = paged(
@@ -52,9 +52,9 @@ export function followUpFiguresRepository(q: Queryable) {
                 f.reason AS summary, f.satisfaction AS rating, count(*) OVER () AS total
            ${FROM} ${OWNER_JOIN}
           WHERE f.org_id = :org AND f.deleted_at IS NULL AND ${inScope} AND ${FIGURE_WHERE[figure]}
-            AND (:owner::uuid IS NULL OR f.owner_user_id = :owner)
+            AND ${byOwner('f.owner_user_id')} AND (:source::text IS NULL OR f.source = :source)
           ORDER BY ${figure === 'overdue' ? 'f.due_at' : at}, f.id`,
-        { ...named, owner: filter.ownerUserId ?? null },
+        { ...named, ...ownerParams(filter), source: filter.source ?? null },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { CUSTOMER_COLUMNS, OWNER_JOIN, inPeriod, namedQuery, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { byOwner, CUSTOMER_COLUMNS, OWNER_JOIN, inPeriod, namedQuery, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * New customers (created in the period) per owner and local month, the people they are counted
@@ -71,28 +71,28 @@ export function growthFiguresRepository(q: Queryable) {
         totalAmount: toNumber(r.total_amount),
       }));
     },
-    async newCustomerRows(w: ReportWindow, filter: { ownerUserId?: string; monthFrom?: Date; monthTo?: Date }, paging: Paging): Promise<RowPage> {
+    async newCustomerRows(w: ReportWindow, filter: OwnerFilter & { monthFrom?: Date; monthTo?: Date }, paging: Paging): Promise<RowPage> {
       const { named, inScope } = windowParams(w);
       const query = paged(
         `SELECT ${CUSTOMER_COLUMNS}, c.created_at AS at, c.lead_source AS kind, count(*) OVER () AS total
            FROM customers c ${OWNER_JOIN}
-          WHERE ${inScope} AND ${inPeriod('c.created_at')} AND (:owner::uuid IS NULL OR c.owner_user_id = :owner)
+          WHERE ${inScope} AND ${inPeriod('c.created_at')} AND ${byOwner('c.owner_user_id')}
             AND (:monthFrom::timestamptz IS NULL OR (c.created_at >= :monthFrom::timestamptz AND c.created_at < :monthTo::timestamptz))
           ORDER BY c.created_at, c.id`,
-        { ...named, owner: filter.ownerUserId ?? null, monthFrom: filter.monthFrom?.toISOString() ?? null, monthTo: filter.monthTo?.toISOString() ?? null },
+        { ...named, ...ownerParams(filter), monthFrom: filter.monthFrom?.toISOString() ?? null, monthTo: filter.monthTo?.toISOString() ?? null },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));
     },
     /** The top 20% of each currency (one currency when given), largest first. */
-    async topRevenueRows(w: ReportWindow, filter: { currency?: string; ownerUserId?: string }, paging: Paging): Promise<RowPage> {
+    async topRevenueRows(w: ReportWindow, filter: OwnerFilter & { currency?: string }, paging: Paging): Promise<RowPage> {
       const { named, inScope } = windowParams(w);
       const query = paged(
         `SELECT ${CUSTOMER_COLUMNS}, c.amount, c.currency, count(*) OVER () AS total
            FROM (${RANKED(inScope, 'c.id, c.name, c.code, c.customer_class, c.owner_user_id')}) c ${OWNER_JOIN}
-          WHERE c.rank <= ceil(c.n * 0.2) AND (:currency::text IS NULL OR c.currency = :currency) AND (:owner::uuid IS NULL OR c.owner_user_id = :owner)
+          WHERE c.rank <= ceil(c.n * 0.2) AND (:currency::text IS NULL OR c.currency = :currency) AND ${byOwner('c.owner_user_id')}
           ORDER BY c.currency, c.amount DESC, c.id`,
-        { ...named, currency: filter.currency ?? null, owner: filter.ownerUserId ?? null },
+        { ...named, currency: filter.currency ?? null, ...ownerParams(filter) },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));

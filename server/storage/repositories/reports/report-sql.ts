@@ -49,6 +49,16 @@ export function bind(text: string, named: Named): { sql: string; params: unknown
   return { sql, params: order.map((name) => named[name]) };
 }
 
+/**
+ * A drill-down's owner filter on `column` (the customer's owner, or the record's: docs/reports.md):
+ * left out = anyone's, an id = that person's, null = no owner (the "unassigned" rep row).
+ */
+export type OwnerFilter = { ownerUserId?: string | null | undefined };
+// Written so that a plan made for the actual values reduces it to `column = $id` or `column IS NULL`,
+// both of which an index on the owner serves (IS NOT DISTINCT FROM would not).
+export const byOwner = (column: string) => `(NOT :byOwner::boolean OR ${column} = :owner::uuid OR (:owner::uuid IS NULL AND ${column} IS NULL))`;
+export const ownerParams = (filter: OwnerFilter): Named => ({ byOwner: filter.ownerUserId !== undefined, owner: filter.ownerUserId ?? null });
+
 /** `[from, to)` on a column. */
 export const inPeriod = (column: string) => `(${column} >= :from::timestamptz AND ${column} < :to::timestamptz)`;
 

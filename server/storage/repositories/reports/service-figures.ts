@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, msBetween, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { byOwner, countedItems, CUSTOMER_COLUMNS, inPeriod, msBetween, namedQuery, OWNER_JOIN, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Service requests and complaints of the customers in scope, by the sidebar's clock
@@ -67,7 +67,7 @@ export function serviceFiguresRepository(q: Queryable) {
         pastDeadline: toNumber(r.past_deadline ?? 0),
       };
     },
-    async rows(w: ReportWindow, figure: ServiceFigure, filter: { ownerUserId?: string; serviceType?: string; urgent?: boolean }, paging: Paging): Promise<RowPage> {
+    async rows(w: ReportWindow, figure: ServiceFigure, filter: OwnerFilter & { serviceType?: string; urgent?: boolean }, paging: Paging): Promise<RowPage> {
       const { named, inScope } = windowParams(w);
       const query = paged(
         `SELECT ${CUSTOMER_COLUMNS}, s.id AS item_id, s.received_at AS at, s.first_reply_due_at AS due_at, s.stage AS state,
@@ -75,10 +75,10 @@ export function serviceFiguresRepository(q: Queryable) {
                 CASE WHEN ${REPLIED} THEN ${REPLY_MS} END AS duration_ms, count(*) OVER () AS total
            ${FROM} ${OWNER_JOIN}
           WHERE s.org_id = :org AND s.deleted_at IS NULL AND ${inScope} AND ${FIGURE_WHERE[figure]}
-            AND (:owner::uuid IS NULL OR s.owner_user_id = :owner) AND (:type::text IS NULL OR s.type = :type)
+            AND ${byOwner('s.owner_user_id')} AND (:type::text IS NULL OR s.type = :type)
             AND (:urgent::boolean IS NULL OR s.urgent = :urgent)
           ORDER BY s.received_at, s.id`,
-        { ...named, owner: filter.ownerUserId ?? null, type: filter.serviceType ?? null, urgent: filter.urgent ?? null },
+        { ...named, ...ownerParams(filter), type: filter.serviceType ?? null, urgent: filter.urgent ?? null },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));

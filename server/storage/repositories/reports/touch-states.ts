@@ -2,7 +2,7 @@ import { TOUCH_KINDS, type Cadences } from '../../../../shared/domain/cadence';
 import type { CustomerClass } from '../../../../shared/schemas/customer';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { bind, CUSTOMER_COLUMNS, OWNER_JOIN, msBetween, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { bind, byOwner, CUSTOMER_COLUMNS, msBetween, OWNER_JOIN, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Cadence compliance and dormancy at asOf, in SQL for speed. It must say what the sidebar's
@@ -91,15 +91,15 @@ export function touchStatesRepository(q: Queryable) {
       }));
     },
     /** The customers behind it: dormant ones (the overdue list) or those within their cadence. */
-    async rows(w: ReportWindow, cadences: Cadences, dormant: boolean, filter: { customerClass?: string; ownerUserId?: string }, paging: Paging): Promise<RowPage> {
+    async rows(w: ReportWindow, cadences: Cadences, dormant: boolean, filter: OwnerFilter & { customerClass?: string }, paging: Paging): Promise<RowPage> {
       const base = states(w, cadences);
       const query = paged(
         `SELECT s.*, last_touch_at AS at, since_ms AS duration_ms, CASE WHEN dormant THEN 'dormant' ELSE 'active' END AS state,
                 count(*) OVER () AS total
            FROM (${base.text}) s
-          WHERE dormant = :dormant AND (:class::text IS NULL OR customer_class = :class) AND (:owner::uuid IS NULL OR owner_user_id = :owner)
+          WHERE dormant = :dormant AND (:class::text IS NULL OR customer_class = :class) AND ${byOwner('owner_user_id')}
           ORDER BY since_ms DESC, customer_id`,
-        { ...base.named, dormant, class: filter.customerClass ?? null, owner: filter.ownerUserId ?? null },
+        { ...base.named, dormant, class: filter.customerClass ?? null, ...ownerParams(filter) },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));

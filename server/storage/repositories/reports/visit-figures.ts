@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
-import { countedItems, CUSTOMER_COLUMNS, namedQuery, OWNER_JOIN, inPeriod, paged, toRowPage, windowParams, type Paging, type ReportWindow, type RowPage } from './report-sql';
+import { byOwner, countedItems, CUSTOMER_COLUMNS, inPeriod, namedQuery, OWNER_JOIN, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
  * Visit plans and reports of the customers in scope. Planned: planned for a time in the period;
@@ -41,7 +41,7 @@ export function visitFiguresRepository(q: Queryable) {
       );
       return Object.fromEntries(figures.map(([k]) => [k, toNumber(row?.[k] ?? 0)])) as Record<VisitFigure, number>;
     },
-    async rows(w: ReportWindow, figure: VisitFigure, filter: { ownerUserId?: string }, paging: Paging): Promise<RowPage> {
+    async rows(w: ReportWindow, figure: VisitFigure, filter: OwnerFilter, paging: Paging): Promise<RowPage> {
       const { named, inScope } = windowParams(w);
       const reports = figure === 'reported' || figure === 'reviewed' || figure === 'unreviewed';
       const at = reports ? REPORTED_AT : 'v.planned_at';
@@ -52,9 +52,9 @@ export function visitFiguresRepository(q: Queryable) {
                 count(*) OVER () AS total
            ${FROM} ${OWNER_JOIN}
           WHERE v.org_id = :org AND v.deleted_at IS NULL AND ${inScope} AND ${FIGURE_WHERE[figure]}
-            AND (:owner::uuid IS NULL OR v.owner_user_id = :owner)
+            AND ${byOwner('v.owner_user_id')}
           ORDER BY ${at}, v.id`,
-        { ...named, owner: filter.ownerUserId ?? null },
+        { ...named, ...ownerParams(filter) },
         paging,
       );
       return toRowPage(await q.query(query.sql, query.params));

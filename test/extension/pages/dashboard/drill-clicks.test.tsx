@@ -1,0 +1,196 @@
+// @vitest-environment happy-dom
+import { fakeBrowser } from '../../support/fake-chrome';
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ActivitySection } from '../../../../extension/pages/dashboard/activity-section';
+import { CadenceSection } from '../../../../extension/pages/dashboard/cadence-section';
+import { DrillPanel } from '../../../../extension/pages/dashboard/drill-panel';
+import type { Drill } from '../../../../extension/pages/dashboard/figure';
+import { GrowthSection } from '../../../../extension/pages/dashboard/growth-section';
+import { runtimeRequestSchema } from '../../../../extension/messaging/protocol';
+import type { ReportCall } from '../../../../extension/messaging/report-protocol';
+import {
+  activityReportSchema,
+  cadenceReportSchema,
+  drillOutputSchema,
+  growthReportSchema,
+  type ReportQuery,
+} from '../../../../shared/schemas/reports';
+import { $, click, waitFor } from '../../sidebar/render-sidebar';
+
+/**
+ * A click on a "follow-ups by source" bar or row, and on the "unassigned" rep row, asks the
+ * background for the rows with the matching filter and shows them. The background side is the
+ * message boundary: each request is checked with the schema the background checks it with, after
+ * the JSON round trip extension messaging makes. happy-dom has no canvas, so ECharts cannot draw
+ * here: its `init` is replaced by a recorder that keeps the option and the click handler, and a
+ * bar is clicked by its label (in real Chromium: test/e2e/dashboard.test.ts).
+ */
+type Recorded = { option: { xAxis?: { data?: string[] }; yAxis?: { data?: string[] } } | null; click: ((p: { dataIndex: number }) => void) | null };
+const charts = vi.hoisted(() => new Map<string, Recorded>());
+vi.mock('../../../../extension/pages/dashboard/echarts-setup', () => ({
+  init: (el: HTMLElement) => {
+    const chart: Recorded = { option: null, click: null };
+    charts.set(el.dataset.testid ?? '', chart);
+    return {
+      on: (_event: string, handler: Recorded['click']) => void (chart.click = handler),
+      setOption: (option: Recorded['option']) => void (chart.option = option),
+      resize: () => undefined,
+      dispose: () => undefined,
+    };
+  },
+}));
+
+const REP = '01a20796-0000-7000-8000-0000000000a1';
+const QUERY = { period: { kind: 'this-month' }, scope: 'organisation' } as const satisfies ReportQuery;
+const PERIOD = { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', asOf: '2026-11-30T16:00:00.000Z', previousFrom: '2026-09-30T16:00:00.000Z', timeZone: 'Asia/Shanghai', scope: 'organisation', departmentId: null } as const;
+
+const activity = activityReportSchema.parse({
+  period: PERIOD,
+  followUps: { created: 5, createdBySource: { manual: 3, email_reply: 1, cadence: 0, complaint: 1, visit: 0, care: 0, import: 0 }, done: 1, skipped: 1, overdue: 3 },
+  visits: { planned: 0, due: 0, held: 0, cancelled: 0, stillPlanned: 0, completion: null },
+  visitReports: { reported: 0, reviewed: 0, share: null },
+});
+const cadence = cadenceReportSchema.parse({
+  period: PERIOD,
+  overall: { customers: 3, compliant: 1, share: 1 / 3 },
+  dormant: { count: 2, byClass: { A: 0, B: 1, C: 1 } },
+  byClass: [{ customerClass: 'B', touchDays: 7, customers: 3, compliant: 1, share: 1 / 3 }],
+  byRep: [
+    { userId: REP, name: '李娜', customers: 2, compliant: 1, share: 0.5 },
+    { userId: null, name: null, customers: 1, compliant: 0, share: 0 },
+  ],
+});
+const growth = growthReportSchema.parse({
+  period: PERIOD,
+  newCustomers: {
+    target: 3,
+    months: ['2026-11'],
+    reps: [
+      { userId: REP, name: '李娜', perMonth: [1], total: 1, monthsOnTarget: 0 },
+      { userId: null, name: null, perMonth: [2], total: 2, monthsOnTarget: 0 },
+    ],
+    total: 3,
+  },
+  revenue: [],
+});
+
+/** The rows the background answers with: one row, named after the filter it was asked with. */
+const rowsFor = (input: RowsInput) =>
+  drillOutputSchema.parse({
+    period: PERIOD,
+    figure: input.figure,
+    total: 1,
+    rows: [
+      {
+        customerId: '01a20796-0000-7000-8000-0000000000c1',
+        customerName: `无主客户 ${JSON.stringify(input.filter)}`,
+        customerCode: null,
+        customerClass: 'B',
+        ownerUserId: null,
+        ownerName: null,
+        itemId: null,
+        at: null,
+        dueAt: null,
+        state: null,
+        kind: null,
+        summary: null,
+        rating: null,
+        feedbackTag: null,
+        amount: null,
+        currency: null,
+        durationMs: null,
+        change: null,
+      },
+    ],
+  });
+
+type RowsInput = Extract<ReportCall, { call: 'rows' }>['input'];
+let requests: RowsInput[] = [];
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  requests = [];
+  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
+    const parsed = runtimeRequestSchema.parse(JSON.parse(JSON.stringify(message)));
+    if (parsed.type !== 'report-call' || parsed.request.call !== 'rows') throw new Error(`unexpected message ${parsed.type}`);
+    requests.push(parsed.request.input);
+    return { ok: true, value: rowsFor(parsed.request.input) };
+  });
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<Dashboard />, root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  charts.clear();
+});
+
+/** The sections as the dashboard page wires them: a drill opens the panel above them. */
+function Dashboard() {
+  const [drill, setDrill] = useState<Drill | null>(null);
+  return (
+    <main>
+      {drill && <DrillPanel drill={drill} query={QUERY} onClose={() => setDrill(null)} />}
+      <ActivitySection report={activity} onDrill={setDrill} />
+      <CadenceSection report={cadence} onDrill={setDrill} />
+      <GrowthSection report={growth} onDrill={setDrill} />
+    </main>
+  );
+}
+
+const lastRequest = () => requests.at(-1)!;
+/** Waits for the request and for the panel to show its answer (the row is named after the filter asked for). */
+async function opened(count: number, filter: object): Promise<HTMLElement> {
+  await waitFor(() => requests.length === count, `request ${count}`);
+  const expected = `无主客户 ${JSON.stringify(filter)}`;
+  return waitFor(() => {
+    const panel = $(root, '[data-testid=drill]');
+    return panel?.querySelector('[data-testid=drill-table] tbody')?.textContent?.includes(expected) ? panel : null;
+  }, `rows for ${expected}`);
+}
+function pickBar(testId: string, label: string): void {
+  const chart = charts.get(testId);
+  const labels = chart?.option?.xAxis?.data ?? chart?.option?.yAxis?.data ?? [];
+  expect(labels, testId).toContain(label);
+  chart!.click!({ dataIndex: labels.indexOf(label) });
+}
+/** A row of the table under a chart (the same card). */
+function tableRow(chartTestId: string, text: string): HTMLElement | null {
+  const card = $(root, `[data-testid="${chartTestId}"]`)?.closest('.chart-card');
+  return [...(card?.querySelectorAll<HTMLElement>('tbody tr') ?? [])].find((tr) => tr.textContent?.includes(text)) ?? null;
+}
+
+describe('dashboard clicks that open rows: follow-ups by source, the unassigned row', () => {
+  it('a source’s bar and its table row ask for the follow-ups created from that source', async () => {
+    await waitFor(() => charts.get('chart-follow-up-sources')?.click, 'the sources chart');
+    pickBar('chart-follow-up-sources', 'Awaiting reply');
+    const panel = await opened(1, { source: 'email_reply' });
+    expect(lastRequest()).toMatchObject({ ...QUERY, figure: 'followUps.created', filter: { source: 'email_reply' } });
+    expect(panel.dataset.figure).toBe('followUps.created');
+    expect(panel.querySelector('h2')!.textContent).toContain('Follow-ups created · Awaiting reply');
+
+    click(tableRow('chart-follow-up-sources', 'Complaint'));
+    await opened(2, { source: 'complaint' });
+    expect(lastRequest()).toMatchObject({ figure: 'followUps.created', filter: { source: 'complaint' } });
+  });
+
+  it('the unassigned rep row asks for customers without an owner (null), not for everyone', async () => {
+    await waitFor(() => charts.get('chart-cadence-rep')?.click, 'the cadence-by-rep chart');
+    pickBar('chart-cadence-rep', 'Unassigned');
+    const panel = await opened(1, { ownerUserId: null });
+    expect(lastRequest()).toMatchObject({ figure: 'cadence.overdue', filter: { ownerUserId: null } });
+    expect(panel.querySelector('h2')!.textContent).toContain('Customers overdue for a touch · Unassigned');
+
+    click(tableRow('chart-new-customers', 'Unassigned'));
+    await opened(2, { ownerUserId: null });
+    expect(lastRequest()).toMatchObject({ figure: 'growth.newCustomers', filter: { ownerUserId: null } });
+
+    // A named rep still asks for that rep.
+    click(tableRow('chart-new-customers', '李娜'));
+    await opened(3, { ownerUserId: REP });
+    expect(lastRequest().filter).toEqual({ ownerUserId: REP });
+  });
+});
