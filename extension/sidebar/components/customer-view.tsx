@@ -39,9 +39,11 @@ export function CustomerView({ customer: found, contact, reason, person, context
   // message being written or a portal page offers the same panels without them.
   const thread = context.kind === 'thread' ? context : undefined;
   // Visits are sales work: planned and reported with shared access or more (support leads see
-  // the service panels only; server/domain/customer-scope.ts). Unknown viewer: as the file does.
+  // the service panels only; server/domain/customer-scope.ts). No member row for the viewer
+  // (null): as the file does. While the query still runs (undefined) nothing is offered, so a
+  // support lead never sees "Plan a visit" flash up and vanish.
   const viewer = useLive(() => data.viewer(), []);
-  const plansVisits = !viewer || atLeast(customerAccess(viewer, customer), 'shared');
+  const plansVisits = viewer === null || (viewer !== undefined && atLeast(customerAccess(viewer, customer), 'shared'));
   return (
     <>
       <CustomerCard customer={customer} contact={contact} reason={reason} sender={person} chosen={chosen} onSwitch={onSwitch} />

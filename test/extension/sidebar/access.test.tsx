@@ -62,7 +62,7 @@ describe('the sidebar offers what the viewer may do', () => {
     const { db, root, customer } = await shownTo('sales_rep', { ownerUserId: ME.userId });
     await db.members.put({ id: '01a20796-0000-7000-8000-0000000000cc', email: 'li@ourco.example', displayName: '李明', role: 'sales_rep', departmentId: null, active: true });
     await waitFor(() => $(root, '[data-testid="section-sensitive"]'), 'sensitive section');
-    expect($(root, '[data-testid="visit-panel"]')).not.toBeNull();
+    await waitFor(() => $(root, '[data-testid="visit-panel"]'), 'visit panel');
     click($(root, '[data-testid="section-classification"] [data-testid="edit-section"]'));
     await waitFor(() => $(root, 'select[name="customerClass"]'), 'class select');
     expect($(root, 'select[name="ownerUserId"]')).toBeNull();
