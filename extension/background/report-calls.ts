@@ -1,13 +1,5 @@
-import {
-  activityReportSchema,
-  cadenceReportSchema,
-  customersReportSchema,
-  drillOutputSchema,
-  growthReportSchema,
-  serviceReportSchema,
-  type ReportName,
-  type ReportQuery,
-} from '../../shared/schemas/reports';
+import { activityReportSchema, cadenceReportSchema, customersReportSchema, growthReportSchema, serviceReportSchema, type ReportName, type ReportQuery } from '../../shared/schemas/reports';
+import { drillOutputSchema } from '../../shared/schemas/report-rows';
 import type { LocalDb } from '../local-db/db';
 import type { ImportResult } from '../messaging/import-protocol';
 import type { ReportCall } from '../messaging/report-protocol';

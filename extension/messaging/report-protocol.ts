@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { drillInputSchema, REPORT_NAMES, reportQuerySchema } from '../../shared/schemas/reports';
+import { REPORT_NAMES, reportQuerySchema } from '../../shared/schemas/reports';
+import { drillInputSchema } from '../../shared/schemas/report-rows';
 
 /**
  * The dashboard page's report calls, relayed by the background, which holds the token (the page

@@ -1,4 +1,5 @@
-import type { CustomerDimension, CustomersReport, DrillFilter } from '../../../shared/schemas/reports';
+import type { CustomerDimension, CustomersReport } from '../../../shared/schemas/reports';
+import type { DrillFilter } from '../../../shared/schemas/report-rows';
 import { rt } from '../../i18n/reports';
 import { Chart } from './chart';
 import { barOption } from './chart-options';

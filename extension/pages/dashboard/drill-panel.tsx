@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_DRILL_ROWS, type DrillOutput, type DrillRow, type ReportQuery } from '../../../shared/schemas/reports';
+import { type ReportQuery } from '../../../shared/schemas/reports';
+import { MAX_DRILL_ROWS, type DrillOutput, type DrillRow } from '../../../shared/schemas/report-rows';
 import { formatDateTime } from '../../i18n';
 import { rt } from '../../i18n/reports';
 import { DataTable, type Column } from './data-table';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { DrillFigure, DrillFilter } from '../../../shared/schemas/reports';
+import type { DrillFigure, DrillFilter } from '../../../shared/schemas/report-rows';
 
 export type Drill = { figure: DrillFigure; filter: DrillFilter; title: string };
 export type OnDrill = (drill: Drill) => void;

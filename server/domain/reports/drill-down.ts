@@ -1,6 +1,7 @@
 import { addMonths } from '../../../shared/domain/report-period';
 import { instantAt } from '../../../shared/domain/zoned-time';
-import { NONE, type DrillFigure, type DrillFilter } from '../../../shared/schemas/reports';
+import { NONE } from '../../../shared/schemas/reports';
+import { type DrillFigure, type DrillFilter } from '../../../shared/schemas/report-rows';
 import type { OrgSettingsFields } from '../../../shared/schemas/org-settings';
 import type { Repositories } from '../../storage/repositories/index';
 import type { Paging, ReportWindow, RowPage } from '../../storage/repositories/reports/report-sql';

@@ -1,7 +1,8 @@
 import { monthsOf } from '../../../shared/domain/report-period';
 import { instantAt } from '../../../shared/domain/zoned-time';
-import type { ActivityReport, CadenceReport, CustomersReport, DrillOutput, GrowthReport, ReportQuery, ServiceReport } from '../../../shared/schemas/reports';
-import type { DrillFigure, DrillFilter } from '../../../shared/schemas/reports';
+import type { ActivityReport, CadenceReport, CustomersReport, GrowthReport, ReportQuery, ServiceReport } from '../../../shared/schemas/reports';
+import type { DrillOutput } from '../../../shared/schemas/report-rows';
+import type { DrillFigure, DrillFilter } from '../../../shared/schemas/report-rows';
 import type { Store } from '../../storage/repositories/index';
 import type { AuthedUser } from '../auth-service';
 import { activityReport } from './activity-report';

@@ -1,13 +1,5 @@
-import {
-  activityReportSchema,
-  cadenceReportSchema,
-  customersReportSchema,
-  drillInputSchema,
-  drillOutputSchema,
-  growthReportSchema,
-  reportQuerySchema,
-  serviceReportSchema,
-} from '../../../shared/schemas/reports';
+import { activityReportSchema, cadenceReportSchema, customersReportSchema, growthReportSchema, reportQuerySchema, serviceReportSchema } from '../../../shared/schemas/reports';
+import { drillInputSchema, drillOutputSchema } from '../../../shared/schemas/report-rows';
 import { authedProcedure, router } from '../init';
 
 /**

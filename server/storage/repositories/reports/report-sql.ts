@@ -1,4 +1,4 @@
-import type { DrillRow } from '../../../../shared/schemas/reports';
+import type { DrillRow } from '../../../../shared/schemas/report-rows';
 import type { ReportCustomers } from '../../../../shared/domain/report-scope';
 import type { Queryable } from '../../database';
 import { toIsoOrNull, toNumber } from '../row-mapping';

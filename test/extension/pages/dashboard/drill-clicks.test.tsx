@@ -10,13 +10,8 @@ import type { Drill } from '../../../../extension/pages/dashboard/figure';
 import { GrowthSection } from '../../../../extension/pages/dashboard/growth-section';
 import { runtimeRequestSchema } from '../../../../extension/messaging/protocol';
 import type { ReportCall } from '../../../../extension/messaging/report-protocol';
-import {
-  activityReportSchema,
-  cadenceReportSchema,
-  drillOutputSchema,
-  growthReportSchema,
-  type ReportQuery,
-} from '../../../../shared/schemas/reports';
+import { activityReportSchema, cadenceReportSchema, growthReportSchema, type ReportQuery } from '../../../../shared/schemas/reports';
+import { drillOutputSchema } from '../../../../shared/schemas/report-rows';
 import { $, click, waitFor } from '../../sidebar/render-sidebar';
 
 /**
