@@ -92,15 +92,21 @@ describe.each(databaseKinds)('cadence follow-ups job on $name', (kind) => {
       const { admin, ids } = await world(t);
       await run(t);
       const api = await admin.api();
-      await api.sync.push({ mutations: [fu.logTouch(ids.dueToday, 'call', instantAt(today, ZONE, 7).toISOString())] });
+      // Logged as it happens, on the real clock: the server refuses a touch in the future and
+      // stamps the follow-up it ends with the real time, so the touch's day is the real one
+      // (today, unless midnight in Shanghai passed since this file loaded).
+      const touchedAt = new Date();
+      const touchDay = localDateOf(touchedAt, ZONE);
+      const touch = fu.logTouch(ids.dueToday, 'call', touchedAt.toISOString());
+      expect(outcomes(await api.sync.push({ mutations: [touch] }))).toEqual(['applied']);
       await run(t);
       const touchRows = (await storedFollowUps(t)).filter((r) => r.customer_id === ids.dueToday);
       expect(touchRows).toEqual([expect.objectContaining({ status: 'done', closed_by: 'touch' })]);
-      await run(t, instantAt(addDays(today, 6), ZONE, 8));
+      await run(t, instantAt(addDays(touchDay, 6), ZONE, 8));
       expect((await storedFollowUps(t)).filter((r) => r.customer_id === ids.dueToday)).toHaveLength(1);
-      await run(t, instantAt(addDays(today, 7), ZONE, 8));
+      await run(t, instantAt(addDays(touchDay, 7), ZONE, 8));
       const next = (await storedFollowUps(t)).filter((r) => r.customer_id === ids.dueToday && r.status === 'open');
-      expect(next).toEqual([expect.objectContaining({ dedupe_key: `cadence:touch:${ids.dueToday}:${today}` })]);
+      expect(next).toEqual([expect.objectContaining({ dedupe_key: `cadence:touch:${ids.dueToday}:${touchDay}` })]);
     });
 
     it('ends an open one when the customer was touched some other way (mail, import), and honours skipped', async () => {
