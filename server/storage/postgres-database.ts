@@ -22,10 +22,22 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/**
+ * How long an unused connection stays open (CRM_DB_POOL_IDLE_SECONDS, default 300). node-postgres
+ * hands out the most recently returned connection first, so at a steady load most of the pool
+ * sits idle; with its default of 10 s those connections closed, and the next burst of requests
+ * waited for new ones: a new PostgreSQL backend with cold caches that prepares every statement
+ * again. The load bench saw 200-500 ms pushes every ~30 s from this alone (docs/performance.md).
+ */
+function poolIdleMs(): number {
+  const seconds = Number(process.env.CRM_DB_POOL_IDLE_SECONDS ?? 300);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 300_000;
+}
+
 export function openPostgres(url: string): Database {
   // CRM_DB_POOL_MAX: connections per process; all processes together must stay under the
   // server's max_connections (docs/deploy.md).
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRM_DB_POOL_MAX ?? 10) || 10 });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRM_DB_POOL_MAX ?? 10) || 10, idleTimeoutMillis: poolIdleMs() });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node
   // would crash the whole server. The next query simply gets a fresh connection.
   pool.on('error', (err) => console.error('postgres pool error:', err.message));

@@ -2,18 +2,19 @@
  * Load figures (issue 8): 200 simulated extension clients against 2 API processes on loopback,
  * both on one PostgreSQL 15 started for the run:
  *   load_200_clients          99th percentile of every push and pull request's latency (ms)
- *   load_200_clients_errors   failed requests (HTTP errors, refused connections, rejected mutations)
+ *   load_200_clients_errors   failed requests (HTTP errors, refused connections, rejected mutations),
+ *                             warm-up included
  *   api_rss_mb                peak resident memory of either API process during the load
  * A client is what the extension's sync engine does: push its outbox (1-3 new customers, contacts
  * or notes), then pull from its cursor until nothing is left, then wait 1-3 s (alarms and edits
  * are seconds apart). 10 organisations × 20 users, each organisation seeded with 1,000 customers.
- *   npm run bench:load   (alone; BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS)   npm run bench   (with the rest)
+ *   npm run bench:load   (alone; BENCH_LOAD_SECONDS, BENCH_LOAD_WARMUP_SECONDS, BENCH_LOAD_CLIENTS)   npm run bench   (with the rest)
  * Also reported: CPU ms per request of the API processes, PostgreSQL and this load generator
  * (the figure to compare between runs on a shared machine) and the load average. Switches for
  * profiling: BENCH_API_NODE_ARGS, BENCH_PG_STATEMENTS=1, BENCH_PG_SOCKET=1 (docs/performance.md).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -62,6 +63,7 @@ type Client = { api: SyncCaller; cursor: string | null; customers: string[] };
 export async function measureLoad(options: { clients?: number; seconds?: number } = {}): Promise<LoadBench> {
   const clientCount = options.clients ?? Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
   const seconds = options.seconds ?? Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+  const warmUpSeconds = Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 10);
   const perOrg = Math.ceil(clientCount / ORGS);
   const statements = process.env.BENCH_PG_STATEMENTS === '1';
   const postgres = await startPostgres({ max_connections: '100', ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) });
@@ -105,14 +107,13 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
     }
     for (const client of clients) await pullToEnd(client, []);
 
-    const samples: { kind: 'push' | 'pull'; ms: number }[] = [];
+    const samples: Sample[] = [];
     const errors: string[] = [];
     let applied = 0;
     let peakRss = 0;
     const rssTimer = setInterval(() => {
       for (const api of apis) peakRss = Math.max(peakRss, rssOf(api.pid));
     }, 250);
-    if (statements) await resetStatements(url);
     const cpuNow = () => {
       const own = process.cpuUsage();
       return {
@@ -121,12 +122,23 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
         client: (own.user + own.system) / 1000,
       };
     };
-    const cpuBefore = cpuNow();
-    const loadBefore = loadavg()[0]!;
-    const started = performance.now();
-    const end = started + seconds * 1000;
-    await Promise.all(
-      clients.map(async (client, i) => {
+    // The clients run for the warm-up seconds first, unmeasured: before it the pools held one
+    // connection each (the set-up above is sequential), and the first seconds of load measured
+    // forty PostgreSQL backends starting cold at once, not the server at work.
+    const startedWarmUp = performance.now();
+    const end = startedWarmUp + (warmUpSeconds + seconds) * 1000;
+    let started = Number.POSITIVE_INFINITY;
+    let cpuBefore = cpuNow();
+    let loadBefore = 0;
+    const measuring = sleep(warmUpSeconds * 1000).then(async () => {
+      if (statements) await resetStatements(url);
+      cpuBefore = cpuNow();
+      loadBefore = loadavg()[0]!;
+      started = performance.now();
+    });
+    await Promise.all([
+      measuring,
+      ...clients.map(async (client, i) => {
         await sleep(Math.random() * 2000);
         let n = 0;
         while (performance.now() < end) {
@@ -134,10 +146,10 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
           const t0 = performance.now();
           try {
             const out = await client.api.push(batch);
-            samples.push({ kind: 'push', ms: performance.now() - t0 });
+            samples.push({ kind: 'push', ms: performance.now() - t0, at: t0 });
             for (const r of out.results) {
-              if (r.status === 'applied') applied++;
-              else errors.push(`push rejected: ${JSON.stringify(r)}`);
+              if (r.status !== 'applied') errors.push(`push rejected: ${JSON.stringify(r)}`);
+              else if (t0 >= started) applied++;
             }
             await pullToEnd(client, samples);
           } catch (error) {
@@ -146,13 +158,17 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
           await sleep(1000 + Math.random() * 2000);
         }
       }),
-    );
+    ]);
     const elapsed = (performance.now() - started) / 1000;
+    const measured = samples.filter((s) => s.at >= started);
+    // BENCH_LOAD_TRACE=file: every measured request's start (ms into the measured seconds) and
+    // latency, to see whether the tail comes in bursts (a stall everyone waits out) or is spread.
+    if (process.env.BENCH_LOAD_TRACE) writeFileSync(process.env.BENCH_LOAD_TRACE, JSON.stringify(measured.map((s) => ({ ...s, at: round(s.at - started) }))));
     const cpuAfter = cpuNow();
     const loadAfter = loadavg()[0]!;
     clearInterval(rssTimer);
-    const all = samples.map((s) => s.ms);
-    const of = (kind: 'push' | 'pull') => samples.filter((s) => s.kind === kind).map((s) => s.ms);
+    const all = measured.map((s) => s.ms);
+    const of = (kind: 'push' | 'pull') => measured.filter((s) => s.kind === kind).map((s) => s.ms);
     const perRequest = (key: keyof typeof cpuBefore) => round((cpuAfter[key] - cpuBefore[key]) / Math.max(1, all.length), 2);
     return {
       load_200_clients: round(percentile(all, 99)),
@@ -190,11 +206,11 @@ function mutationsFor(client: Client, i: number, n: number): MutationInput[] {
   return [customer, m.createContact(customer.payload.id, `联系人 ${i}-${n}`, [`buyer@c${i}x${n}.example`])];
 }
 
-async function pullToEnd(client: Client, samples: { kind: 'push' | 'pull'; ms: number }[]): Promise<void> {
+async function pullToEnd(client: Client, samples: Sample[]): Promise<void> {
   for (;;) {
     const t0 = performance.now();
     const page = await client.api.pull({ cursor: client.cursor, limit: 1000 });
-    samples.push({ kind: 'pull', ms: performance.now() - t0 });
+    samples.push({ kind: 'pull', ms: performance.now() - t0, at: t0 });
     if (page.resetRequired) throw new Error('pull answered resetRequired');
     client.cursor = page.nextCursor;
     if (!page.hasMore) return;
@@ -230,6 +246,9 @@ function rssOf(pid: number | null): number {
     return 0;
   }
 }
+
+/** One request: what it was, its latency, and when it started (performance.now()). */
+type Sample = { kind: 'push' | 'pull'; ms: number; at: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
