@@ -91,12 +91,22 @@ export function importedItemsRepository(q: Queryable) {
       );
       const idByKey = new Map(all.map((r) => [r.dedupe_key, r.id]));
       // A new source row: the message is new to this mailbox, though maybe not to the organisation.
+      // Each source keeps this mailbox's own thread id (the item's names the first importer's);
+      // a re-import rewrites it, which also corrects rows migration 0012 could only guess.
       const sources = await q.query<{ timeline_item_id: string; fresh: boolean }>(
-        `INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id)
-         SELECT $1, p, t, $2, $3 FROM unnest($4::text[], $5::uuid[]) AS u(p, t)
-         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET timeline_item_id = EXCLUDED.timeline_item_id
+        `INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id, provider_thread_id)
+         SELECT $1, p, t, $2, $3, th FROM unnest($4::text[], $5::uuid[], $6::text[]) AS u(p, t, th)
+         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET
+           timeline_item_id = EXCLUDED.timeline_item_id, provider_thread_id = EXCLUDED.provider_thread_id
          RETURNING timeline_item_id, (xmax = 0) AS fresh`,
-        [box.accountId, box.orgId, box.userId, items.map((i) => i.providerItemId), items.map((i) => idByKey.get(i.dedupeKey))],
+        [
+          box.accountId,
+          box.orgId,
+          box.userId,
+          items.map((i) => i.providerItemId),
+          items.map((i) => idByKey.get(i.dedupeKey)),
+          items.map((i) => i.threadRef),
+        ],
       );
       const withBody = items.filter((i) => i.body !== '');
       await q.query(
