@@ -50,7 +50,7 @@ describe.each(databaseKinds)('thread rules read each mailbox’s own thread on $
 
     const accountOf = async (actor: Actor) => rowsOf((await pullAll(await actor.api())).changes, 'mailAccount')[0]!.id;
 
-    it.each(['google', 'microsoft'] as const)('this mailbox on %s: the colleague’s answer stops its clock, the customer’s reply closes its follow-up', async (provider) => {
+    it.each(['google', 'microsoft'] as const)('this mailbox on %s: the colleague’s answer stops its clock, the customer’s reply closes its follow-up, its items link to its own thread', async (provider) => {
       const { store } = testDb();
       const { services, events } = ingestionServices(store, { google: google.url, microsoft: microsoft.url });
       const server = provider === 'google' ? google : microsoft;
@@ -106,6 +106,12 @@ describe.each(databaseKinds)('thread rules read each mailbox’s own thread on $
         closedBy: 'customer_reply',
         completedAt: replySent.toISOString(),
       });
+
+      // The link back to the source opens the rep's own copy, in the pull and in a timeline page.
+      const ownThread = { sourceRef: seenHere.providerThreadId, imported: expect.objectContaining({ threadRef: seenHere.providerThreadId, mine: true }) };
+      expect(rowsOf(changes, 'timelineItem').find((i) => i.id === seenHere.timelineItemId)).toMatchObject(ownThread);
+      const page = await (await salesRep.api()).timeline.page({ customerId, limit: 10 });
+      expect(page.items.find((i) => i.id === seenHere.timelineItemId)).toMatchObject(ownThread);
     });
   });
 });
