@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGoogle, startFakeMicrosoft, type FakeProviderServer } from '../fakes/fake-providers';
-import type { FakeMessageSpec } from '../fakes/mail-spec';
+import { startFakeGoogle, startFakeMicrosoft } from '../fakes/fake-providers';
 import { invitedUser, signedInAdmin, type Actor } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { fu } from './support/follow-ups';
@@ -8,31 +7,21 @@ import { connectAccount, ingestAll, ingestionServices } from './support/ingestio
 import { m } from './support/mutations';
 import { pullAll, rowsOf } from './support/pull';
 import { sv } from './support/service-visits';
+import { at, hour, mail, olivia, rep, REP } from './support/thread-mail';
 
-const REP = 'rep@ourco.example';
 const COLLEAGUE = 'li.na@ourco.example';
-const olivia = { address: 'olivia.park@northwind.example', name: 'Olivia Park' };
-const rep = { address: REP, name: 'Rep' };
 const li = { address: COLLEAGUE, name: '李娜' };
-const hour = 3600_000;
-// Date headers carry whole seconds.
-const at = (hoursAgo: number) => new Date(Math.floor((Date.now() - hoursAgo * hour) / 1000) * 1000);
-const mail = (spec: Pick<FakeMessageSpec, 'messageId' | 'from' | 'to' | 'date'> & Partial<FakeMessageSpec>): FakeMessageSpec => ({
-  subject: '交货延迟 / delivery delay',
-  text: '请尽快答复',
-  labels: ['INBOX'],
-  ...spec,
-});
-
-let google: FakeProviderServer & { fake: { mailboxes: Map<string, unknown>; calendars: Map<string, unknown> } };
-let microsoft: FakeProviderServer & { fake: { mailboxes: Map<string, unknown>; calendars: Map<string, unknown> } };
+const fakes = {} as { google: Awaited<ReturnType<typeof startFakeGoogle>>; microsoft: Awaited<ReturnType<typeof startFakeMicrosoft>> };
 beforeAll(async () => {
-  google = await startFakeGoogle();
-  microsoft = await startFakeMicrosoft();
+  fakes.google = await startFakeGoogle();
+  fakes.microsoft = await startFakeMicrosoft();
+});
+afterEach(() => {
+  for (const { fake } of [fakes.google, fakes.microsoft]) fake.mailboxes.clear(), fake.calendars.clear();
 });
 afterAll(async () => {
-  await google.close();
-  await microsoft.close();
+  await fakes.google.close();
+  await fakes.microsoft.close();
 });
 
 /**
@@ -44,16 +33,13 @@ afterAll(async () => {
 describe.each(databaseKinds)('thread rules read each mailbox’s own thread on $name', (kind) => {
   describe.skipIf(kind.skipReason)(kindLabel(kind), () => {
     const testDb = useTestDatabase(kind);
-    afterEach(() => {
-      for (const server of [google, microsoft]) server.fake.mailboxes.clear(), server.fake.calendars.clear();
-    });
-
     const accountOf = async (actor: Actor) => rowsOf((await pullAll(await actor.api())).changes, 'mailAccount')[0]!.id;
 
     it.each(['google', 'microsoft'] as const)('this mailbox on %s: the colleague’s answer stops its clock, the customer’s reply closes its follow-up, its items link to its own thread', async (provider) => {
       const { store } = testDb();
+      const { google, microsoft } = fakes;
       const { services, events } = ingestionServices(store, { google: google.url, microsoft: microsoft.url });
-      const server = provider === 'google' ? google : microsoft;
+      const server = fakes[provider];
       const admin = await signedInAdmin(services, 'Our Co', 'admin@ourco.example');
       const salesRep = await invitedUser(services, admin, REP);
       const colleague = await invitedUser(services, admin, COLLEAGUE);
