@@ -8,9 +8,9 @@
  * Backfill: the other mailboxes' thread ids were never stored, and the providers are not asked
  * here (a migration makes no network calls). The item's thread_ref is the best there is: right
  * for the first importer's source; for the others it keeps exactly what the thread rules read
- * before (so nothing is lost), and where providers share ids across mailboxes (Graph
- * conversation ids often do within a tenant) it is right too. The next import of a message
- * into a mailbox (a full resync) rewrites its source's value with the mailbox's own.
+ * before (so nothing is lost), and it is right too wherever a provider gave several mailboxes
+ * the same thread id. The next import of a message into a mailbox (a full resync) rewrites its
+ * source's value with the mailbox's own.
  *
  * The rules look sources up by account and thread; the primary key (account_id,
  * provider_item_id) would scan a mailbox's every source per message (EXPLAIN in the commit).
