@@ -55,8 +55,9 @@ export function pullSources(repos: Repositories, user: AuthedUser) {
         const f = facts.get(customerId);
         return f && !f.deleted ? customerAccess(user, f) : 'none';
       };
-      // Mail bodies only where the viewer may read them (their mailbox, or shared in full).
-      const bodies = await repos.importedItems.bodiesOf(
+      // Mail bodies (and their own thread ids) only where the viewer may read them (their mailbox, or shared in full).
+      const copies = await repos.importedItems.readableOf(
+        user.id,
         items.filter((i) => !i.deleted && bodyVisibleTo(user.id, i) && accessTo(i.customerId) !== 'none').map((i) => i.id),
         MAX_SYNCED_BODY_CHARS,
       );
@@ -87,7 +88,7 @@ export function pullSources(repos: Repositories, user: AuthedUser) {
         if (owner !== null && owner !== user.id) untold.add(`timelineItem:${item.id}`);
       }
       addScoped('contact', contacts, (r, a) => views.contact(r, a, user));
-      addScoped('timelineItem', items, (r, a) => timelineItemAsSeen(user, r, a, bodies));
+      addScoped('timelineItem', items, (r, a) => timelineItemAsSeen(user, r, a, copies));
       addScoped('followUp', followUps, (r, a) => views.followUp(r, a, user));
       addScoped('serviceItem', serviceItems, (r, a) => views.serviceItem(r, a, user));
       addScoped('visit', visits, (r, a) => views.visit(r, a, user));

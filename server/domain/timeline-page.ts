@@ -27,11 +27,12 @@ export async function timelinePage(store: Store, user: AuthedUser, input: PageIn
   const othersKinds = atLeast(access, 'shared') ? null : SERVICE_TIMELINE_KINDS;
   const fetched = await repos.timelinePage.page(user.orgId, input.customerId, after, { viewerId: user.id, kinds, othersKinds }, input.limit + 1);
   const page = fetched.slice(0, input.limit);
-  const bodies = await repos.importedItems.bodiesOf(
+  const copies = await repos.importedItems.readableOf(
+    user.id,
     page.filter(({ row }) => bodyVisibleTo(user.id, row)).map(({ row }) => row.id),
     MAX_SYNCED_BODY_CHARS,
   );
-  const items = page.flatMap(({ row: { orgId: _o, deleted: _d, ...row } }) => timelineItemAsSeen(user, row, access, bodies) ?? []);
+  const items = page.flatMap(({ row: { orgId: _o, deleted: _d, ...row } }) => timelineItemAsSeen(user, row, access, copies) ?? []);
   const last = page.at(-1);
   return { items, nextCursor: fetched.length > input.limit && last ? encodeTimelineCursor(scope, last.position) : null };
 }

@@ -12,12 +12,8 @@ import type { MessageLinked, MessageLinkedListener } from './message-linked';
 async function threadMailOf(event: MessageLinked, store: Store) {
   const { threadRef, providerThreadId } = event;
   if (!threadRef || !providerThreadId) return null;
-  const stored = await store.repos.threadMessages.ofMailbox(event.orgId, event.accountId, providerThreadId);
-  // The event's own message is committed already; listed again in case its stored item names
-  // another mailbox's thread (the item was first imported from a colleague's copy).
-  const messages = stored.some((m) => m.id === event.providerId) || !event.fromAddress
-    ? stored
-    : [...stored, { id: event.providerId, from: event.fromAddress, sentAt: event.sentAt }].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  // The event's own message is committed already, its source carrying this mailbox's thread id.
+  const messages = await store.repos.threadMessages.ofMailbox(event.orgId, event.accountId, providerThreadId);
   return { orgId: event.orgId, threadRef, messages, mailbox: event.mailboxAddress };
 }
 

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../server/storage/migrate';
 import { FakeGoogle } from '../fakes/fake-google';
-import type { FakeMessageSpec } from '../fakes/mail-spec';
 import { invitedUser, signedInAdmin, type Actor } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { fu } from './support/follow-ups';
@@ -9,19 +8,7 @@ import { connectAccount, ingestAll, ingestionServices } from './support/ingestio
 import { m } from './support/mutations';
 import { pullAll, rowsOf } from './support/pull';
 import { sv } from './support/service-visits';
-
-const REP = 'rep@ourco.example';
-const olivia = { address: 'olivia.park@northwind.example', name: 'Olivia Park' };
-const rep = { address: REP, name: 'Rep' };
-const hour = 3600_000;
-// Date headers carry whole seconds.
-const at = (hoursAgo: number) => new Date(Math.floor((Date.now() - hoursAgo * hour) / 1000) * 1000);
-const mail = (spec: Pick<FakeMessageSpec, 'messageId' | 'from' | 'to' | 'date'> & Partial<FakeMessageSpec>): FakeMessageSpec => ({
-  subject: '交货延迟 / delivery delay',
-  text: '请尽快答复',
-  labels: ['INBOX'],
-  ...spec,
-});
+import { at, hour, mail, olivia, rep, REP } from './support/thread-mail';
 
 let fake: FakeGoogle;
 beforeAll(async () => {

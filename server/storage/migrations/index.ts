@@ -12,6 +12,8 @@ import { migration0009 } from './0009-service-thread-index';
 import { migration0010 } from './0010-work-leases';
 // Issue 9
 import { migration0011 } from './0011-report-indexes';
+// Thread ids per mailbox
+import { migration0012 } from './0012-source-thread-ids';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -35,4 +37,6 @@ export const migrations: readonly Migration[] = [
   migration0010,
   // Issue 9: the dashboard's indexes (audit trail changes of customers, newest touch per customer).
   migration0011,
+  // Thread rules read each mailbox's own thread id (per source, not the first importer's).
+  migration0012,
 ];

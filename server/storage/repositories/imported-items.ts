@@ -26,6 +26,9 @@ export type ImportedItem = {
   body: string;
 };
 
+/** An imported item as its reader gets it beyond the shared facts (bodies, their own thread). */
+export type ReadableCopy = { body: string | null; threadId: string | null };
+
 export type MailboxRef = { accountId: string; orgId: string; userId: string; provider: string; sharing: number };
 /** `newInMailbox`: items this mailbox did not hold before (new, or known from another mailbox only). */
 export type UpsertResult = { idByKey: Map<string, string>; newInMailbox: string[]; changed: string[] };
@@ -91,12 +94,22 @@ export function importedItemsRepository(q: Queryable) {
       );
       const idByKey = new Map(all.map((r) => [r.dedupe_key, r.id]));
       // A new source row: the message is new to this mailbox, though maybe not to the organisation.
+      // Each source keeps this mailbox's own thread id (the item's names the first importer's);
+      // a re-import rewrites it, which also corrects rows migration 0012 could only guess.
       const sources = await q.query<{ timeline_item_id: string; fresh: boolean }>(
-        `INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id)
-         SELECT $1, p, t, $2, $3 FROM unnest($4::text[], $5::uuid[]) AS u(p, t)
-         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET timeline_item_id = EXCLUDED.timeline_item_id
+        `INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id, provider_thread_id)
+         SELECT $1, p, t, $2, $3, th FROM unnest($4::text[], $5::uuid[], $6::text[]) AS u(p, t, th)
+         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET
+           timeline_item_id = EXCLUDED.timeline_item_id, provider_thread_id = EXCLUDED.provider_thread_id
          RETURNING timeline_item_id, (xmax = 0) AS fresh`,
-        [box.accountId, box.orgId, box.userId, items.map((i) => i.providerItemId), items.map((i) => idByKey.get(i.dedupeKey))],
+        [
+          box.accountId,
+          box.orgId,
+          box.userId,
+          items.map((i) => i.providerItemId),
+          items.map((i) => idByKey.get(i.dedupeKey)),
+          items.map((i) => i.threadRef),
+        ],
       );
       const withBody = items.filter((i) => i.body !== '');
       await q.query(
@@ -139,14 +152,22 @@ export function importedItemsRepository(q: Queryable) {
       return rows.map((r) => r.id);
     },
 
-    /** Bodies for a pull page (null = none stored); capped, the replica needs no megabytes. */
-    async bodiesOf(ids: string[], maxChars: number): Promise<Map<string, string>> {
+    /**
+     * What a viewer may read of these items beyond their facts, for a pull or timeline page: the
+     * body (capped, the replica needs no megabytes) and the thread id in the viewer's own
+     * mailbox (the item's thread_ref names the first importer's; null when no mailbox of theirs
+     * holds it).
+     */
+    async readableOf(viewerId: string, ids: string[], maxChars: number): Promise<Map<string, ReadableCopy>> {
       if (ids.length === 0) return new Map();
-      const rows = await q.query<{ id: string; body: string }>(
-        'SELECT timeline_item_id AS id, left(body, $2) AS body FROM timeline_item_bodies WHERE timeline_item_id = ANY($1::uuid[])',
-        [ids, maxChars],
+      const rows = await q.query<{ id: string; body: string | null; thread_id: string | null }>(
+        `SELECT i.id, left(b.body, $2) AS body,
+                (SELECT s.provider_thread_id FROM timeline_item_sources s
+                  WHERE s.timeline_item_id = i.id AND s.user_id = $3 ORDER BY s.account_id LIMIT 1) AS thread_id
+           FROM unnest($1::uuid[]) AS i(id) LEFT JOIN timeline_item_bodies b ON b.timeline_item_id = i.id`,
+        [ids, maxChars, viewerId],
       );
-      return new Map(rows.map((r) => [r.id, r.body]));
+      return new Map(rows.map((r) => [r.id, { body: r.body, threadId: r.thread_id }]));
     },
 
     /** Live imported items with a participant of this match key or domain. */

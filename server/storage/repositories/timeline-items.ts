@@ -9,7 +9,6 @@ export type ImportedFacts = {
   subject: string | null;
   fromAddress: string | null;
   participants: MailParty[];
-  threadRef: string | null;
   endsAt: string | null;
   location: string | null;
   mailboxUserIds: string[];
@@ -22,7 +21,7 @@ export type TimelineItemRow = Omit<TimelineItem, 'imported'> & { orgId: string; 
 // contact_ids cast to text[]: node-postgres has no parser for uuid[] on every version.
 export const timelineItemColumns = `id, org_id, customer_id, kind, occurred_at, author_user_id, contact_ids::text[] AS contact_ids,
   summary, source_ref, private, created_at, deleted_at, dedupe_key, provider, direction, subject, from_address, participants,
-  thread_ref, ends_at, location, mailbox_user_ids::text[] AS mailbox_user_ids, sharing`;
+  ends_at, location, mailbox_user_ids::text[] AS mailbox_user_ids, sharing`;
 export type TimelineItemRaw = {
   id: string;
   org_id: string;
@@ -42,7 +41,6 @@ export type TimelineItemRaw = {
   subject: string | null;
   from_address: string | null;
   participants: MailParty[] | null;
-  thread_ref: string | null;
   ends_at: unknown;
   location: string | null;
   mailbox_user_ids: string[];
@@ -70,7 +68,6 @@ export const toTimelineItemRow = (r: TimelineItemRaw): TimelineItemRow => ({
           subject: r.subject,
           fromAddress: r.from_address,
           participants: r.participants ?? [],
-          threadRef: r.thread_ref,
           endsAt: toIsoOrNull(r.ends_at),
           location: r.location,
           mailboxUserIds: r.mailbox_user_ids,
