@@ -14,7 +14,7 @@ import { createIngestionDeps, type IngestionDeps } from './ingestion/ingestion-d
 import { ingestionConfigFromEnv } from './ingestion/ingestion-config';
 import { loadTokenKey } from './ingestion/token-cipher';
 import { openServices } from './open-services';
-import { defaultPgliteDir } from './storage/pglite-database';
+import { defaultPgliteDir } from './storage/pglite-dir';
 import { dirname } from 'node:path';
 
 export type StartOptions = {

@@ -1,6 +1,3 @@
-import { openPglite } from './pglite-database';
-import { openPostgres } from './postgres-database';
-
 /** The one thing repositories need: parameterised SQL returning plain rows. */
 export type Queryable = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -25,10 +22,16 @@ export type Database = Queryable & {
 
 export type DatabaseConfig = { databaseUrl?: string | undefined; dataDir?: string | undefined };
 
-/** `DATABASE_URL=postgres://…` selects PostgreSQL; anything else is the embedded PGlite folder. */
+/**
+ * `DATABASE_URL=postgres://…` selects PostgreSQL; anything else is the embedded PGlite folder.
+ * Only the engine in use is loaded: importing PGlite alone adds ~46 MB to a process's resident
+ * memory, which an API process on PostgreSQL has no use for (api_rss_mb, docs/performance.md).
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    const { openPostgres } = await import('./postgres-database');
     return openPostgres(config.databaseUrl);
   }
+  const { openPglite } = await import('./pglite-database');
   return openPglite(config.dataDir);
 }

@@ -1,14 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
-import envPaths from 'env-paths';
 import type { Database, Queryable } from './database';
-
-/** The default data folder: CRM_DATA_DIR, else the OS's per-user data dir (+ /pglite). */
-export function defaultPgliteDir(dataDir?: string): string {
-  const base = dataDir ?? process.env.CRM_DATA_DIR ?? envPaths('inbox-crm', { suffix: '' }).data;
-  return join(base, 'pglite');
-}
+import { defaultPgliteDir } from './pglite-dir';
 
 export async function openPglite(dataDir?: string): Promise<Database> {
   const dir = defaultPgliteDir(dataDir);
