@@ -14,7 +14,9 @@
  * profiling: BENCH_API_NODE_ARGS, BENCH_PG_STATEMENTS=1, BENCH_PG_SOCKET=1 (docs/performance.md).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +27,7 @@ import { apiClient } from '../support/api-client';
 import { syncCaller, type SyncCaller } from './load-client';
 import { startPostgres } from '../support/postgres-server';
 import { ServerProcess } from '../support/server-process';
+import { repoRoot } from '../support/paths';
 import pg from 'pg';
 import { cpuMsOf, treeCpuMsOf } from './process-cpu';
 import { percentile, round } from './stats';
@@ -66,8 +69,13 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
   const warmUpSeconds = Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 10);
   const perOrg = Math.ceil(clientCount / ORGS);
   const statements = process.env.BENCH_PG_STATEMENTS === '1';
-  const postgres = await startPostgres({ max_connections: '100', ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}) });
+  const postgres = await startPostgres({
+    max_connections: '100',
+    ...(statements ? { shared_preload_libraries: 'pg_stat_statements' } : {}),
+    ...(process.env.BENCH_PG_LOG ? pgLogSettings(process.env.BENCH_PG_LOG) : {}),
+  });
   const apis: ServerProcess[] = [];
+  const builtDir = join(repoRoot, 'dist', `bench-load-${process.pid}`);
   const clients: Client[] = [];
   try {
     const tcpUrl = await postgres.createDatabase('crm_load');
@@ -77,8 +85,10 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
     const env = { DATABASE_URL: url, CRM_ROLE: 'api', CRM_TOKEN_KEY: randomBytes(32).toString('base64'), CRM_LOG_LEVEL: 'warn', CRM_DB_POOL_MAX: '20' };
     // Profiling switch, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
     const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    apis.push(await ServerProcess.start({ env, nodeArgs }));
-    apis.push(await ServerProcess.start({ env, nodeArgs }));
+    // The API processes run the built server with plain Node, as production does (docs/deploy.md).
+    buildServer(builtDir);
+    apis.push(await ServerProcess.start({ env, nodeArgs, built: builtDir }));
+    apis.push(await ServerProcess.start({ env, nodeArgs, built: builtDir }));
 
     // Users and sign-in codes straight through the auth service (as the CLI does), then each
     // client signs in over HTTP like the options page.
@@ -165,9 +175,12 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
     ]);
     const elapsed = (performance.now() - started) / 1000;
     const measured = samples.filter((s) => s.at >= started);
-    // BENCH_LOAD_TRACE=file: every measured request's start (ms into the measured seconds) and
-    // latency, to see whether the tail comes in bursts (a stall everyone waits out) or is spread.
-    if (process.env.BENCH_LOAD_TRACE) writeFileSync(process.env.BENCH_LOAD_TRACE, JSON.stringify(measured.map((s) => ({ ...s, at: round(s.at - started) }))));
+    // BENCH_LOAD_TRACE=file: when the measured seconds started, and every measured request's
+    // start (ms into them) and latency: does the tail come in bursts (a stall everyone waits out)?
+    if (process.env.BENCH_LOAD_TRACE) {
+      const startedAt = new Date(performance.timeOrigin + started).toISOString();
+      writeFileSync(process.env.BENCH_LOAD_TRACE, JSON.stringify({ startedAt, requests: measured.map((s) => ({ ...s, at: round(s.at - started) })) }));
+    }
     const cpuAfter = cpuNow();
     const loadAfter = loadavg()[0]!;
     clearInterval(rssTimer);
@@ -198,6 +211,7 @@ export async function measureLoad(options: { clients?: number; seconds?: number 
     for (const client of clients) client.api.close();
     await Promise.all(apis.map((api) => api.dispose()));
     await postgres.dispose();
+    rmSync(builtDir, { recursive: true, force: true });
   }
 }
 
@@ -219,6 +233,21 @@ async function pullToEnd(client: Client, samples: Sample[]): Promise<void> {
     client.cursor = page.nextCursor;
     if (!page.hasMore) return;
   }
+}
+
+/**
+ * BENCH_PG_LOG=DIR: PostgreSQL writes its log there (the folder must be writable by the server's
+ * user), with every autovacuum and checkpoint and millisecond times, to line up with
+ * BENCH_LOAD_TRACE's slow seconds.
+ */
+function pgLogSettings(dir: string): Record<string, string> {
+  return { logging_collector: 'on', log_directory: dir, log_autovacuum_min_duration: '0', log_checkpoints: 'on', log_line_prefix: '%m ' };
+}
+
+/** scripts/build-server.mjs into `outdir` (inside the repository, so packages resolve). */
+function buildServer(outdir: string): void {
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs', outdir], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the server failed:\n${build.stderr}`);
 }
 
 async function vacuumAnalyze(url: string): Promise<void> {

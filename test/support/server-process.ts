@@ -55,12 +55,17 @@ export class ServerProcess {
     private readonly cleanupDataDir: () => void,
     private readonly env: Record<string, string>,
     private readonly nodeArgs: string[],
+    private readonly built: string | null,
   ) {}
 
-  /** `nodeArgs`: extra Node flags for the server (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
-  static async start(options: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+  /**
+   * `nodeArgs`: extra Node flags for the server (e.g. `--cpu-prof`, which NODE_OPTIONS refuses).
+   * `built`: a folder from scripts/build-server.mjs: runs its main.mjs with plain Node, as
+   * `npm start` and production do, instead of the sources through tsx.
+   */
+  static async start(options: { env?: Record<string, string>; nodeArgs?: string[]; built?: string } = {}): Promise<ServerProcess> {
     const data = makeTempDir('server-data');
-    const server = new ServerProcess(await freePort(), data.dir, data.cleanup, options.env ?? {}, options.nodeArgs ?? []);
+    const server = new ServerProcess(await freePort(), data.dir, data.cleanup, options.env ?? {}, options.nodeArgs ?? [], options.built ?? null);
     try {
       await server.startProcess();
     } catch (error) {
@@ -104,7 +109,8 @@ export class ServerProcess {
     if (this.child) throw new Error('server already running');
     // `node --import tsx` rather than the tsx CLI: the pid is the server itself, so SIGKILL
     // kills the server (fault suites) and its memory is what /proc shows (load bench).
-    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+    const entry = this.built ? [path.join(this.built, 'main.mjs')] : ['--import', 'tsx', 'server/main.ts'];
+    const child = spawn(process.execPath, [...this.nodeArgs, ...entry], {
       cwd: repoRoot,
       env: {
         ...withoutDatabaseUrl(),
@@ -183,7 +189,7 @@ export class ServerProcess {
    */
   runCli<T = unknown>(args: string[]): T {
     if (this.child) throw new Error('stop the server before running the CLI on its data dir');
-    return runServerCli<T>(this.dataDir, args, this.env);
+    return runServerCli<T>(this.dataDir, args, this.env, this.built);
   }
 
   /** `cli create-org` for a second organisation: {orgId, userId, email, code}. */
@@ -199,8 +205,10 @@ export interface CreatedOrg {
   code: string;
 }
 
-export function runServerCli<T>(dataDir: string, args: string[], env: Record<string, string> = {}): T {
-  const result = spawnSync(process.execPath, [TSX, 'server/cli.ts', ...args], {
+/** `built`: a folder from scripts/build-server.mjs, whose cli.mjs runs instead of the sources. */
+export function runServerCli<T>(dataDir: string, args: string[], env: Record<string, string> = {}, built: string | null = null): T {
+  const cli = built ? [path.join(built, 'cli.mjs')] : [TSX, 'server/cli.ts'];
+  const result = spawnSync(process.execPath, [...cli, ...args], {
     cwd: repoRoot,
     env: { ...withoutDatabaseUrl(), NODE_ENV: 'test', CRM_DATA_DIR: dataDir, ...env },
     encoding: 'utf8',
