@@ -140,5 +140,6 @@ export const reportsZhCN: Record<ReportsKey, string> = {
   'figure.service.rated': '满意度评分',
   'figure.service.feedback': '反馈',
   'figure.growth.newCustomers': '新增客户',
+  'figure.growth.newCustomersInMonth': '{rep} {month}新增客户',
   'figure.growth.topRevenue': '收入前 20% 的客户',
 };

@@ -144,6 +144,7 @@ export const reportsEn = {
   'figure.service.rated': 'Satisfaction ratings',
   'figure.service.feedback': 'Feedback',
   'figure.growth.newCustomers': 'New customers',
+  'figure.growth.newCustomersInMonth': 'New customers of {rep} in {month}',
   'figure.growth.topRevenue': 'Top 20% of customers by revenue',
 } as const;
 export type ReportsKey = keyof typeof reportsEn;
