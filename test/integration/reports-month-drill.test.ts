@@ -91,7 +91,7 @@ describe.each(databaseKinds)('drill-down into one rep’s month of new customers
       for (const month of ['2026-13', '2026-1', '2026-11-01', 'November', '0099-11']) {
         await expect(admin.rows({ ...RANGE, figure: 'growth.newCustomers', filter: { month } } as never)).rejects.toMatchObject({
           code: 'BAD_REQUEST',
-          message: expect.stringMatching(/month.*must be a month such as 2026-11/s),
+          message: 'filter.month: must be a month such as 2026-11',
         });
       }
     });
