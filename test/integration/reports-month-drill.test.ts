@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../server/domain/services';
 import type { ReportQuery } from '../../shared/schemas/reports';
-import { callerFor, type Actor } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
-import { reportWorld, seedCustomer } from './support/report-world';
+import { reportsAs, reportWorld, rowNames as names, seedCustomer } from './support/report-world';
 
 /**
  * One bar of "new customers per rep per month": a rep's new customers created in one local month
@@ -30,11 +28,8 @@ describe.each(databaseKinds)('drill-down into one rep’s month of new customers
       // Before the period's first day and on the day after its last one: in no bar.
       await add('Before the period', '2026-10-14T23:59:00+08:00');
       await add('After the period', '2026-12-02T00:00:00+08:00');
-      const services = createServices(t.store, { now: () => NOW });
-      const as = async (a: Actor) => (await callerFor(services, a.token)).reports;
-      return { w, as };
+      return { w, as: reportsAs(t.store, NOW) };
     }
-    const names = (page: { rows: { customerName: string }[] }) => page.rows.map((r) => r.customerName);
 
     it('each month’s rows are exactly the customers its bar counts, in the organisation’s zone', async () => {
       const { w, as } = await setup();
