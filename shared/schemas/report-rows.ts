@@ -13,6 +13,8 @@ import { feedbackTagSchema, serviceTypeSchema } from './service-item';
 const count = z.number().int().nonnegative();
 export const DRILL_FIGURES = [
   'customers.current',
+  /** Customers at the period's start with a value (the "previous" bars). */
+  'customers.previous',
   'customers.moved',
   'cadence.overdue',
   'cadence.compliant',
@@ -24,6 +26,7 @@ export const DRILL_FIGURES = [
   'visits.reported',
   'visits.unreviewed',
   'service.opened',
+  'service.inTime',
   'service.late',
   'service.pastDeadline',
   'service.rated',
