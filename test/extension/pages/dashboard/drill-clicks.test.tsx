@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { fakeBrowser } from '../../support/fake-chrome';
+// First: extension modules read the browser API when they load.
+import '../../support/fake-chrome';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,43 +9,18 @@ import { CadenceSection } from '../../../../extension/pages/dashboard/cadence-se
 import { DrillPanel } from '../../../../extension/pages/dashboard/drill-panel';
 import type { Drill } from '../../../../extension/pages/dashboard/figure';
 import { GrowthSection } from '../../../../extension/pages/dashboard/growth-section';
-import { runtimeRequestSchema } from '../../../../extension/messaging/protocol';
-import type { ReportCall } from '../../../../extension/messaging/report-protocol';
-import { activityReportSchema, cadenceReportSchema, growthReportSchema, type ReportQuery } from '../../../../shared/schemas/reports';
-import { drillOutputSchema } from '../../../../shared/schemas/report-rows';
+import { activityReportSchema, cadenceReportSchema, growthReportSchema } from '../../../../shared/schemas/reports';
 import { $, click, waitFor } from '../../sidebar/render-sidebar';
+import { answerRowRequests, charts, opened as openedIn, PERIOD, pickBar, QUERY, type RowsInput } from './drill-harness';
 
 /**
  * A click on a "follow-ups by source" bar or row, on the "unassigned" rep row, and on one rep's
- * bar of one month of "new customers per rep per month", asks the
- * background for the rows with the matching filter and shows them. The background side is the
- * message boundary: each request is checked with the schema the background checks it with, after
- * the JSON round trip extension messaging makes. happy-dom has no canvas, so ECharts cannot draw
- * here: its `init` is replaced by a recorder that keeps the option and the click handler, and a
- * bar is clicked by its label (in real Chromium: test/e2e/dashboard.test.ts).
+ * bar of one month of "new customers per rep per month", asks the background for the rows with
+ * the matching filter and shows them (ECharts recorded, the background answered: drill-harness.tsx).
  */
-type Recorded = {
-  option: { xAxis?: { data?: string[] }; yAxis?: { data?: string[] }; series?: { name?: string }[] } | null;
-  click: ((p: { dataIndex: number; seriesIndex: number }) => void) | null;
-};
-const charts = vi.hoisted(() => new Map<string, Recorded>());
-vi.mock('../../../../extension/pages/dashboard/echarts-setup', () => ({
-  init: (el: HTMLElement) => {
-    const chart: Recorded = { option: null, click: null };
-    charts.set(el.dataset.testid ?? '', chart);
-    return {
-      on: (_event: string, handler: Recorded['click']) => void (chart.click = handler),
-      setOption: (option: Recorded['option']) => void (chart.option = option),
-      resize: () => undefined,
-      dispose: () => undefined,
-    };
-  },
-}));
+vi.mock('../../../../extension/pages/dashboard/echarts-setup', () => import('./drill-harness').then((h) => h.echartsRecorder));
 
 const REP = '01a20796-0000-7000-8000-0000000000a1';
-// A custom range over two months in Shanghai: the new-customer chart has a bar per rep per month.
-const QUERY = { period: { kind: 'custom', from: '2026-10-15', to: '2026-11-30' }, scope: 'organisation' } as const satisfies ReportQuery;
-const PERIOD = { from: '2026-10-14T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', asOf: '2026-11-30T16:00:00.000Z', previousFrom: '2026-08-28T16:00:00.000Z', timeZone: 'Asia/Shanghai', scope: 'organisation', departmentId: null } as const;
 
 const activity = activityReportSchema.parse({
   period: PERIOD,
@@ -76,48 +52,10 @@ const growth = growthReportSchema.parse({
   revenue: [],
 });
 
-/** The rows the background answers with: one row, named after the filter it was asked with. */
-const rowsFor = (input: RowsInput) =>
-  drillOutputSchema.parse({
-    period: PERIOD,
-    figure: input.figure,
-    total: 1,
-    rows: [
-      {
-        customerId: '01a20796-0000-7000-8000-0000000000c1',
-        customerName: `无主客户 ${JSON.stringify(input.filter)}`,
-        customerCode: null,
-        customerClass: 'B',
-        ownerUserId: null,
-        ownerName: null,
-        itemId: null,
-        at: null,
-        dueAt: null,
-        state: null,
-        kind: null,
-        summary: null,
-        rating: null,
-        feedbackTag: null,
-        amount: null,
-        currency: null,
-        durationMs: null,
-        change: null,
-      },
-    ],
-  });
-
-type RowsInput = Extract<ReportCall, { call: 'rows' }>['input'];
 let requests: RowsInput[] = [];
 let root: HTMLElement;
 beforeEach(() => {
-  fakeBrowser.reset();
-  requests = [];
-  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-    const parsed = runtimeRequestSchema.parse(JSON.parse(JSON.stringify(message)));
-    if (parsed.type !== 'report-call' || parsed.request.call !== 'rows') throw new Error(`unexpected message ${parsed.type}`);
-    requests.push(parsed.request.input);
-    return { ok: true, value: rowsFor(parsed.request.input) };
-  });
+  requests = answerRowRequests();
   root = document.createElement('div');
   document.body.append(root);
   render(<Dashboard />, root);
@@ -143,24 +81,7 @@ function Dashboard() {
 }
 
 const lastRequest = () => requests.at(-1)!;
-/** Waits for the request and for the panel to show its answer (the row is named after the filter asked for). */
-async function opened(count: number, filter: object): Promise<HTMLElement> {
-  await waitFor(() => requests.length === count, `request ${count}`);
-  const expected = `无主客户 ${JSON.stringify(filter)}`;
-  return waitFor(() => {
-    const panel = $(root, '[data-testid=drill]');
-    return panel?.querySelector('[data-testid=drill-table] tbody')?.textContent?.includes(expected) ? panel : null;
-  }, `rows for ${expected}`);
-}
-/** Clicks the bar of `label` (a category), in the series named `series` when there are several. */
-function pickBar(testId: string, label: string, series?: string): void {
-  const chart = charts.get(testId);
-  const labels = chart?.option?.xAxis?.data ?? chart?.option?.yAxis?.data ?? [];
-  expect(labels, testId).toContain(label);
-  const seriesNames = chart?.option?.series?.map((s) => s.name) ?? [];
-  if (series !== undefined) expect(seriesNames, testId).toContain(series);
-  chart!.click!({ dataIndex: labels.indexOf(label), seriesIndex: series === undefined ? 0 : seriesNames.indexOf(series) });
-}
+const opened = (count: number, filter: object) => openedIn(root, requests, count, filter);
 /** A row of the table under a chart (the same card). */
 function tableRow(chartTestId: string, text: string): HTMLElement | null {
   const card = $(root, `[data-testid="${chartTestId}"]`)?.closest('.chart-card');
