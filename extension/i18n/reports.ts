@@ -128,6 +128,7 @@ export const reportsEn = {
   'duration.hours': '{value} h',
   'duration.days': '{value} days',
   'figure.customers.current': 'Customers',
+  'figure.customers.previous': 'Customers at the period’s start',
   'figure.customers.moved': 'Customers that moved',
   'figure.cadence.overdue': 'Customers overdue for a touch',
   'figure.cadence.compliant': 'Customers touched within their cadence',
@@ -139,11 +140,13 @@ export const reportsEn = {
   'figure.visits.reported': 'Visit reports',
   'figure.visits.unreviewed': 'Visit reports not reviewed',
   'figure.service.opened': 'Service items opened',
+  'figure.service.inTime': 'First replies in time',
   'figure.service.late': 'Late first replies',
   'figure.service.pastDeadline': 'Open items past their deadline',
   'figure.service.rated': 'Satisfaction ratings',
   'figure.service.feedback': 'Feedback',
   'figure.growth.newCustomers': 'New customers',
+  'figure.growth.newCustomersInMonth': 'New customers of {rep} in {month}',
   'figure.growth.topRevenue': 'Top 20% of customers by revenue',
 } as const;
 export type ReportsKey = keyof typeof reportsEn;

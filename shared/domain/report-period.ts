@@ -1,5 +1,5 @@
 import type { ReportPeriod } from '../schemas/reports';
-import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate } from './zoned-time';
+import { addDays, daysBetween, instantAt, localDateOf, weekdayOf, type LocalDate } from './zoned-time';
 
 /**
  * A dashboard period as instants (issue 9): half-open [from, to), with the day boundaries of
@@ -37,7 +37,8 @@ export function periodDates(period: ReportPeriod, today: LocalDate): { from: Loc
     }
     case 'custom': {
       const to = addDays(period.to, 1);
-      const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000);
+      // Not Date.parse: a range ending 9999-12-31 ends on '10000-01-01', which ISO parsing refuses.
+      const days = daysBetween(period.from, to);
       return { from: period.from, to, previousFrom: addDays(period.from, -days) };
     }
   }

@@ -22,6 +22,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      // Years before 1 AD come as 1, 2... BC: the era tells them apart (year 0 is 1 BC).
+      era: 'short',
     });
     formatters.set(timeZone, formatter);
   }
@@ -31,25 +33,42 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock fields of an instant in a zone. */
 function wallClock(instant: Date, timeZone: string) {
   const fields: Record<string, number> = {};
+  let beforeChrist = false;
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    if (part.type === 'era') beforeChrist = part.value === 'BC';
+    else if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
+  if (beforeChrist) fields.year = 1 - fields.year!;
   return fields as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/**
+ * Date.UTC for every year: Date.UTC (like new Date(y, ...)) reads a year 0-99 as 1900-1999, so
+ * year 50 would be 1950. setUTCFullYear takes the year as given; setting year, month and day in
+ * one call keeps an overflowing day (31 + n) and 29 February of a leap year below 100 right.
+ */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const midnight = new Date(0).setUTCFullYear(year, month - 1, day);
+  return midnight + ((hour * 60 + minute) * 60 + second) * 1000;
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant, in ms (Asia/Shanghai: +8 h). */
 function offsetMs(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = utcMs(w.year, w.month, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** `YYYY-MM-DD` of a year 0-9999 (the only years a LocalDate has). */
+const dateText = (year: number, month: number, day: number): LocalDate => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+const dateFields = (date: LocalDate) => date.split('-').map(Number) as [number, number, number];
+
 /** The calendar date an instant falls on in a zone. */
 export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
   const w = wallClock(typeof instant === 'string' ? new Date(instant) : instant, timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  return dateText(w.year, w.month, w.day);
 }
 
 /**
@@ -58,8 +77,8 @@ export function localDateOf(instant: Date | string, timeZone: string): LocalDate
  * later occurrence. Reminders fall on sensible hours, so neither case is more than a curiosity.
  */
 export function instantAt(date: LocalDate, timeZone: string, hour = 0, minute = 0): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const [y, m, d] = dateFields(date);
+  const wall = utcMs(y, m, d, hour, minute);
   // Two rounds settle every real zone: the offset at the first guess may differ from the
   // offset at the answer only across a transition.
   let guess = wall - offsetMs(new Date(wall), timeZone);
@@ -69,22 +88,18 @@ export function instantAt(date: LocalDate, timeZone: string, hour = 0, minute = 
 
 /** The date `days` calendar days after (or before, when negative) `date`. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+  const [y, m, d] = dateFields(date);
+  const next = new Date(utcMs(y, m, d + days));
+  return dateText(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  const toUtc = (date: LocalDate) => {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
+  const toUtc = (date: LocalDate) => utcMs(...dateFields(date));
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 }
 
 /** Monday-based ISO weekday of a date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: LocalDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+  return ((new Date(utcMs(...dateFields(date))).getUTCDay() + 6) % 7) + 1;
 }

@@ -13,6 +13,8 @@ import { feedbackTagSchema, serviceTypeSchema } from './service-item';
 const count = z.number().int().nonnegative();
 export const DRILL_FIGURES = [
   'customers.current',
+  /** Customers at the period's start with a value (the "previous" bars). */
+  'customers.previous',
   'customers.moved',
   'cadence.overdue',
   'cadence.compliant',
@@ -24,6 +26,7 @@ export const DRILL_FIGURES = [
   'visits.reported',
   'visits.unreviewed',
   'service.opened',
+  'service.inTime',
   'service.late',
   'service.pastDeadline',
   'service.rated',
@@ -52,8 +55,11 @@ export const drillFilterSchema = z.object({
   urgent: z.boolean().optional(),
   rating: satisfactionSchema.optional(),
   feedbackTag: feedbackTagSchema.optional(),
-  /** growth.newCustomers: one local month `YYYY-MM`. */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-11').optional(),
+  /**
+   * growth.newCustomers: one local month `YYYY-MM` (one bar), clipped to the period. Years from
+   * 1000: Date.UTC reads a year below 100 as 19xx, so '0099-11' would ask for November 1999.
+   */
+  month: z.string().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-11').optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as CNY').optional(),
 });
 export type DrillFilter = z.infer<typeof drillFilterSchema>;

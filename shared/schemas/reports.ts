@@ -22,7 +22,11 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /** A custom range spans at most this many days (a year and a day; longer is a spreadsheet's job). */
 export const MAX_CUSTOM_DAYS = 366;
 
-const localDateSchema = z.iso.date();
+/** Reports count what was recorded: nothing predates 1970, and a date has four-digit years. */
+export const REPORT_DATE_RANGE = { from: '1970-01-01', to: '9999-12-31' } as const;
+const localDateSchema = z.iso
+  .date(`must be a date such as 2026-11-30`)
+  .refine((date) => date >= REPORT_DATE_RANGE.from && date <= REPORT_DATE_RANGE.to, `must be a date from ${REPORT_DATE_RANGE.from} to ${REPORT_DATE_RANGE.to}`);
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /**
@@ -36,7 +40,8 @@ export const reportPeriodSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('custom'), from: localDateSchema, to: localDateSchema })
     .refine((p) => p.from <= p.to, { message: 'the period must not end before it starts', path: ['to'] })
-    .refine((p) => dayNumber(p.to) - dayNumber(p.from) + 1 <= MAX_CUSTOM_DAYS, {
+    // Written as "not longer" so a malformed date (NaN days) gets its own message only.
+    .refine((p) => !(dayNumber(p.to) - dayNumber(p.from) + 1 > MAX_CUSTOM_DAYS), {
       message: `a custom period spans at most ${MAX_CUSTOM_DAYS} days`,
       path: ['to'],
     }),

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../server/domain/services';
 import type { Queryable } from '../../server/storage/database';
 import type { FollowUpSource } from '../../shared/schemas/follow-up';
 import type { ReportQuery } from '../../shared/schemas/reports';
-import { callerFor, type Actor } from './support/actors';
 import { databaseKinds, kindLabel, useTestDatabase } from './support/databases';
 import { newId } from './support/ids';
-import { reportWorld, seedCustomer } from './support/report-world';
+import { reportsAs, reportWorld, rowNames as names, seedCustomer } from './support/report-world';
 
 /**
  * The two drill-down filters the dashboard's charts need beyond the others: a follow-up's source
@@ -43,11 +41,8 @@ describe.each(databaseKinds)('drill-down by source and by "no owner" on $name', 
       await followUp(t.db, org, w.c.E2, w.eastRep.userId, 'email_reply', '2026-11-08T00:00:00Z', '2026-11-09T00:00:00Z');
       await followUp(t.db, org, w.c.W1, w.westRep.userId, 'complaint', '2026-11-21T00:00:00Z', '2026-12-10T00:00:00Z');
       await followUp(t.db, other!.org_id, w.c.Other, other!.owner_user_id, 'email_reply', '2026-11-10T00:00:00Z', '2026-11-11T00:00:00Z');
-      const services = createServices(t.store, { now: () => NOW });
-      const as = async (a: Actor) => (await callerFor(services, a.token)).reports;
-      return { w, as };
+      return { w, as: reportsAs(t.store, NOW) };
     }
-    const names = (page: { rows: { customerName: string }[] }) => page.rows.map((r) => r.customerName);
 
     it('follow-ups by source: each bar’s rows are the ones it counts, alone or with an owner', async () => {
       const { w, as } = await setup();

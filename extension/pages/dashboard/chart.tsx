@@ -7,8 +7,11 @@ type Props = {
   option: ChartOption;
   /** What the chart shows, for screen readers (the figures are also on the page as text). */
   label: string;
-  /** A bar or slice was clicked: its index in the chart's data. */
-  onPick?: (dataIndex: number) => void;
+  /**
+   * A bar or slice was clicked: its index in the chart's data, and the index of its series (the
+   * month of "new customers per rep per month", where each month is a series; 0 with one series).
+   */
+  onPick?: (dataIndex: number, seriesIndex: number) => void;
   testId?: string;
   /** Nothing to draw (all zero, no rows): a sentence instead of an empty frame. */
   empty?: boolean;
@@ -38,7 +41,7 @@ function DrawnChart({ option, label, onPick, testId }: Omit<Props, 'empty'>) {
     // A pixel ratio of 2 keeps the canvas sharp on paper and on high-density screens.
     const instance = init(el, null, { renderer: 'canvas', locale: language === 'zh-CN' ? 'ZH' : 'EN', devicePixelRatio: 2 });
     chart.current = instance;
-    instance.on('click', (params) => pick.current?.(params.dataIndex));
+    instance.on('click', (params) => pick.current?.(params.dataIndex, params.seriesIndex ?? 0));
     const resize = () => instance.resize();
     const observer = new ResizeObserver(resize);
     observer.observe(el);

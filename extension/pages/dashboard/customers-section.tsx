@@ -9,6 +9,14 @@ import { formatCount } from './format';
 import { dimensionValue } from './labels';
 
 const FILTER_KEY = { class: 'customerClass', tier: 'valueTier', stage: 'pyramidStage' } as const satisfies Record<CustomerDimension, keyof DrillFilter>;
+/**
+ * Each chart's series in order, and the figure behind each: the value at the period's start
+ * ('previous' bars) and at asOf ('count' bars). A click's series says which instant it asks for.
+ */
+const SERIES = [
+  { column: 'previous', figure: 'customers.previous' },
+  { column: 'count', figure: 'customers.current' },
+] as const;
 
 /** Customers per class, tier and pyramid stage, now and at the start of the period, and how they moved. */
 export function CustomersSection({ report, onDrill }: { report: CustomersReport; onDrill: OnDrill }) {
@@ -36,11 +44,11 @@ export function CustomersSection({ report, onDrill }: { report: CustomersReport;
         {report.dimensions.map((d) => {
           const title = rt(`dimension.${d.dimension}`);
           const label = (value: string) => dimensionValue(d.dimension, value);
-          const drillValue = (value: string) =>
+          const drillValue = (value: string, figure: (typeof SERIES)[number]['figure'] = 'customers.current') =>
             onDrill({
-              figure: 'customers.current',
+              figure,
               filter: { [FILTER_KEY[d.dimension]]: value } as DrillFilter,
-              title: `${rt('figure.customers.current')} · ${title}: ${label(value)}`,
+              title: `${rt(`figure.${figure}`)} · ${title}: ${label(value)}`,
             });
           return (
             <div class="chart-card" key={d.dimension} data-dimension={d.dimension}>
@@ -51,12 +59,9 @@ export function CustomersSection({ report, onDrill }: { report: CustomersReport;
                 empty={report.total === 0 && report.previousTotal === 0}
                 option={barOption(
                   d.entries.map((e) => label(e.value)),
-                  [
-                    { name: rt('col.previous'), data: d.entries.map((e) => e.previous) },
-                    { name: rt('col.count'), data: d.entries.map((e) => e.count) },
-                  ],
+                  SERIES.map((s) => ({ name: rt(`col.${s.column}`), data: d.entries.map((e) => e[s.column]) })),
                 )}
-                onPick={(i) => drillValue(d.entries[i]!.value)}
+                onPick={(i, series) => drillValue(d.entries[i]!.value, SERIES[series]!.figure)}
               />
               <DataTable
                 rows={d.entries}

@@ -14,6 +14,12 @@ export const formatDecimal = (n: number): string => decimal.format(n);
 /** A share between 0 and 1; none when there was nothing to count (0 of 0 is not 0 %). */
 export const formatShare = (share: number | null): string => (share === null ? '–' : percent.format(share));
 
+/** A local month `YYYY-MM` as the reader's language names it: "November 2026", "2026年11月". */
+export function formatMonth(month: string, lang: string = language): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(Date.UTC(year, m - 1, 1));
+}
+
 /** The period in a file name: `this-month`, or `2026-11-01_2026-11-30` for a custom range. */
 export const periodSlug = (period: ReportPeriod): string => (period.kind === 'custom' ? `${period.from}_${period.to}` : period.kind);
 

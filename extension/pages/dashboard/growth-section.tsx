@@ -4,7 +4,7 @@ import { Chart } from './chart';
 import { barOption } from './chart-options';
 import { DataTable, type Column } from './data-table';
 import { Figure, type OnDrill } from './figure';
-import { formatCount, formatDecimal, formatShare } from './format';
+import { formatCount, formatDecimal, formatMonth, formatShare } from './format';
 import { repName } from './labels';
 
 type Rep = GrowthReport['newCustomers']['reps'][number];
@@ -14,11 +14,14 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
   const { newCustomers, revenue } = report;
   const { months, target } = newCustomers;
   // userId null is the "unassigned" row: the filter's null asks for customers without an owner.
+  // A month narrows to one bar (the server clips it to the period); without one, the whole period.
   const newOf = (rep: Rep, month?: string) =>
     onDrill({
       figure: 'growth.newCustomers',
       filter: { ownerUserId: rep.userId, ...(month ? { month } : {}) },
-      title: `${rt('figure.growth.newCustomers')} · ${repName(rep.name)}${month ? ` · ${month}` : ''}`,
+      title: month
+        ? rt('figure.growth.newCustomersInMonth', { rep: repName(rep.name), month: formatMonth(month) })
+        : `${rt('figure.growth.newCustomers')} · ${repName(rep.name)}`,
     });
   const repColumns: Column<Rep>[] = [
     { header: rt('col.rep'), value: (r) => repName(r.name) },
@@ -59,7 +62,8 @@ export function GrowthSection({ report, onDrill }: { report: GrowthReport; onDri
               months.map((m, i) => ({ name: m, data: newCustomers.reps.map((r) => r.perMonth[i]!) })),
               { target: { value: target, name: `${rt('growth.target')} ${formatCount(target)}` } },
             )}
-            onPick={(i) => newOf(newCustomers.reps[i]!)}
+            // One series per month, in `months` order: the series of the bar clicked is its month.
+            onPick={(rep, month) => newOf(newCustomers.reps[rep]!, months[month])}
           />
           <DataTable rows={newCustomers.reps} columns={repColumns} fileName="new-customers-per-rep" onPick={(r) => newOf(r)} />
         </div>

@@ -9,13 +9,20 @@ import { formatCount, formatDecimal, formatShare } from './format';
 import { formatDuration } from './labels';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
+/** The stacked parts of each first-replies bar, in series order: a click's series is its part. */
+const REPLY_PARTS = ['inTime', 'late'] as const;
+type ReplyPart = (typeof REPLY_PARTS)[number];
 
 /** Requests and complaints opened, first replies in time, items past deadline, satisfaction, feedback. */
 export function ServiceSection({ report, onDrill }: { report: ServiceReport; onDrill: OnDrill }) {
   const { opened, firstReply, satisfaction } = report;
+  const replyOf = (urgent: boolean) => (urgent ? firstReply.urgent : firstReply.normal);
+  const replyLabel = (urgent: boolean) => rt(urgent ? 'service.firstReplyUrgent' : 'service.firstReply', { hours: formatDecimal(replyOf(urgent).hours) });
+  const replies = (part: ReplyPart, urgent: boolean) =>
+    onDrill({ figure: `service.${part}`, filter: { urgent }, title: `${rt(`figure.service.${part}`)} · ${replyLabel(urgent)}` });
   const replyFigure = (urgent: boolean) => {
-    const f = urgent ? firstReply.urgent : firstReply.normal;
-    const label = rt(urgent ? 'service.firstReplyUrgent' : 'service.firstReply', { hours: formatDecimal(f.hours) });
+    const f = replyOf(urgent);
+    const label = replyLabel(urgent);
     return (
       <Figure
         label={label}
@@ -70,15 +77,13 @@ export function ServiceSection({ report, onDrill }: { report: ServiceReport; onD
             label={rt('service.firstReplies')}
             testId="chart-first-replies"
             empty={firstReply.normal.decided + firstReply.urgent.decided === 0}
+            // Categories: normal (index 0), urgent (1); series: the parts of REPLY_PARTS, stacked.
             option={barOption(
-              [rt('service.firstReply', { hours: formatDecimal(firstReply.normal.hours) }), rt('service.firstReplyUrgent', { hours: formatDecimal(firstReply.urgent.hours) })],
-              [
-                { name: rt('service.inTime'), data: [firstReply.normal.inTime, firstReply.urgent.inTime], stack: 'replies' },
-                { name: rt('service.late'), data: [firstReply.normal.late, firstReply.urgent.late], stack: 'replies' },
-              ],
+              [replyLabel(false), replyLabel(true)],
+              REPLY_PARTS.map((part) => ({ name: rt(`service.${part}`), data: [replyOf(false)[part], replyOf(true)[part]], stack: 'replies' })),
               { horizontal: true },
             )}
-            onPick={(i) => onDrill({ figure: 'service.late', filter: { urgent: i === 1 }, title: `${rt('figure.service.late')}${i === 1 ? ` · ${rt('service.urgent')}` : ''}` })}
+            onPick={(i, series) => replies(REPLY_PARTS[series]!, i === 1)}
           />
         </div>
         <div class="chart-card">

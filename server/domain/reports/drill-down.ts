@@ -15,19 +15,20 @@ export type DrillArgs = { window: ReportWindow; filter: DrillFilter; paging: Pag
 type Drill = (reports: Repositories['reports'], a: DrillArgs) => Promise<RowPage>;
 
 const noneToNull = (value: string | undefined) => (value === undefined ? undefined : value === NONE ? null : value);
-function currentValues(filter: DrillFilter) {
+function dimensionValues(filter: DrillFilter) {
   const values = { class: noneToNull(filter.customerClass), tier: noneToNull(filter.valueTier), stage: noneToNull(filter.pyramidStage) };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<'class' | 'tier' | 'stage', string | null>>;
 }
 const touch = (dormant: boolean): Drill => (r, a) => r.touchStates.rows(a.window, a.settings.cadences, dormant, a.filter, a.paging);
 const followUps = (figure: 'created' | 'done' | 'overdue'): Drill => (r, a) => r.followUps.rows(a.window, figure, a.filter, a.paging);
 const visits = (figure: 'planned' | 'held' | 'reported' | 'unreviewed'): Drill => (r, a) => r.visits.rows(a.window, figure, a.filter, a.paging);
-const service = (figure: 'opened' | 'late' | 'pastDeadline'): Drill => (r, a) => r.service.rows(a.window, figure, a.filter, a.paging);
+const service = (figure: 'opened' | 'inTime' | 'late' | 'pastDeadline'): Drill => (r, a) => r.service.rows(a.window, figure, a.filter, a.paging);
 const feedback = (figure: 'rated' | 'feedback'): Drill => (r, a) => r.feedback.rows(a.window, !a.serviceOnly, figure, a.filter, a.paging);
 
 export const DRILLS: Record<DrillFigure, Drill> = {
-  'customers.current': (r, a) => r.customerStates.rows(a.window, 'current', currentValues(a.filter), null, a.paging),
-  'customers.moved': (r, a) => r.customerStates.rows(a.window, 'moved', currentValues(a.filter), a.filter.dimension ?? null, a.paging),
+  'customers.current': (r, a) => r.customerStates.rows(a.window, 'current', dimensionValues(a.filter), null, a.paging),
+  'customers.previous': (r, a) => r.customerStates.rows(a.window, 'previous', dimensionValues(a.filter), null, a.paging),
+  'customers.moved': (r, a) => r.customerStates.rows(a.window, 'moved', dimensionValues(a.filter), a.filter.dimension ?? null, a.paging),
   'cadence.overdue': touch(true),
   'cadence.compliant': touch(false),
   'followUps.created': followUps('created'),
@@ -38,6 +39,7 @@ export const DRILLS: Record<DrillFigure, Drill> = {
   'visits.reported': visits('reported'),
   'visits.unreviewed': visits('unreviewed'),
   'service.opened': service('opened'),
+  'service.inTime': service('inTime'),
   'service.late': service('late'),
   'service.pastDeadline': service('pastDeadline'),
   'service.rated': feedback('rated'),

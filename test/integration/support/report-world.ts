@@ -1,5 +1,7 @@
 import type { Queryable } from '../../../server/storage/database';
-import type { Services } from '../../../server/domain/services';
+import { createServices, type Services } from '../../../server/domain/services';
+import type { Store } from '../../../server/storage/repositories/index';
+import { callerFor, type Actor } from './actors';
 import { newId } from './ids';
 import { orgWorld, type OrgWorld } from './org-world';
 
@@ -126,3 +128,12 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   await touch(db, other.orgId, c.Other, 'email', '2026-11-01T00:00:00Z');
   return { ...w, c };
 }
+
+/** The reports procedures as an actor calls them, the server's clock standing at `now`. */
+export function reportsAs(store: Store, now: Date) {
+  const services = createServices(store, { now: () => now });
+  return async (a: Actor) => (await callerFor(services, a.token)).reports;
+}
+
+/** The customers' names of a drill-down page, in its order. */
+export const rowNames = (page: { rows: { customerName: string }[] }) => page.rows.map((r) => r.customerName);

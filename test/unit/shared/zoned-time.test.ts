@@ -46,3 +46,34 @@ describe('zoned time: calendar days in a time zone', () => {
     expect(weekdayOf('2026-12-06')).toBe(7);
   });
 });
+
+describe('zoned time: every year a date can have (0000-9999)', () => {
+  // Date.UTC reads a year 0-99 as 1900-1999: '0050-01-01' must not become 1950.
+  it('finds instants of years below 100 in those years, not in the 1900s', () => {
+    expect(instantAt('0050-01-01', 'UTC').toISOString()).toBe('0050-01-01T00:00:00.000Z');
+    expect(instantAt('0099-12-31', 'UTC', 9, 30).toISOString()).toBe('0099-12-31T09:30:00.000Z');
+    expect(instantAt('0000-02-29', 'UTC').toISOString()).toBe('0000-02-29T00:00:00.000Z');
+    // Shanghai kept local mean time then (+8:05:43), as Intl's zone data says.
+    expect(instantAt('0050-01-01', 'Asia/Shanghai').toISOString()).toBe('0049-12-31T15:54:17.000Z');
+  });
+
+  it('round-trips dates of every century through instants', () => {
+    for (const zone of ['Asia/Shanghai', 'America/New_York', 'UTC']) {
+      for (const date of ['0000-01-01', '0001-01-01', '0004-02-29', '0050-06-15', '0099-12-31', '0100-01-01', '0999-12-31', '1969-12-31', '9999-12-31']) {
+        expect([zone, localDateOf(instantAt(date, zone, 12), zone)]).toEqual([zone, date]);
+      }
+    }
+  });
+
+  it('counts days and weekdays in those years', () => {
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0004-02-28', 1)).toBe('0004-02-29');
+    expect(addDays('0050-03-01', -1)).toBe('0050-02-28');
+    expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(daysBetween('0050-01-01', '2050-01-01')).toBe(730_485);
+    // 1 January of year 1 (proleptic Gregorian) was a Monday; 1 January 50 a Saturday (ISO parsing agrees).
+    expect(weekdayOf('0001-01-01')).toBe(1);
+    expect(weekdayOf('0050-01-01')).toBe(6);
+  });
+});

@@ -66,17 +66,20 @@ export function customerStatesRepository(q: Queryable) {
     },
     /**
      * The customers at asOf with a value ('current'; `values` narrows by dimension, null value =
-     * not set), or those whose value in `dimension` (any when null) changed since the start ('moved').
+     * not set), those at the period's start with a value then ('previous': the distribution's
+     * `previous` count), or those at asOf whose value in `dimension` (any when null) changed
+     * since the start ('moved').
      */
-    async rows(w: ReportWindow, which: 'current' | 'moved', values: Partial<Record<CustomerDimension, string | null>>, dimension: CustomerDimension | null, paging: Paging): Promise<RowPage> {
+    async rows(w: ReportWindow, which: 'current' | 'previous' | 'moved', values: Partial<Record<CustomerDimension, string | null>>, dimension: CustomerDimension | null, paging: Paging): Promise<RowPage> {
       const base = statesSql(w, true);
       const named = { ...base.named };
+      const instant = which === 'previous' ? 'start' : 'end';
       const where: string[] = [];
       for (const [d, value] of Object.entries(values) as [CustomerDimension, string | null][]) {
-        if (value === null) where.push(`${d}_end IS NULL`);
+        if (value === null) where.push(`${d}_${instant} IS NULL`);
         else {
           named[`value_${d}`] = value;
-          where.push(`${d}_end = :value_${d}`);
+          where.push(`${d}_${instant} = :value_${d}`);
         }
       }
       const movedIn = (d: CustomerDimension) => `(at_start AND ${d}_start IS DISTINCT FROM ${d}_end)`;
@@ -88,7 +91,7 @@ export function customerStatesRepository(q: Queryable) {
       const query = paged(
         `SELECT s.*, ${firstMove((d) => `'${d}'`)} AS change_dimension, ${firstMove((d) => `coalesce(${d}_start, '${NONE}')`)} AS change_from,
                 ${firstMove((d) => `coalesce(${d}_end, '${NONE}')`)} AS change_to, count(*) OVER () AS total
-           FROM (${base.sql}) s WHERE at_end ${where.map((c) => `AND ${c}`).join(' ')}
+           FROM (${base.sql}) s WHERE at_${instant} ${where.map((c) => `AND ${c}`).join(' ')}
           ORDER BY customer_name, customer_id`,
         named,
         paging,

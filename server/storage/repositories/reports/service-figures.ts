@@ -30,8 +30,8 @@ export type ServiceCounts = {
 
 const urgency = (u: 'normal' | 'urgent') => `(${OPENED} AND ${u === 'urgent' ? '' : 'NOT '}s.urgent)`;
 
-export type ServiceFigure = 'opened' | 'late' | 'pastDeadline';
-const FIGURE_WHERE: Record<ServiceFigure, string> = { opened: OPENED, late: `(${OPENED} AND ${LATE})`, pastDeadline: PAST_DEADLINE };
+export type ServiceFigure = 'opened' | 'inTime' | 'late' | 'pastDeadline';
+const FIGURE_WHERE: Record<ServiceFigure, string> = { opened: OPENED, inTime: `(${OPENED} AND ${IN_TIME})`, late: `(${OPENED} AND ${LATE})`, pastDeadline: PAST_DEADLINE };
 
 export function serviceFiguresRepository(q: Queryable) {
   return {

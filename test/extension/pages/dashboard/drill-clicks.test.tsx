@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { fakeBrowser } from '../../support/fake-chrome';
+// First: extension modules read the browser API when they load.
+import '../../support/fake-chrome';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,38 +9,18 @@ import { CadenceSection } from '../../../../extension/pages/dashboard/cadence-se
 import { DrillPanel } from '../../../../extension/pages/dashboard/drill-panel';
 import type { Drill } from '../../../../extension/pages/dashboard/figure';
 import { GrowthSection } from '../../../../extension/pages/dashboard/growth-section';
-import { runtimeRequestSchema } from '../../../../extension/messaging/protocol';
-import type { ReportCall } from '../../../../extension/messaging/report-protocol';
-import { activityReportSchema, cadenceReportSchema, growthReportSchema, type ReportQuery } from '../../../../shared/schemas/reports';
-import { drillOutputSchema } from '../../../../shared/schemas/report-rows';
+import { activityReportSchema, cadenceReportSchema, growthReportSchema } from '../../../../shared/schemas/reports';
 import { $, click, waitFor } from '../../sidebar/render-sidebar';
+import { answerRowRequests, charts, opened as openedIn, PERIOD, pickBar, QUERY, type RowsInput } from './drill-harness';
 
 /**
- * A click on a "follow-ups by source" bar or row, and on the "unassigned" rep row, asks the
- * background for the rows with the matching filter and shows them. The background side is the
- * message boundary: each request is checked with the schema the background checks it with, after
- * the JSON round trip extension messaging makes. happy-dom has no canvas, so ECharts cannot draw
- * here: its `init` is replaced by a recorder that keeps the option and the click handler, and a
- * bar is clicked by its label (in real Chromium: test/e2e/dashboard.test.ts).
+ * A click on a "follow-ups by source" bar or row, on the "unassigned" rep row, and on one rep's
+ * bar of one month of "new customers per rep per month", asks the background for the rows with
+ * the matching filter and shows them (ECharts recorded, the background answered: drill-harness.tsx).
  */
-type Recorded = { option: { xAxis?: { data?: string[] }; yAxis?: { data?: string[] } } | null; click: ((p: { dataIndex: number }) => void) | null };
-const charts = vi.hoisted(() => new Map<string, Recorded>());
-vi.mock('../../../../extension/pages/dashboard/echarts-setup', () => ({
-  init: (el: HTMLElement) => {
-    const chart: Recorded = { option: null, click: null };
-    charts.set(el.dataset.testid ?? '', chart);
-    return {
-      on: (_event: string, handler: Recorded['click']) => void (chart.click = handler),
-      setOption: (option: Recorded['option']) => void (chart.option = option),
-      resize: () => undefined,
-      dispose: () => undefined,
-    };
-  },
-}));
+vi.mock('../../../../extension/pages/dashboard/echarts-setup', () => import('./drill-harness').then((h) => h.echartsRecorder));
 
 const REP = '01a20796-0000-7000-8000-0000000000a1';
-const QUERY = { period: { kind: 'this-month' }, scope: 'organisation' } as const satisfies ReportQuery;
-const PERIOD = { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', asOf: '2026-11-30T16:00:00.000Z', previousFrom: '2026-09-30T16:00:00.000Z', timeZone: 'Asia/Shanghai', scope: 'organisation', departmentId: null } as const;
 
 const activity = activityReportSchema.parse({
   period: PERIOD,
@@ -61,63 +42,26 @@ const growth = growthReportSchema.parse({
   period: PERIOD,
   newCustomers: {
     target: 3,
-    months: ['2026-11'],
+    months: ['2026-10', '2026-11'],
     reps: [
-      { userId: REP, name: '李娜', perMonth: [1], total: 1, monthsOnTarget: 0 },
-      { userId: null, name: null, perMonth: [2], total: 2, monthsOnTarget: 0 },
+      { userId: REP, name: '李娜', perMonth: [1, 3], total: 4, monthsOnTarget: 1 },
+      { userId: null, name: null, perMonth: [0, 2], total: 2, monthsOnTarget: 0 },
     ],
-    total: 3,
+    total: 6,
   },
   revenue: [],
 });
 
-/** The rows the background answers with: one row, named after the filter it was asked with. */
-const rowsFor = (input: RowsInput) =>
-  drillOutputSchema.parse({
-    period: PERIOD,
-    figure: input.figure,
-    total: 1,
-    rows: [
-      {
-        customerId: '01a20796-0000-7000-8000-0000000000c1',
-        customerName: `无主客户 ${JSON.stringify(input.filter)}`,
-        customerCode: null,
-        customerClass: 'B',
-        ownerUserId: null,
-        ownerName: null,
-        itemId: null,
-        at: null,
-        dueAt: null,
-        state: null,
-        kind: null,
-        summary: null,
-        rating: null,
-        feedbackTag: null,
-        amount: null,
-        currency: null,
-        durationMs: null,
-        change: null,
-      },
-    ],
-  });
-
-type RowsInput = Extract<ReportCall, { call: 'rows' }>['input'];
 let requests: RowsInput[] = [];
 let root: HTMLElement;
 beforeEach(() => {
-  fakeBrowser.reset();
-  requests = [];
-  fakeBrowser.runtime.onMessage.addListener(async (message: unknown) => {
-    const parsed = runtimeRequestSchema.parse(JSON.parse(JSON.stringify(message)));
-    if (parsed.type !== 'report-call' || parsed.request.call !== 'rows') throw new Error(`unexpected message ${parsed.type}`);
-    requests.push(parsed.request.input);
-    return { ok: true, value: rowsFor(parsed.request.input) };
-  });
+  requests = answerRowRequests();
   root = document.createElement('div');
   document.body.append(root);
   render(<Dashboard />, root);
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   render(null, root);
   root.remove();
   charts.clear();
@@ -137,28 +81,14 @@ function Dashboard() {
 }
 
 const lastRequest = () => requests.at(-1)!;
-/** Waits for the request and for the panel to show its answer (the row is named after the filter asked for). */
-async function opened(count: number, filter: object): Promise<HTMLElement> {
-  await waitFor(() => requests.length === count, `request ${count}`);
-  const expected = `无主客户 ${JSON.stringify(filter)}`;
-  return waitFor(() => {
-    const panel = $(root, '[data-testid=drill]');
-    return panel?.querySelector('[data-testid=drill-table] tbody')?.textContent?.includes(expected) ? panel : null;
-  }, `rows for ${expected}`);
-}
-function pickBar(testId: string, label: string): void {
-  const chart = charts.get(testId);
-  const labels = chart?.option?.xAxis?.data ?? chart?.option?.yAxis?.data ?? [];
-  expect(labels, testId).toContain(label);
-  chart!.click!({ dataIndex: labels.indexOf(label) });
-}
+const opened = (count: number, filter: object) => openedIn(root, requests, count, filter);
 /** A row of the table under a chart (the same card). */
 function tableRow(chartTestId: string, text: string): HTMLElement | null {
   const card = $(root, `[data-testid="${chartTestId}"]`)?.closest('.chart-card');
   return [...(card?.querySelectorAll<HTMLElement>('tbody tr') ?? [])].find((tr) => tr.textContent?.includes(text)) ?? null;
 }
 
-describe('dashboard clicks that open rows: follow-ups by source, the unassigned row', () => {
+describe('dashboard clicks that open rows: follow-ups by source, the unassigned row, a rep’s month', () => {
   it('a source’s bar and its table row ask for the follow-ups created from that source', async () => {
     await waitFor(() => charts.get('chart-follow-up-sources')?.click, 'the sources chart');
     pickBar('chart-follow-up-sources', 'Awaiting reply');
@@ -184,6 +114,34 @@ describe('dashboard clicks that open rows: follow-ups by source, the unassigned 
     expect(lastRequest()).toMatchObject({ figure: 'growth.newCustomers', filter: { ownerUserId: null } });
 
     // A named rep still asks for that rep.
+    click(tableRow('chart-new-customers', '李娜'));
+    await opened(3, { ownerUserId: REP });
+    expect(lastRequest().filter).toEqual({ ownerUserId: REP });
+  });
+
+  it('one rep’s bar of one month asks for that rep’s new customers of that month, titled so', async () => {
+    await waitFor(() => charts.get('chart-new-customers')?.click, 'the new-customers chart');
+    pickBar('chart-new-customers', '李娜', '2026-10');
+    const panel = await opened(1, { ownerUserId: REP, month: '2026-10' });
+    expect(lastRequest()).toMatchObject({ ...QUERY, figure: 'growth.newCustomers', filter: { ownerUserId: REP, month: '2026-10' } });
+    expect(panel.querySelector('h2')!.textContent).toBe('New customers of 李娜 in October 2026: 1');
+    // Its table exports as every drill-down's does: the rows asked for, named by figure and period.
+    const saved: { name: string; blob: Blob }[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (saved.push({ name: '', blob: blob as Blob }), 'blob:csv'));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.at(-1)!.name = this.download;
+    });
+    click(panel.querySelector<HTMLElement>('[data-testid=export-csv]'));
+    await waitFor(() => saved[0]?.name, 'the CSV download');
+    expect(saved[0]!.name).toBe('growth.newCustomers-2026-10-15_2026-11-30.csv');
+    expect(await saved[0]!.blob.text()).toContain('无主客户 {""ownerUserId"":""01a20796-0000-7000-8000-0000000000a1"",""month"":""2026-10""}');
+
+    pickBar('chart-new-customers', 'Unassigned', '2026-11');
+    const unassigned = await opened(2, { ownerUserId: null, month: '2026-11' });
+    expect(lastRequest().filter).toEqual({ ownerUserId: null, month: '2026-11' });
+    expect(unassigned.querySelector('h2')!.textContent).toBe('New customers of Unassigned in November 2026: 1');
+
+    // The table's rep row stands for the whole period: no month.
     click(tableRow('chart-new-customers', '李娜'));
     await opened(3, { ownerUserId: REP });
     expect(lastRequest().filter).toEqual({ ownerUserId: REP });

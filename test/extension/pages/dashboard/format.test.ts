@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, periodSlug, periodWords } from '../../../../extension/pages/dashboard/format';
+import { translateReport } from '../../../../extension/i18n/reports';
+import { formatMonth, formatShare, periodSlug, periodWords } from '../../../../extension/pages/dashboard/format';
 import { formatDuration, rowWord } from '../../../../extension/pages/dashboard/labels';
 
 describe('dashboard formatting', () => {
@@ -27,6 +28,13 @@ describe('dashboard formatting', () => {
     expect(formatDuration(null)).toBe('–');
     expect(formatShare(null)).toBe('–');
     expect(formatShare(0.675)).toBe('67.5%');
+  });
+
+  it('names a rep’s month of new customers in either language', () => {
+    expect(formatMonth('2026-11')).toBe('November 2026');
+    expect(formatMonth('2026-01', 'zh-CN')).toBe('2026年1月');
+    expect(translateReport('en', 'figure.growth.newCustomersInMonth', { rep: '李娜', month: formatMonth('2026-11', 'en') })).toBe('New customers of 李娜 in November 2026');
+    expect(translateReport('zh-CN', 'figure.growth.newCustomersInMonth', { rep: '李娜', month: formatMonth('2026-11', 'zh-CN') })).toBe('李娜 2026年11月新增客户');
   });
 
   it('names files by period and translates known states only', () => {
