@@ -16,9 +16,9 @@ export type CadenceFacts = {
   customerClass: CustomerClass;
   /** A customer never touched counts from its creation, so a new customer is not due on day one. */
   createdAt: string;
-  /** Newest email, call, meeting or visit (cadence.ts TOUCH_KINDS), or null. */
+  /** Newest email, call, meeting or visit (cadence.ts TOUCH_KINDS) that has happened (hasHappened), or null. */
   lastTouchAt: string | null;
-  /** Newest meeting or visit (a calendar meeting with the customer counts as a visit: seeds FUP-02). */
+  /** Newest meeting or visit that has happened (a calendar meeting with the customer counts as a visit: seeds FUP-02). */
   lastVisitAt: string | null;
   /**
    * When the newest cadence follow-up of each kind was ended (done, skipped or closed by a touch):

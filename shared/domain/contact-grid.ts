@@ -1,6 +1,6 @@
 import type { CustomerClass } from '../schemas/customer';
 import type { TimelineKind } from '../schemas/timeline';
-import { isTouch } from './cadence';
+import { isTouchAt } from './cadence';
 import { addDays, instantAt, localDateOf, type LocalDate } from './zoned-time';
 
 /**
@@ -22,17 +22,21 @@ export type GridCustomer = { id: string; name: string; customerClass: CustomerCl
 export type GridTouch = { customerId: string; occurredAt: string; kind: TimelineKind };
 export type GridRow = GridCustomer & { touchedDays: number[]; touches: number };
 
-/** One row per customer (class A first, then by name), ticks on the days of the month it was touched. */
+/**
+ * One row per customer (class A first, then by name), ticks on the days of the month it was
+ * touched by `now`: a meeting booked for later this month is ticked once it has happened.
+ */
 export function contactGrid(
   month: GridMonth,
   timeZone: string,
   customers: readonly GridCustomer[],
   touches: readonly GridTouch[],
+  now: Date,
 ): { days: LocalDate[]; rows: GridRow[] } {
   const { days } = monthSpan(month, timeZone);
   const ticks = new Map<string, { days: Set<number>; count: number }>();
   for (const touch of touches) {
-    if (!isTouch(touch.kind)) continue;
+    if (!isTouchAt(touch.kind, touch.occurredAt, now)) continue;
     const date = localDateOf(touch.occurredAt, timeZone);
     if (!date.startsWith(`${month}-`)) continue;
     const entry = ticks.get(touch.customerId) ?? { days: new Set<number>(), count: 0 };

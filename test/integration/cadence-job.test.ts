@@ -6,6 +6,7 @@ import { databaseKinds, kindLabel, useTestDatabase, type TestDatabase } from './
 import { customerOf, followUpLogEntries, fu, storedFollowUps } from './support/follow-ups';
 import { m, outcomes } from './support/mutations';
 import { pullAll, rowsOf } from './support/pull';
+import { timelineItem } from './support/records';
 
 // The organisation's zone is the default (Asia/Shanghai); "days ago" are its calendar days,
 // touches at noon there, and the job runs at 08:00 there today.
@@ -139,6 +140,35 @@ describe.each(databaseKinds)('cadence follow-ups job on $name', (kind) => {
       await run(t, instantAt(addDays(today, 90), ZONE, 8));
       const visits = (await storedFollowUps(t)).filter((r) => r.customer_id === ids.visitDue && r.purpose === 'cadence_visit');
       expect(visits.map((r) => r.status).sort()).toEqual(['open', 'skipped']);
+    });
+
+    it('a meeting still to come is no touch or visit yet: the follow-ups are made, and ended once it is held', async () => {
+      const t = testDb();
+      const { admin, rep } = await world(t);
+      const id = await customerOf(admin, 'A 下周有会', { customerClass: 'A', ownerUserId: rep.userId });
+      const api = await admin.api();
+      // Last real touch 8 days ago; last visit (a meeting) 61 days ago; A allows 7 and 60.
+      const logged = [fu.logTouch(id, 'email', daysAgo(8)), fu.logTouch(id, 'meeting', daysAgo(61))];
+      expect(outcomes(await api.sync.push({ mutations: logged }))).toEqual(['applied', 'applied']);
+      // A meeting booked for next week, as calendar ingestion writes it (a person cannot log one ahead).
+      const meetingAt = instantAt(addDays(today, 7), ZONE, 12);
+      const meeting = timelineItem(admin.userId, id, { kind: 'meeting', occurredAt: meetingAt.toISOString(), authorUserId: null, sourceRef: 'gcal:evt-1' });
+      await t.store.transaction((repos) => repos.timelineItems.insert(admin.orgId, meeting));
+      await run(t);
+      const made = (await storedFollowUps(t)).filter((r) => r.customer_id === id);
+      expect(made.map((r) => [r.purpose, r.status, r.dedupe_key]).sort()).toEqual([
+        ['cadence_touch', 'open', `cadence:touch:${id}:${addDays(today, -8)}`],
+        ['cadence_visit', 'open', `cadence:visit:${id}:${addDays(today, -61)}`],
+      ]);
+      // Two hours after the meeting it has happened: both end as touched, at the meeting's time.
+      await run(t, new Date(meetingAt.getTime() + 2 * 3_600_000));
+      const ended = await t.db.query<{ status: string; closed_by: string; completed_at: unknown }>(
+        'SELECT status, closed_by, completed_at FROM follow_ups WHERE customer_id = $1',
+        [id],
+      );
+      expect(ended.map((r) => [r.status, r.closed_by, new Date(r.completed_at as string).toISOString()])).toEqual(
+        Array(2).fill(['done', 'touch', meetingAt.toISOString()]),
+      );
     });
 
     it('follows the organisation settings: a shorter cadence makes the in-time customer due', async () => {

@@ -22,13 +22,15 @@ export async function contactGridOf(db: LocalDb, month: GridMonth, timeZone: str
     const items = await db.timeline.where('[customerId+occurredAt]').between([c.id, from], [c.id, to]).toArray();
     touches.push(...items);
   }
+  const now = new Date();
   const grid = contactGrid(
     month,
     timeZone,
     customers.map((c) => ({ id: c.id, name: c.name, customerClass: c.customerClass })),
     touches,
+    now,
   );
-  return { ...grid, today: localDateOf(new Date(), timeZone) };
+  return { ...grid, today: localDateOf(now, timeZone) };
 }
 
 export type ContactGridView = { days: string[]; rows: GridRow[]; today: string };

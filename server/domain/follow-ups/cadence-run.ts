@@ -11,12 +11,13 @@ const KINDS: readonly CadenceKind[] = ['touch', 'visit'];
  * The cadence engine for one organisation (shared/domain/cadence-rule): a follow-up for each
  * customer whose touch or visit is due today in the organisation's zone, made once per period
  * (dedupe key); and the open ones of a past period, whose customer was touched or visited since
- * by any means (mail, import, a visit report), ended as "touched".
+ * by any means (mail, import, a visit report), ended as "touched". Touches count once they have
+ * happened by `now` (a calendar meeting still to come does not hold the follow-up back).
  */
 export async function runCadence(store: Store, orgId: string, now: Date, signal?: AbortSignal) {
   const settings = await store.repos.orgSettings.effective(orgId);
   const today = localDateOf(now, settings.timeZone);
-  const facts = await store.repos.followUpRules.cadenceFacts(orgId);
+  const facts = await store.repos.followUpRules.cadenceFacts(orgId, now);
   const byCustomer = new Map(facts.map((f) => [f.customerId, f]));
 
   const stale = (await store.repos.followUps.listOpenCadence(orgId)).flatMap((open) => {

@@ -2,6 +2,7 @@ import type { CadenceFacts } from '../../../shared/domain/cadence-rule';
 import type { CustomerClass } from '../../../shared/schemas/customer';
 import type { Queryable } from '../database';
 import { toIso, toIsoOrNull } from './row-mapping';
+import { TOUCH_KINDS_SQL, VISIT_KINDS_SQL } from './touch-kinds-sql';
 
 /**
  * What the follow-up rules (cadence, care, "customer replied") read: one query per rule and
@@ -16,8 +17,11 @@ export type BirthdayContact = CareCustomer & { contactId: string; birthday: stri
 const OWNED = `c.org_id = $1 AND c.deleted_at IS NULL AND c.owner_user_id IS NOT NULL
   AND EXISTS (SELECT 1 FROM users u WHERE u.id = c.owner_user_id AND u.deactivated_at IS NULL)`;
 
+// Only what has happened by the job's `now` ($2; shared/domain/cadence.ts hasHappened): a meeting
+// booked for next month is no touch yet. The passed-in instant, not the database clock.
 const newest = (kinds: string) =>
-  `(SELECT max(t.occurred_at) FROM timeline_items t WHERE t.customer_id = c.id AND t.deleted_at IS NULL AND t.kind IN (${kinds}))`;
+  `(SELECT max(t.occurred_at) FROM timeline_items t
+     WHERE t.customer_id = c.id AND t.deleted_at IS NULL AND t.kind IN (${kinds}) AND t.occurred_at < $2::timestamptz)`;
 const ended = (purpose: string) =>
   `(SELECT max(f.completed_at) FROM follow_ups f
      WHERE f.customer_id = c.id AND f.purpose = '${purpose}' AND f.status <> 'open' AND f.deleted_at IS NULL)`;
@@ -35,18 +39,18 @@ type CadenceRaw = {
 
 export function followUpRulesRepository(q: Queryable) {
   return {
-    /** Every classified, owned customer with its newest touch, visit and ended cadence follow-ups. */
-    async cadenceFacts(orgId: string): Promise<(CadenceFacts & OwnedFacts)[]> {
+    /** Every classified, owned customer with its newest touch and visit before `now`, and ended cadence follow-ups. */
+    async cadenceFacts(orgId: string, now: Date): Promise<(CadenceFacts & OwnedFacts)[]> {
       const rows = await q.query<CadenceRaw>(
         `SELECT c.id, c.customer_class, c.owner_user_id, c.created_at,
-                ${newest(`'email', 'call', 'meeting', 'visit'`)} AS last_touch_at,
-                ${newest(`'meeting', 'visit'`)} AS last_visit_at,
+                ${newest(TOUCH_KINDS_SQL)} AS last_touch_at,
+                ${newest(VISIT_KINDS_SQL)} AS last_visit_at,
                 ${ended('cadence_touch')} AS touch_ended_at,
                 ${ended('cadence_visit')} AS visit_ended_at
            FROM customers c
           WHERE ${OWNED} AND c.customer_class IS NOT NULL
           ORDER BY c.id`,
-        [orgId],
+        [orgId, now.toISOString()],
       );
       return rows.map((r) => ({
         customerId: r.id,

@@ -32,4 +32,17 @@ describe('customer file queries', () => {
     ]);
     expect(await lastTouchOf(db, c.id)).toBe('2026-02-03T07:00:00+08:00');
   });
+
+  it('leaves out a meeting still to come (an imported calendar event): it is not a touch yet', async () => {
+    const db = freshDb();
+    const c = localCustomer();
+    // Relative to the real clock, so the test holds at any time of day.
+    const start = Date.now();
+    const email = new Date(start - 8 * 86_400_000).toISOString();
+    const meeting = new Date(start + 7 * 86_400_000).toISOString();
+    await db.timeline.bulkAdd([timelineItem(c.id, { kind: 'email', occurredAt: email }), timelineItem(c.id, { kind: 'meeting', occurredAt: meeting })]);
+    // At query time (the default), then at an instant after the meeting.
+    expect(await lastTouchOf(db, c.id)).toBe(email);
+    expect(await lastTouchOf(db, c.id, new Date(Date.parse(meeting) + 1))).toBe(meeting);
+  });
 });

@@ -97,6 +97,8 @@ describe('customer file in the sidebar', () => {
     const { db, root, customer } = await shown({ keyAccount: true, keyAccountScore: 7.5, createdAt: '2025-01-01T00:00:00Z' });
     // Never touched: counted from when the customer was created.
     await waitFor(() => $(root, '[data-testid="dormancy"][data-status="dormant"]')?.textContent?.includes('no touch logged'), 'never-touched flag');
+    // A meeting booked for next week (as a calendar import brings it) is not a touch yet.
+    await db.timeline.add(timelineItem(customer.id, { kind: 'meeting', occurredAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }));
     await db.timeline.add(timelineItem(customer.id, { kind: 'email', occurredAt: new Date(Date.now() - 20 * 86_400_000).toISOString() }));
     const flag = await waitFor(() => $(root, '[data-testid="dormancy"][data-days="20"]'), 'dormant flag');
     expect(flag.textContent).toContain('20 days');

@@ -28,7 +28,8 @@ export async function seedCustomer(db: Queryable, orgId: string, s: CustomerSeed
   return id;
 }
 
-const touch = (db: Queryable, orgId: string, customerId: string, kind: string, at: string) =>
+/** A timeline item at a chosen instant (ingestion writes meetings ahead, as calendars book them). */
+export const seedTouch = (db: Queryable, orgId: string, customerId: string, kind: string, at: string) =>
   db.query(`INSERT INTO timeline_items (id, org_id, customer_id, kind, occurred_at, summary) VALUES ($1, $2, $3, $4, $5, 'x')`, [newId(), orgId, customerId, kind, at]);
 
 /** An update event as the audit trigger writes it (migration 0007), at a chosen instant. */
@@ -63,12 +64,12 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   };
   // Touches: E1 two days before the end of November; E2 ten days before (and one in December,
   // after the period); W1 a meeting five days before; a note is not a touch.
-  await touch(db, org, c.E1, 'email', '2026-11-28T00:00:00Z');
-  await touch(db, org, c.E2, 'call', '2026-11-20T00:00:00Z');
-  await touch(db, org, c.E2, 'note', '2026-11-29T00:00:00Z');
-  await touch(db, org, c.E2, 'email', '2026-12-01T00:00:00Z');
-  await touch(db, org, c.W1, 'meeting', '2026-11-25T00:00:00Z');
-  await touch(db, org, c.Gone, 'email', '2026-11-29T00:00:00Z');
+  await seedTouch(db, org, c.E1, 'email', '2026-11-28T00:00:00Z');
+  await seedTouch(db, org, c.E2, 'call', '2026-11-20T00:00:00Z');
+  await seedTouch(db, org, c.E2, 'note', '2026-11-29T00:00:00Z');
+  await seedTouch(db, org, c.E2, 'email', '2026-12-01T00:00:00Z');
+  await seedTouch(db, org, c.W1, 'meeting', '2026-11-25T00:00:00Z');
+  await seedTouch(db, org, c.Gone, 'email', '2026-11-29T00:00:00Z');
   // Movement: E1 B → A in the period; E2's tier important → general after it; W1 transacting → important in it.
   await changed(db, org, c.E1, '2026-11-15T00:00:00Z', 'customer_class', 'B', 'A');
   await changed(db, org, c.E2, '2026-12-02T00:00:00Z', 'value_tier', 'important', 'general');
@@ -125,7 +126,7 @@ export async function reportWorld(services: Services, db: Queryable): Promise<Re
   const other = await services.auth.createOrganisation({ name: 'Org B', adminEmail: 'admin@b.example', adminName: 'B' });
   const [bAdmin] = await db.query<{ id: string }>('SELECT id FROM users WHERE org_id = $1', [other.orgId]);
   c.Other = await seedCustomer(db, other.orgId, { name: 'Other Org Co', cls: 'A', owner: bAdmin!.id, dept: null, created: '2026-11-05T00:00:00Z', amount: 7_000_000 });
-  await touch(db, other.orgId, c.Other, 'email', '2026-11-01T00:00:00Z');
+  await seedTouch(db, other.orgId, c.Other, 'email', '2026-11-01T00:00:00Z');
   return { ...w, c };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CADENCES, dormancyOf, isTouch, meetsKeyAccountCriteria } from '../../../shared/domain/cadence';
+import { DEFAULT_CADENCES, dormancyOf, isTouch, isTouchAt, lastTouchAt, meetsKeyAccountCriteria } from '../../../shared/domain/cadence';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const created = '2026-01-01T00:00:00Z';
@@ -46,6 +46,32 @@ describe('isTouch', () => {
     expect(['email', 'call', 'meeting', 'visit'].every((k) => isTouch(k as never))).toBe(true);
     expect(isTouch('note')).toBe(false);
     expect(isTouch('follow_up')).toBe(false);
+  });
+});
+
+describe('a touch counts once it has happened', () => {
+  const ms = (offset: number) => new Date(NOW.getTime() + offset).toISOString();
+  it('isTouchAt: a touch kind that occurred before now', () => {
+    expect(isTouchAt('meeting', ms(-1), NOW)).toBe(true);
+    expect(isTouchAt('meeting', ms(0), NOW)).toBe(false);
+    expect(isTouchAt('meeting', ms(7 * 86_400_000), NOW)).toBe(false);
+    expect(isTouchAt('note', ms(-86_400_000), NOW)).toBe(false);
+    // Compared as instants: 19:59 in Shanghai is 11:59 UTC, before NOW (12:00 UTC).
+    expect(isTouchAt('call', '2026-06-15T19:59:00+08:00', NOW)).toBe(true);
+    expect(isTouchAt('call', '2026-06-15T20:01:00+08:00', NOW)).toBe(false);
+  });
+  it('lastTouchAt: a meeting still to come is not the newest touch, so a class-A customer last touched 8 days ago is dormant', () => {
+    const items = [
+      { kind: 'email' as const, occurredAt: '2026-06-07T12:00:00Z' },
+      { kind: 'meeting' as const, occurredAt: '2026-06-22T02:00:00Z' }, // booked for next week
+      { kind: 'note' as const, occurredAt: '2026-06-14T00:00:00Z' },
+    ];
+    expect(lastTouchAt(items, NOW)).toBe('2026-06-07T12:00:00Z');
+    expect(dormancyOf({ customerClass: 'A', createdAt: created }, lastTouchAt(items, NOW), NOW)).toMatchObject({ status: 'dormant', daysSinceTouch: 8 });
+    // Once the meeting is held it is the newest touch.
+    const after = new Date('2026-06-22T03:00:00Z');
+    expect(lastTouchAt(items, after)).toBe('2026-06-22T02:00:00Z');
+    expect(lastTouchAt([], NOW)).toBeNull();
   });
 });
 

@@ -27,11 +27,24 @@ describe('monthly contact grid rule', () => {
         { customerId: 'c', occurredAt: '2026-03-31T16:30:00Z', kind: 'visit' }, // April 1st in Shanghai
         { customerId: 'c', occurredAt: '2026-03-31T15:30:00Z', kind: 'visit' },
       ],
+      new Date('2026-04-02T00:00:00Z'),
     );
     expect(grid.days).toHaveLength(31);
     expect(grid.rows.map((r) => r.id)).toEqual(['a1', 'a2', 'c', 'n']);
     expect(grid.rows[0]).toMatchObject({ touchedDays: [1, 15], touches: 3 });
     expect(grid.rows[1]).toMatchObject({ touchedDays: [], touches: 0 });
     expect(grid.rows[2]).toMatchObject({ touchedDays: [31], touches: 1 });
+  });
+
+  it('ticks a meeting booked for later in the month only once it has happened', () => {
+    const customers = [{ id: 'a', name: '安徽海螺', customerClass: 'A' as const }];
+    const touches = [
+      { customerId: 'a', occurredAt: '2026-03-02T02:00:00Z', kind: 'call' as const },
+      { customerId: 'a', occurredAt: '2026-03-20T02:00:00Z', kind: 'meeting' as const }, // 10:00 on the 20th in Shanghai
+    ];
+    const on = (now: string) => contactGrid('2026-03', 'Asia/Shanghai', customers, touches, new Date(now)).rows[0];
+    expect(on('2026-03-10T00:00:00Z')).toMatchObject({ touchedDays: [2], touches: 1 });
+    expect(on('2026-03-20T02:00:00Z')).toMatchObject({ touchedDays: [2], touches: 1 });
+    expect(on('2026-03-20T02:00:00.001Z')).toMatchObject({ touchedDays: [2, 20], touches: 2 });
   });
 });

@@ -1,7 +1,8 @@
-import { TOUCH_KINDS, type Cadences } from '../../../../shared/domain/cadence';
+import type { Cadences } from '../../../../shared/domain/cadence';
 import type { CustomerClass } from '../../../../shared/schemas/customer';
 import type { Queryable } from '../../database';
 import { toNumber } from '../row-mapping';
+import { TOUCH_KINDS_SQL as TOUCHES } from '../touch-kinds-sql';
 import { bind, byOwner, CUSTOMER_COLUMNS, msBetween, OWNER_JOIN, ownerParams, paged, toRowPage, windowParams, type OwnerFilter, type Paging, type ReportWindow, type RowPage } from './report-sql';
 
 /**
@@ -9,10 +10,10 @@ import { bind, byOwner, CUSTOMER_COLUMNS, msBetween, OWNER_JOIN, ownerParams, pa
  * shared rule says (shared/domain/cadence.ts dormancyOf): a classified customer is dormant when
  * the time since its newest touch (or, never touched, since it was created) is MORE than its
  * class's touchDays × 24 h, counted in milliseconds. A touch is an email, call, meeting or visit
- * (TOUCH_KINDS) that happened before asOf. test/integration/reports-sql-rules.test.ts checks this
- * SQL against dormancyOf on generated data.
+ * (TOUCH_KINDS) that happened before asOf (hasHappened at asOf = min(period end, now): a meeting
+ * later in the current period is no touch yet, as in the sidebar).
+ * test/integration/reports-sql-rules.test.ts checks this SQL against dormancyOf on generated data.
  */
-const TOUCHES = [...TOUCH_KINDS].map((k) => `'${k}'`).join(', ');
 const SINCE_MS = msBetween(':asOf::timestamptz', 'coalesce(lt.at, c.created_at)');
 const ALLOWED_MS = `86400000 * (CASE c.customer_class WHEN 'A' THEN :touchA::int WHEN 'B' THEN :touchB::int ELSE :touchC::int END)`;
 const cadenceParams = (cadences: Cadences) => ({ touchA: cadences.A.touchDays, touchB: cadences.B.touchDays, touchC: cadences.C.touchDays });
