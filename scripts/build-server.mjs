@@ -8,14 +8,18 @@
  * `npm ci --omit=dev`), and compiling at start costs every process ~34 MB of memory.
  *   node scripts/build-server.mjs [outdir]   (default dist/server)
  */
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const outdir = process.argv[2] ?? 'dist/server';
-rmSync(outdir, { recursive: true, force: true });
+// Built beside the old one and swapped in at the end, so the folder is never half written: a
+// process starting meanwhile (`npm run server` in two terminals) loads the old build or the
+// new one whole. Deploy by building once, then starting the processes (docs/deploy.md).
+const fresh = `${outdir}.building-${process.pid}`;
+const old = `${outdir}.old-${process.pid}`;
 await build({
   entryPoints: { main: 'server/main.ts', cli: 'server/cli.ts', import: 'server/import-cli/main.ts' },
-  outdir,
+  outdir: fresh,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
@@ -26,3 +30,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+if (existsSync(outdir)) renameSync(outdir, old);
+renameSync(fresh, outdir);
+rmSync(old, { recursive: true, force: true });

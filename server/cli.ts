@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { emailAddressSchema } from '../shared/schemas/common';
 import { roleSchema } from '../shared/schemas/member';
+import { cliCommand } from './cli-command';
 import { defaultTimeZone } from './domain/default-time-zone';
 import type { Services } from './domain/services';
 import { databaseConfigFromEnv, openServices } from './open-services';
@@ -12,10 +13,11 @@ import { databaseConfigFromEnv, openServices } from './open-services';
  *   tsx server/cli.ts add-user (--org-id ID | --email-of-admin E) --email E --name N --role R [--json]
  *   tsx server/cli.ts issue-code --email E [--org-id ID] [--json]
  */
+const CLI = cliCommand();
 const USAGE = `usage:
-  tsx server/cli.ts create-org --name NAME --admin-email EMAIL [--admin-name NAME] [--time-zone ZONE] [--json]
-  tsx server/cli.ts add-user (--org-id ID | --email-of-admin EMAIL) --email EMAIL --name NAME --role ROLE [--json]
-  tsx server/cli.ts issue-code --email EMAIL [--org-id ID] [--json]
+  ${CLI} create-org --name NAME --admin-email EMAIL [--admin-name NAME] [--time-zone ZONE] [--json]
+  ${CLI} add-user (--org-id ID | --email-of-admin EMAIL) --email EMAIL --name NAME --role ROLE [--json]
+  ${CLI} issue-code --email EMAIL [--org-id ID] [--json]
 roles: ${roleSchema.options.join(', ')}`;
 
 type Output = { orgId: string; userId: string; email: string; code: string };

@@ -1,3 +1,4 @@
+import { cliCommand } from './cli-command';
 import { serverRoleFrom } from './server-role';
 import { startServer } from './start-server';
 
@@ -23,7 +24,7 @@ if (server.bootstrap.created) {
   console.log('First start: created the organisation and its admin.');
   console.log(`  Admin email:         ${server.bootstrap.email}`);
   console.log(`  One-time sign-in code (valid 24 hours, single use): ${server.bootstrap.code}`);
-  console.log('  Lost it? Stop the server and run: npx tsx server/cli.ts issue-code --email ' + server.bootstrap.email);
+  console.log(`  Lost it? Stop the server and run: ${cliCommand()} issue-code --email ${server.bootstrap.email}`);
 }
 console.log('');
 console.log('Extension: .output/chrome-mv3 (`npm start` builds it; otherwise `npm run build`). Load it unpacked');

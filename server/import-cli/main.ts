@@ -6,6 +6,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { importMappingSchema, MAX_IMPORT_BYTES, type ImportMapping } from '../../shared/schemas/import';
 import type { AppRouter } from '../trpc/app-router';
 import { hasWork, reportText, resultText } from './report-text';
+import { cliCommand } from '../cli-command';
 
 /**
  * `npm run import -- FILE [options]`: imports a CSV or .xlsx into a RUNNING server, as the
@@ -14,7 +15,7 @@ import { hasWork, reportText, resultText } from './report-text';
 const USAGE = `usage: npm run import -- FILE [options]
   --server URL        the server (default $CRM_SERVER_URL or http://127.0.0.1:8787)
   --token TOKEN       a session token (default $CRM_TOKEN), or sign in with:
-  --email E --code C  a one-time code from \`npx tsx server/cli.ts issue-code --email E\`
+  --email E --code C  a one-time code from \`${cliCommand()} issue-code --email E\`
                       (run while the server is stopped); prints a token to reuse as CRM_TOKEN
   --mapping JSON      column → field overrides, e.g. '{"电话":"contact.phones","备注":"ignore"}'
                       or @mapping.json; other columns keep the suggested mapping

@@ -30,14 +30,26 @@ function statementName(text: string): string | undefined {
  * again. The load bench saw 200-500 ms pushes every ~30 s from this alone (docs/performance.md).
  */
 function poolIdleMs(): number {
-  const seconds = Number(process.env.CRM_DB_POOL_IDLE_SECONDS ?? 300);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 300_000;
+  const given = process.env.CRM_DB_POOL_IDLE_SECONDS ?? '300';
+  const seconds = Number(given);
+  if (!Number.isInteger(seconds) || seconds < 1) {
+    throw new Error(`CRM_DB_POOL_IDLE_SECONDS=${given} is not a whole number of seconds (1 or more; default 300)`);
+  }
+  return seconds * 1000;
 }
 
 export function openPostgres(url: string): Database {
   // CRM_DB_POOL_MAX: connections per process; all processes together must stay under the
   // server's max_connections (docs/deploy.md).
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CRM_DB_POOL_MAX ?? 10) || 10, idleTimeoutMillis: poolIdleMs() });
+  // TCP keep-alive: a connection idle for minutes can be dropped silently by a NAT or load
+  // balancer on the way (Azure's after 4 minutes); probes find that out before a query hangs on it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.CRM_DB_POOL_MAX ?? 10) || 10,
+    idleTimeoutMillis: poolIdleMs(),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 60_000,
+  });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node
   // would crash the whole server. The next query simply gets a fresh connection.
   pool.on('error', (err) => console.error('postgres pool error:', err.message));

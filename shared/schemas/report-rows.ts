@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, instantSchema } from './common';
 import { customerClassSchema, pyramidStageSchema, valueTierSchema } from './customer';
 import { followUpSourceSchema, satisfactionSchema } from './follow-up';
-import { reportQuerySchema, resolvedPeriodSchema, customerDimensionSchema, NONE } from './reports';
+import { reportQuerySchema, resolvedPeriodSchema, customerDimensionSchema, NONE, REPORT_DATE_RANGE } from './reports';
 import { feedbackTagSchema, serviceTypeSchema } from './service-item';
 
 /**
@@ -56,10 +56,14 @@ export const drillFilterSchema = z.object({
   rating: satisfactionSchema.optional(),
   feedbackTag: feedbackTagSchema.optional(),
   /**
-   * growth.newCustomers: one local month `YYYY-MM` (one bar), clipped to the period. Years from
-   * 1000: Date.UTC reads a year below 100 as 19xx, so '0099-11' would ask for November 1999.
+   * growth.newCustomers: one local month `YYYY-MM` (one bar), clipped to the period. Years
+   * 1970-2999, as report periods (REPORT_DATE_RANGE).
    */
-  month: z.string().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-11').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month such as 2026-11', abort: true })
+    .refine((month) => month >= REPORT_DATE_RANGE.from.slice(0, 7) && month <= REPORT_DATE_RANGE.to.slice(0, 7), `must be a month from ${REPORT_DATE_RANGE.from.slice(0, 7)} to ${REPORT_DATE_RANGE.to.slice(0, 7)}`)
+    .optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as CNY').optional(),
 });
 export type DrillFilter = z.infer<typeof drillFilterSchema>;

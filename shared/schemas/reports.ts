@@ -22,8 +22,12 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /** A custom range spans at most this many days (a year and a day; longer is a spreadsheet's job). */
 export const MAX_CUSTOM_DAYS = 366;
 
-/** Reports count what was recorded: nothing predates 1970, and a date has four-digit years. */
-export const REPORT_DATE_RANGE = { from: '1970-01-01', to: '9999-12-31' } as const;
+/**
+ * Reports count what was recorded: nothing predates 1970, and no CRM plans past 2999. The upper
+ * bound also keeps every period's end an instant PostgreSQL reads: a range ending 9999-12-31 in
+ * UTC ends at +010000-01-01, which toISOString writes with a sign PostgreSQL refuses.
+ */
+export const REPORT_DATE_RANGE = { from: '1970-01-01', to: '2999-12-31' } as const;
 const localDateSchema = z.iso
   .date(`must be a date such as 2026-11-30`)
   .refine((date) => date >= REPORT_DATE_RANGE.from && date <= REPORT_DATE_RANGE.to, `must be a date from ${REPORT_DATE_RANGE.from} to ${REPORT_DATE_RANGE.to}`);

@@ -36,6 +36,8 @@ describe('the built server', () => {
     server = await ServerProcess.start({ built: outdir });
     expect(await (await fetch(`${server.url}/health/ready`)).json()).toMatchObject({ ok: true });
     const admin = server.admin!;
+    // Its hint for a lost code names the built command line (a production install has no tsx).
+    expect(server.log).toContain(`Stop the server and run: node ${path.relative(repoRoot, path.join(outdir, 'cli.mjs'))} issue-code --email ${admin.email}`);
     const { token } = await signInApi(server.url, admin.email, admin.code);
     expect(await apiClient(server.url, token).auth.me.query()).toMatchObject({ user: { email: admin.email, role: 'admin' }, organisation: { name: 'E2E Org' } });
   });

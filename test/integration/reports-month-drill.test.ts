@@ -83,10 +83,16 @@ describe.each(databaseKinds)('drill-down into one rep’s month of new customers
     it('refuses a month that is not one, saying so', async () => {
       const { w, as } = await setup();
       const admin = await as(w.admin);
-      for (const month of ['2026-13', '2026-1', '2026-11-01', 'November', '0099-11']) {
+      for (const month of ['2026-13', '2026-1', '2026-11-01', 'November']) {
         await expect(admin.rows({ ...RANGE, figure: 'growth.newCustomers', filter: { month } } as never)).rejects.toMatchObject({
           code: 'BAD_REQUEST',
           message: 'filter.month: must be a month such as 2026-11',
+        });
+      }
+      for (const month of ['0099-11', '9999-12']) {
+        await expect(admin.rows({ ...RANGE, figure: 'growth.newCustomers', filter: { month } } as never)).rejects.toMatchObject({
+          code: 'BAD_REQUEST',
+          message: 'filter.month: must be a month from 1970-01 to 2999-12',
         });
       }
     });

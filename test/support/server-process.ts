@@ -109,7 +109,8 @@ export class ServerProcess {
     if (this.child) throw new Error('server already running');
     // `node --import tsx` rather than the tsx CLI: the pid is the server itself, so SIGKILL
     // kills the server (fault suites) and its memory is what /proc shows (load bench).
-    const entry = this.built ? [path.join(this.built, 'main.mjs')] : ['--import', 'tsx', 'server/main.ts'];
+    // The built server runs as docs/deploy.md and the systemd units start it.
+    const entry = this.built ? ['--enable-source-maps', path.join(this.built, 'main.mjs')] : ['--import', 'tsx', 'server/main.ts'];
     const child = spawn(process.execPath, [...this.nodeArgs, ...entry], {
       cwd: repoRoot,
       env: {

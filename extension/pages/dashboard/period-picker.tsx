@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MAX_CUSTOM_DAYS, PERIOD_KINDS, reportPeriodSchema, type PeriodKind, type ReportPeriod } from '../../../shared/schemas/reports';
+import { MAX_CUSTOM_DAYS, PERIOD_KINDS, REPORT_DATE_RANGE, reportPeriodSchema, type PeriodKind, type ReportPeriod } from '../../../shared/schemas/reports';
 import { rt } from '../../i18n/reports';
 
 /** Today as the browser's calendar shows it, `YYYY-MM-DD` (the date inputs' format). */
@@ -45,10 +45,10 @@ export function PeriodPicker({ initial, onChange }: { initial: PeriodKind; onCha
       {kind === 'custom' ? (
         <span class="row">
           <label>
-            {rt('period.from')} <input type="date" name="from" value={range.from} onChange={(e) => pickCustom({ ...range, from: e.currentTarget.value })} />
+            {rt('period.from')} <input type="date" name="from" min={REPORT_DATE_RANGE.from} max={REPORT_DATE_RANGE.to} value={range.from} onChange={(e) => pickCustom({ ...range, from: e.currentTarget.value })} />
           </label>
           <label>
-            {rt('period.to')} <input type="date" name="to" value={range.to} onChange={(e) => pickCustom({ ...range, to: e.currentTarget.value })} />
+            {rt('period.to')} <input type="date" name="to" min={REPORT_DATE_RANGE.from} max={REPORT_DATE_RANGE.to} value={range.to} onChange={(e) => pickCustom({ ...range, to: e.currentTarget.value })} />
           </label>
         </span>
       ) : null}

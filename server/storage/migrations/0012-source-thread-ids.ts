@@ -9,8 +9,9 @@
  * here (a migration makes no network calls). The item's thread_ref is the best there is: right
  * for the first importer's source; for the others it keeps exactly what the thread rules read
  * before (so nothing is lost), and it is right too wherever a provider gave several mailboxes
- * the same thread id. The next import of a message into a mailbox (a full resync) rewrites its
- * source's value with the mailbox's own.
+ * the same thread id. The next import of a message into a mailbox rewrites its source's value
+ * with the mailbox's own; that happens only on a full resync (expired cursor, reconnection),
+ * which nothing starts for this (docs/ingestion.md).
  *
  * The rules look sources up by account and thread; the primary key (account_id,
  * provider_item_id) would scan a mailbox's every source per message (EXPLAIN in the commit).

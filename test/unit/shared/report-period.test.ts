@@ -56,18 +56,20 @@ describe('a custom period’s dates', () => {
     reportQuerySchema.safeParse({ period: { kind: 'custom', from, to }, scope: 'me' }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
   it('refuses a year before 1970 (0050 would have meant 1950 to Date.UTC), naming the field', () => {
-    expect(messages('0050-01-01', '0050-01-31')).toEqual(['period.from: must be a date from 1970-01-01 to 9999-12-31', 'period.to: must be a date from 1970-01-01 to 9999-12-31']);
-    expect(messages('1969-12-31', '1970-01-05')).toEqual(['period.from: must be a date from 1970-01-01 to 9999-12-31']);
-    expect(messages('1900-01-01', '2026-01-01')).toEqual(['period.from: must be a date from 1970-01-01 to 9999-12-31', 'period.to: a custom period spans at most 366 days']);
+    expect(messages('0050-01-01', '0050-01-31')).toEqual(['period.from: must be a date from 1970-01-01 to 2999-12-31', 'period.to: must be a date from 1970-01-01 to 2999-12-31']);
+    expect(messages('1969-12-31', '1970-01-05')).toEqual(['period.from: must be a date from 1970-01-01 to 2999-12-31']);
+    expect(messages('1900-01-01', '2026-01-01')).toEqual(['period.from: must be a date from 1970-01-01 to 2999-12-31', 'period.to: a custom period spans at most 366 days']);
     expect(messages('2026-01-01', '2026-13-01')).toEqual(['period.to: must be a date such as 2026-11-30']);
   });
 
   it('takes the range’s first and last days, and resolves them in their own years', () => {
     expect(messages('1970-01-01', '1970-01-31')).toEqual([]);
-    expect(messages('9999-12-01', '9999-12-31')).toEqual([]);
+    expect(messages('2999-12-01', '2999-12-31')).toEqual([]);
+    // Past 2999 is refused: a period ending 9999-12-31 in UTC would end at +010000-01-01.
+    expect(messages('9999-12-01', '9999-12-31')).toEqual(['period.from: must be a date from 1970-01-01 to 2999-12-31', 'period.to: must be a date from 1970-01-01 to 2999-12-31']);
     const first = resolvePeriod({ kind: 'custom', from: '1970-01-01', to: '1970-01-31' }, 'UTC', now);
     expect(first.from.toISOString()).toBe('1970-01-01T00:00:00.000Z');
-    const last = resolvePeriod({ kind: 'custom', from: '9999-12-01', to: '9999-12-31' }, 'UTC', now);
-    expect(last.to.toISOString()).toBe('+010000-01-01T00:00:00.000Z');
+    const last = resolvePeriod({ kind: 'custom', from: '2999-12-01', to: '2999-12-31' }, 'UTC', now);
+    expect(last.to.toISOString()).toBe('3000-01-01T00:00:00.000Z');
   });
 });
