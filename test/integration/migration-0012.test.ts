@@ -61,9 +61,14 @@ describe.each(databaseKinds)('migration 0012 (thread ids per mailbox) on $name',
       };
       const result = await store.repos.importedItems.upsert({ accountId: boxB, orgId, userId: userB, provider: 'google', sharing: 0 }, [again]);
       expect(result.newInMailbox).toEqual([]);
+      // B's replica shows the thread reference of B's own copy: the item is logged again for it.
+      expect(result.changed).toEqual([itemId]);
       expect(await store.repos.threadMessages.ofMailbox(orgId, boxB, 'threadB')).toEqual([{ ...message, id: 'msgB' }]);
       expect(await store.repos.threadMessages.ofMailbox(orgId, boxB, 'threadA')).toEqual([]);
       expect(await store.repos.threadMessages.ofMailbox(orgId, boxA, 'threadA')).toEqual([message]);
+      // The same copy imported again changes nothing, and logs nothing.
+      const unchanged = await store.repos.importedItems.upsert({ accountId: boxB, orgId, userId: userB, provider: 'google', sharing: 0 }, [again]);
+      expect(unchanged.changed).toEqual([]);
     });
   });
 });

@@ -95,13 +95,22 @@ export function importedItemsRepository(q: Queryable) {
       const idByKey = new Map(all.map((r) => [r.dedupe_key, r.id]));
       // A new source row: the message is new to this mailbox, though maybe not to the organisation.
       // Each source keeps this mailbox's own thread id (the item's names the first importer's);
-      // a re-import rewrites it, which also corrects rows migration 0012 could only guess.
-      const sources = await q.query<{ timeline_item_id: string; fresh: boolean }>(
-        `INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id, provider_thread_id)
-         SELECT $1, p, t, $2, $3, th FROM unnest($4::text[], $5::uuid[], $6::text[]) AS u(p, t, th)
-         ON CONFLICT (account_id, provider_item_id) DO UPDATE SET
-           timeline_item_id = EXCLUDED.timeline_item_id, provider_thread_id = EXCLUDED.provider_thread_id
-         RETURNING timeline_item_id, (xmax = 0) AS fresh`,
+      // a re-import rewrites it, which also corrects rows migration 0012 could only guess. A
+      // source whose thread id changed (`rethreaded`; `prior` is the table before this statement)
+      // changes what its owner's replica shows (imported.threadRef), so the item is logged again.
+      const sources = await q.query<{ timeline_item_id: string; fresh: boolean; rethreaded: boolean }>(
+        `WITH prior AS (
+           SELECT provider_item_id, provider_thread_id FROM timeline_item_sources
+            WHERE account_id = $1 AND provider_item_id = ANY($4::text[])),
+         written AS (
+           INSERT INTO timeline_item_sources (account_id, provider_item_id, timeline_item_id, org_id, user_id, provider_thread_id)
+           SELECT $1, p, t, $2, $3, th FROM unnest($4::text[], $5::uuid[], $6::text[]) AS u(p, t, th)
+           ON CONFLICT (account_id, provider_item_id) DO UPDATE SET
+             timeline_item_id = EXCLUDED.timeline_item_id, provider_thread_id = EXCLUDED.provider_thread_id
+           RETURNING provider_item_id, timeline_item_id, provider_thread_id, (xmax = 0) AS fresh)
+         SELECT w.timeline_item_id, w.fresh,
+                (prior.provider_item_id IS NOT NULL AND prior.provider_thread_id IS DISTINCT FROM w.provider_thread_id) AS rethreaded
+           FROM written w LEFT JOIN prior ON prior.provider_item_id = w.provider_item_id`,
         [
           box.accountId,
           box.orgId,
@@ -120,7 +129,7 @@ export function importedItemsRepository(q: Queryable) {
       return {
         idByKey,
         newInMailbox: [...new Set(sources.filter((r) => r.fresh).map((r) => r.timeline_item_id))],
-        changed: changed.map((r) => r.id),
+        changed: [...new Set([...changed.map((r) => r.id), ...sources.filter((r) => r.rethreaded).map((r) => r.timeline_item_id)])],
       };
     },
 
