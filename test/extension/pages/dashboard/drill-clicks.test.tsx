@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
 // First: extension modules read the browser API when they load.
 import '../../support/fake-chrome';
-import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivitySection } from '../../../../extension/pages/dashboard/activity-section';
 import { CadenceSection } from '../../../../extension/pages/dashboard/cadence-section';
-import { DrillPanel } from '../../../../extension/pages/dashboard/drill-panel';
-import type { Drill } from '../../../../extension/pages/dashboard/figure';
 import { GrowthSection } from '../../../../extension/pages/dashboard/growth-section';
 import { activityReportSchema, cadenceReportSchema, growthReportSchema } from '../../../../shared/schemas/reports';
 import { $, click, waitFor } from '../../sidebar/render-sidebar';
-import { answerRowRequests, charts, opened as openedIn, PERIOD, pickBar, QUERY, type RowsInput } from './drill-harness';
+import { charts, mountDashboard, opened as openedIn, unmountDashboard, PERIOD, pickBar, QUERY, type RowsInput } from './drill-harness';
 
 /**
  * A click on a "follow-ups by source" bar or row, on the "unassigned" rep row, and on one rep's
@@ -55,30 +51,16 @@ const growth = growthReportSchema.parse({
 let requests: RowsInput[] = [];
 let root: HTMLElement;
 beforeEach(() => {
-  requests = answerRowRequests();
-  root = document.createElement('div');
-  document.body.append(root);
-  render(<Dashboard />, root);
+  ({ root, requests } = mountDashboard((onDrill) => [
+    <ActivitySection key="activity" report={activity} onDrill={onDrill} />,
+    <CadenceSection key="cadence" report={cadence} onDrill={onDrill} />,
+    <GrowthSection key="growth" report={growth} onDrill={onDrill} />,
+  ]));
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  render(null, root);
-  root.remove();
-  charts.clear();
+  unmountDashboard(root);
 });
-
-/** The sections as the dashboard page wires them: a drill opens the panel above them. */
-function Dashboard() {
-  const [drill, setDrill] = useState<Drill | null>(null);
-  return (
-    <main>
-      {drill && <DrillPanel drill={drill} query={QUERY} onClose={() => setDrill(null)} />}
-      <ActivitySection report={activity} onDrill={setDrill} />
-      <CadenceSection report={cadence} onDrill={setDrill} />
-      <GrowthSection report={growth} onDrill={setDrill} />
-    </main>
-  );
-}
 
 const lastRequest = () => requests.at(-1)!;
 const opened = (count: number, filter: object) => openedIn(root, requests, count, filter);

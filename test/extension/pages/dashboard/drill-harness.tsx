@@ -1,5 +1,9 @@
 import { fakeBrowser } from '../../support/fake-chrome';
+import { render, type ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { expect } from 'vitest';
+import { DrillPanel } from '../../../../extension/pages/dashboard/drill-panel';
+import type { Drill } from '../../../../extension/pages/dashboard/figure';
 import { runtimeRequestSchema } from '../../../../extension/messaging/protocol';
 import type { ReportCall } from '../../../../extension/messaging/report-protocol';
 import type { ReportQuery } from '../../../../shared/schemas/reports';
@@ -85,4 +89,33 @@ export function pickBar(testId: string, label: string, series?: string): void {
   const seriesNames = chart?.option?.series?.map((s) => s.name) ?? [];
   if (series !== undefined) expect(seriesNames, testId).toContain(series);
   chart!.click!({ dataIndex: labels.indexOf(label), seriesIndex: series === undefined ? 0 : seriesNames.indexOf(series) });
+}
+
+type Sections = (onDrill: (drill: Drill) => void) => ComponentChildren;
+
+/** The sections as the dashboard page wires them: a drill opens the panel above them. */
+function Dashboard({ sections }: { sections: Sections }) {
+  const [drill, setDrill] = useState<Drill | null>(null);
+  return (
+    <main>
+      {drill && <DrillPanel drill={drill} query={QUERY} onClose={() => setDrill(null)} />}
+      {sections(setDrill)}
+    </main>
+  );
+}
+
+/** Renders these sections with the background answering rows requests (for a beforeEach). */
+export function mountDashboard(sections: Sections): { root: HTMLElement; requests: RowsInput[] } {
+  const requests = answerRowRequests();
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(<Dashboard sections={sections} />, root);
+  return { root, requests };
+}
+
+/** Undoes mountDashboard (for an afterEach). */
+export function unmountDashboard(root: HTMLElement): void {
+  render(null, root);
+  root.remove();
+  charts.clear();
 }

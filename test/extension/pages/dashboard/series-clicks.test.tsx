@@ -1,16 +1,12 @@
 // @vitest-environment happy-dom
 // First: extension modules read the browser API when they load.
 import '../../support/fake-chrome';
-import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomersSection } from '../../../../extension/pages/dashboard/customers-section';
-import { DrillPanel } from '../../../../extension/pages/dashboard/drill-panel';
-import type { Drill } from '../../../../extension/pages/dashboard/figure';
 import { ServiceSection } from '../../../../extension/pages/dashboard/service-section';
 import { customersReportSchema, serviceReportSchema } from '../../../../shared/schemas/reports';
 import { waitFor } from '../../sidebar/render-sidebar';
-import { answerRowRequests, charts, opened as openedIn, PERIOD, pickBar, QUERY, type RowsInput } from './drill-harness';
+import { charts, mountDashboard, opened as openedIn, unmountDashboard, PERIOD, pickBar, QUERY, type RowsInput } from './drill-harness';
 
 /**
  * Charts with several series: the part of a bar clicked decides the rows asked for. A stacked
@@ -42,27 +38,14 @@ const customers = customersReportSchema.parse({
 let requests: RowsInput[] = [];
 let root: HTMLElement;
 beforeEach(() => {
-  requests = answerRowRequests();
-  root = document.createElement('div');
-  document.body.append(root);
-  render(<Dashboard />, root);
+  ({ root, requests } = mountDashboard((onDrill) => [
+    <CustomersSection key="customers" report={customers} onDrill={onDrill} />,
+    <ServiceSection key="service" report={service} onDrill={onDrill} />,
+  ]));
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
-  charts.clear();
+  unmountDashboard(root);
 });
-
-function Dashboard() {
-  const [drill, setDrill] = useState<Drill | null>(null);
-  return (
-    <main>
-      {drill && <DrillPanel drill={drill} query={QUERY} onClose={() => setDrill(null)} />}
-      <CustomersSection report={customers} onDrill={setDrill} />
-      <ServiceSection report={service} onDrill={setDrill} />
-    </main>
-  );
-}
 
 const opened = (count: number, filter: object) => openedIn(root, requests, count, filter);
 const title = (panel: HTMLElement) => panel.querySelector('h2')!.textContent;
